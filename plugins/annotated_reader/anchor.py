@@ -1,0 +1,192 @@
+"""Find a quoted passage in a text: exact, then tolerant, then a reported fuzzy candidate.
+
+Modelled on the Web Annotation TextQuoteSelector: ``exact`` with optional ``prefix`` and
+``suffix``. A tolerant match forgives whitespace, curly/straight quotes and dash variants,
+which editors cannot see; a fuzzy match is never accepted, only offered as the closest
+passage so the editor can fix the quote. Offsets are Python code points.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .model import Quote
+
+_FOLD = {
+    **dict.fromkeys("‘’‚‛′`", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+}
+
+
+class Method(str, Enum):
+    EXACT = "exact"
+    TOLERANT = "tolerant"
+    FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    score: float
+    method: Method
+
+
+class Outcome(str, Enum):
+    FOUND = "found"
+    AMBIGUOUS = "ambiguous"  # several places fit; ``candidates`` lists them
+    CONTEXT = "context"  # the quote occurs, but prefix/suffix fit none of its places
+    MISSING = "missing"  # nothing fits; ``closest`` is the best fuzzy candidate, if any
+
+
+@dataclass(frozen=True)
+class AnchorResult:
+    outcome: Outcome
+    match: Match | None = None
+    candidates: list[Match] = field(default_factory=list)
+    closest: Match | None = None
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A folded copy of a text and, for each of its characters, the original offset."""
+
+    text: str
+    offsets: list[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    out: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                offsets.append(i)
+            in_space = True
+            continue
+        in_space = False
+        out.append(_FOLD.get(ch, ch))
+        offsets.append(i)
+    return Normalized("".join(out), offsets)
+
+
+def fold(text: str) -> str:
+    return normalize(text).text
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    found: list[int] = []
+    if not needle:
+        return found
+    start = haystack.find(needle)
+    while start != -1:
+        found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def _fits(haystack: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    return haystack[max(0, start - len(prefix)) : start].endswith(prefix) and haystack[
+        end : end + len(suffix)
+    ].startswith(suffix)
+
+
+def match_quote(text: str, quote: Quote, norm: Normalized | None = None) -> AnchorResult:
+    """Anchor ``quote`` in ``text``. Pass ``norm`` (``normalize(text)``) when anchoring many
+    quotes in one text, so the folding is done once."""
+    occurrences: list[Match] = []
+    # Exact stage: the text as written.
+    starts = _find_all(text, quote.exact)
+    if starts:
+        occurrences = [Match(s, s + len(quote.exact), 1.0, Method.EXACT) for s in starts]
+        fitting = [
+            m for m in occurrences if _fits(text, m.start, m.end, quote.prefix, quote.suffix)
+        ]
+        if len(fitting) == 1:
+            return AnchorResult(Outcome.FOUND, fitting[0])
+        if len(fitting) > 1:
+            return AnchorResult(Outcome.AMBIGUOUS, candidates=fitting)
+    # Tolerant stage: whitespace, quotes and dashes folded on both sides.
+    norm = norm or normalize(text)
+    exact_n, prefix_n, suffix_n = fold(quote.exact), fold(quote.prefix), fold(quote.suffix)
+    exact_n_stripped = exact_n.strip()
+    tolerant: list[Match] = []
+    tolerant_fit: list[Match] = []
+    for s in _find_all(norm.text, exact_n_stripped):
+        e = s + len(exact_n_stripped)
+        start, end = norm.original_span(s, e)
+        m = Match(start, end, 0.99, Method.TOLERANT)
+        tolerant.append(m)
+        if _fits(norm.text, s, e, prefix_n.rstrip(), suffix_n.lstrip()):
+            tolerant_fit.append(m)
+    if len(tolerant_fit) == 1:
+        return AnchorResult(Outcome.FOUND, tolerant_fit[0])
+    if len(tolerant_fit) > 1:
+        return AnchorResult(Outcome.AMBIGUOUS, candidates=tolerant_fit)
+    if occurrences or tolerant:
+        return AnchorResult(Outcome.CONTEXT, candidates=occurrences or tolerant)
+    return AnchorResult(Outcome.MISSING, closest=closest_passage(norm, exact_n_stripped))
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def closest_passage(norm: Normalized, needle: str) -> Match | None:
+    """The window of the text most similar to ``needle``, tried at every word start."""
+    text = norm.text
+    if not needle or not text:
+        return None
+    size = len(needle)
+    best: tuple[float, int] = (0.0, 0)
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(needle)
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == " "]
+    for s in starts:
+        window = text[s : s + size]
+        matcher.set_seq1(window)
+        if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best[0]:
+            best = (ratio, s)
+    score, s = best
+    if score == 0.0:
+        return None
+    e = min(len(text), s + size)
+    start, end = norm.original_span(s, e)
+    return Match(start, end, round(score, 4), Method.FUZZY)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def disambiguating_context(text: str, match: Match, others: list[Match]) -> tuple[str, str]:
+    """The shortest prefix or suffix (grown word by word) that tells ``match`` apart."""
+    rivals = [m for m in others if m != match]
+
+    def grow(before: bool) -> str:
+        for size in range(4, 81, 4):
+            if before:
+                ctx = text[max(0, match.start - size) : match.start]
+                if all(not text[: m.start].endswith(ctx) for m in rivals):
+                    return ctx
+            else:
+                ctx = text[match.end : match.end + size]
+                if all(not text[m.end :].startswith(ctx) for m in rivals):
+                    return ctx
+        return ""
+
+    return grow(True), grow(False)

@@ -1,0 +1,80 @@
+"""The ``annotated-reader`` command: validate editorial data without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .corpus import Paths, load_corpus
+from .problems import Problem, Severity
+
+
+def _github_command(problem: Problem) -> str:
+    level = "error" if problem.severity is Severity.ERROR else "warning"
+    loc = problem.location
+    message = f"[{problem.code}] {problem.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} file={loc.path},line={loc.line or 1},col={loc.col or 1}::{message}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    paths = Paths(Path(args.root).resolve(), args.annotations, args.seeds)
+    _, problems = load_corpus(paths)
+    items = problems.sorted()
+    if args.format == "json":
+        json.dump(
+            [
+                {
+                    "path": p.location.path,
+                    "line": p.location.line,
+                    "col": p.location.col,
+                    "severity": p.severity.value,
+                    "code": p.code,
+                    "message": p.message,
+                }
+                for p in items
+            ],
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
+        sys.stdout.write("\n")
+    else:
+        for p in items:
+            print(p)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for p in items:
+                print(_github_command(p))
+        errors, warnings = len(problems.errors), len(problems.warnings)
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    failing = problems.errors or (args.strict and problems.warnings)
+    return 1 if failing else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="annotated-reader", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate all editorial data; report path:line:col problems")
+    check.add_argument("--root", default=".", help="project folder (holding annotations/ and seeds/)")
+    check.add_argument("--annotations", default="annotations", help="editorial data folder")
+    check.add_argument("--seeds", default="seeds", help="source texts folder")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except OSError as exc:
+        print(f"annotated-reader: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""The plugin's options in ``mkdocs.yml``, typed and validated by MkDocs itself."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ReaderConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (e.g. for a quick build of the hand-written pages)."""
+
+    annotations_dir = c.Type(str, default="annotations")
+    """Folder of the editorial YAML, relative to mkdocs.yml."""
+
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of the verbatim source texts, relative to mkdocs.yml."""
+
+    templates_dir = c.Optional(c.Type(str))
+    """Folder of templates overriding the plugin's own (note.html, source_header.html…)."""

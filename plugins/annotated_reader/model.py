@@ -1,0 +1,103 @@
+"""The data model: typed records for sources, annotations and their parts.
+
+Offsets are Python code points into the seed text (not UTF-16 units as in browsers'
+Web Annotation tools); ``end`` is exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .problems import Location
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A W3C TextQuoteSelector: the exact text, with optional context to pick one match."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass
+class Annotation:
+    id: str
+    kind: str
+    quote: Quote
+    body: str
+    source_id: str
+    location: Location
+    body_line: int
+    references: list[Reference] = field(default_factory=list)
+    verdict: str | None = None
+    correction: str | None = None
+    event: str | None = None
+    date: str | None = None
+    reviewed: str | None = None
+    start: int = -1
+    end: int = -1
+
+    @property
+    def anchored(self) -> bool:
+        return self.start >= 0
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """A metadata value with how it was established; ``value`` None means unknown."""
+
+    value: str | None
+    basis: str
+    location: Location
+
+
+METADATA_FIELDS = ("title", "author", "outlet", "published", "kind", "language", "url")
+
+
+@dataclass
+class Metadata:
+    title: MetaField
+    author: MetaField
+    outlet: MetaField
+    published: MetaField
+    kind: MetaField
+    language: MetaField
+    url: MetaField
+
+    def fields(self) -> list[tuple[str, MetaField]]:
+        return [(name, getattr(self, name)) for name in METADATA_FIELDS]
+
+
+@dataclass
+class LayoutRule:
+    """An editor's override of how the block holding ``quote`` is classified."""
+
+    role: str
+    quote: Quote
+    location: Location
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class Source:
+    id: str
+    path: str
+    seed: str
+    text: str
+    metadata: Metadata
+    location: Location
+    annotations: list[Annotation] = field(default_factory=list)
+    layout: list[LayoutRule] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title.value or self.id

@@ -1,0 +1,105 @@
+"""The MkDocs plugin: a thin adapter that loads the corpus and hands pages to the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .config import ReaderConfig
+from .corpus import Corpus, Paths, load_corpus
+from .problems import Problems, Severity
+from .site import SiteBuilder
+from .urls import SiteUrls
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/annotated-reader"
+
+
+class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):
+    def __init__(self) -> None:
+        self.builder: SiteBuilder | None = None
+        self.problems = Problems()
+
+    def _paths(self, config: MkDocsConfig) -> Paths:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return Paths(root, self.config.annotations_dir, self.config.seeds_dir)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        paths = self._paths(config)
+        if not (paths.root / paths.annotations).is_dir():
+            raise PluginError(
+                f"annotated-reader: no folder '{paths.annotations}' beside mkdocs.yml; "
+                "set annotations_dir in the plugin's options"
+            )
+        try:
+            corpus, self.problems = load_corpus(paths)
+        except OSError as exc:
+            raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
+        templates = paths.root / self.config.templates_dir if self.config.templates_dir else None
+        self.builder = SiteBuilder(corpus, SiteUrls(config.use_directory_urls), templates)
+        for problem in self.problems.sorted():
+            (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+        config.extra_css.append(f"{ASSET_DIR}/reader.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/reader.js")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.builder is None:
+            return files
+        for path, title in self.builder.pages().items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"annotated-reader: docs/{path} would hide a generated page; rename or remove it"
+                )
+            files.append(File.generated(config, path, content=f"# {title}\n"))
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Sources are listed by title, not by file name."""
+        if self.builder is None:
+            return nav
+        titles = self.builder.pages()
+        for item in nav.items:
+            if isinstance(item, Section) and any(
+                isinstance(c, Page) and c.file.src_uri in titles for c in item.children
+            ):
+                item.children.sort(
+                    key=lambda c: (
+                        not (isinstance(c, Page) and c.file.src_uri == "sources/index.md"),
+                        titles.get(c.file.src_uri, "") if isinstance(c, Page) else "",
+                    )
+                )
+        return nav
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.builder is None:
+            return html
+        rendered = self.builder.render_page(page.file.src_uri, page.url)
+        return html if rendered is None else rendered
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.builder is not None:
+            for path in self.builder.corpus.watched_paths():
+                server.watch(str(path))
+        return server
+
+    @property
+    def corpus(self) -> Corpus | None:
+        return self.builder.corpus if self.builder else None

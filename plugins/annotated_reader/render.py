@@ -1,0 +1,220 @@
+"""The HTML of a source page: verbatim blocks, highlights, numbered notes after each block.
+
+Highlights may overlap and nest, so the text of a block is cut at every start and end of a
+passage and each piece is wrapped in the marks active over it: the HTML stays well-formed
+whatever the overlap, and a passage's first piece carries its id. Without JavaScript the
+numbers link to notes listed right after the block where the passage ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+
+from jinja2 import Environment
+from markupsafe import Markup as Safe
+
+from .dates import humanize
+from .kinds import KINDS
+from .markup import Markup, Resolver
+from .model import Annotation, Source
+from .segment import Block
+from .verdicts import VERDICTS
+
+_ROLE_TAGS = {
+    "heading": ("h2", "ar-heading"),
+    "paragraph": ("p", "ar-p"),
+    "list-item": ("li", "ar-li"),
+    "caption": ("p", "ar-caption"),
+    "byline": ("p", "ar-byline"),
+}
+_LANGUAGES = {"en": "English", "ru": "Russian", "be": "Belarusian", "uk": "Ukrainian", "zh": "Chinese"}
+_PRECISION = {"year": "year only", "month": "month", "day": "day", "interval": "interval"}
+
+
+@dataclass(frozen=True)
+class InlineLink:
+    """A link laid over the text (a glossary term), never crossing a highlight's edge."""
+
+    start: int
+    end: int
+    href: str
+    css: str
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class PageRender:
+    """What one source page needs besides the source itself."""
+
+    resolve: Resolver
+    markup: Markup
+    env: Environment
+    links: list[InlineLink] = field(default_factory=list)
+    badge_html: str = ""
+    event_link: Callable[[str], tuple[str, str] | None] = lambda _id: None
+
+
+def numbering(annotations: list[Annotation]) -> dict[str, int]:
+    ordered = sorted(annotations, key=lambda a: (a.start, -a.end, a.id))
+    return {a.id: i for i, a in enumerate(ordered, 1)}
+
+
+def _attrs(values: dict[str, str]) -> str:
+    return "".join(f' {k}="{escape(v, quote=True)}"' for k, v in values.items())
+
+
+def render_inline(
+    text: str,
+    start: int,
+    end: int,
+    annotations: list[Annotation],
+    numbers: dict[str, int],
+    links: list[InlineLink],
+    opened: set[str],
+) -> str:
+    """One block's text with its marks, term links and note numbers."""
+    inside = [a for a in annotations if a.start < end and start < a.end]
+    spans = [lk for lk in links if lk.start < end and start < lk.end]
+    cuts = {start, end}
+    for a in inside:
+        cuts.update(x for x in (a.start, a.end) if start < x < end)
+    for lk in spans:
+        cuts.update(x for x in (lk.start, lk.end) if start < x < end)
+    points = sorted(cuts)
+    out: list[str] = []
+    for x, y in zip(points, points[1:]):
+        active = sorted(
+            (a for a in inside if a.start <= x and y <= a.end), key=lambda a: (a.start, -a.end, a.id)
+        )
+        for a in active:
+            attrs = {"class": f"ar-hl ar-k-{a.kind}", "data-ar": a.id}
+            if a.id not in opened:
+                attrs["id"] = a.id
+                opened.add(a.id)
+            out.append(f"<mark{_attrs(attrs)}>")
+        link = next((lk for lk in spans if lk.start <= x and y <= lk.end), None)
+        piece = escape(text[x:y], quote=False)
+        if link is not None:
+            piece = f'<a{_attrs({"class": link.css, "href": link.href, **link.data})}>{piece}</a>'
+        out.append(piece)
+        out.append("</mark>" * len(active))
+        ending = sorted((a for a in inside if a.end == y), key=lambda a: numbers[a.id])
+        for a in ending:
+            out.append(_ref_marker(a, numbers[a.id]))
+    return "".join(out)
+
+
+def _ref_marker(ann: Annotation, number: int) -> str:
+    kind = KINDS[ann.kind]
+    label = f"Note {number}: {kind.label}"
+    if ann.verdict:
+        label += f", {VERDICTS[ann.verdict].label}"
+    attrs = {
+        "class": f"ar-ref ar-k-{ann.kind}",
+        "href": f"#note-{ann.id}",
+        "id": f"ref-{ann.id}",
+        "data-ar": ann.id,
+        "aria-label": label,
+        "aria-haspopup": "dialog",
+    }
+    return f'<sup class="ar-sup"><a{_attrs(attrs)}>[{number}]</a></sup>'
+
+
+def _note_html(ann: Annotation, number: int, ctx: PageRender) -> str:
+    event = None
+    if ann.event:
+        target = ctx.event_link(ann.event)
+        if target:
+            event = {"href": target[0], "label": target[1]}
+    return ctx.env.get_template("note.html").render(
+        ann=ann,
+        number=number,
+        kind=KINDS[ann.kind],
+        verdict=VERDICTS.get(ann.verdict or ""),
+        correction_html=Safe(ctx.markup.render_inline(ann.correction or "", ctx.resolve)),
+        body_html=Safe(ctx.markup.render(ann.body, ctx.resolve)),
+        event=event,
+    )
+
+
+def _header(source: Source, ctx: PageRender) -> str:
+    rows = []
+    for name, meta in source.metadata.fields():
+        if name == "title":
+            continue
+        value = meta.value
+        shown = value
+        if name == "published" and value:
+            from .dates import parse_date
+
+            span = parse_date(value)
+            precision = _PRECISION.get(span.precision, "") if not isinstance(span, str) else ""
+            shown = f"{humanize(value)} (precision: {precision})" if precision else value
+        elif name == "language" and value:
+            shown = _LANGUAGES.get(value.split("-")[0], value)
+        rows.append(
+            {
+                "label": {"url": "Original address"}.get(name, name.capitalize()),
+                "value": shown,
+                "raw": value,
+                "basis": meta.basis,
+                "href": value if name == "url" else None,
+            }
+        )
+    counts: dict[str, int] = {}
+    for ann in source.annotations:
+        counts[ann.kind] = counts.get(ann.kind, 0) + 1
+    legend = [{"kind": k, "count": counts[k.id]} for k in KINDS.values() if k.id in counts]
+    return ctx.env.get_template("source_header.html").render(
+        source=source, rows=rows, legend=legend, badge_html=Safe(ctx.badge_html)
+    )
+
+
+def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
+    """The page body for one source: header, then every block in order."""
+    numbers = numbering(source.annotations)
+    # Each note is listed after the last block its passage touches.
+    notes_after: dict[int, list[Annotation]] = {}
+    for ann in source.annotations:
+        last = max(
+            (i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1
+        )
+        notes_after.setdefault(last, []).append(ann)
+    opened: set[str] = set()
+    out = [_header(source, ctx), '<div class="ar-text" lang="%s">' % escape(source.metadata.language.value or "", quote=True)]
+    in_debris = in_list = False
+    for i, block in enumerate(blocks):
+        if in_list and (block.role != "list-item" or block.debris != in_debris):
+            out.append("</ul>")
+            in_list = False
+        if block.debris != in_debris:
+            out.append(
+                '<div class="ar-debris" role="group" aria-label="Page debris, not part of the article">'
+                if block.debris
+                else "</div>"
+            )
+            in_debris = block.debris
+        if block.role == "list-item" and not in_list:
+            out.append('<ul class="ar-list">')
+            in_list = True
+        tag, css = _ROLE_TAGS[block.role]
+        inner = render_inline(
+            source.text, block.start, block.end, source.annotations, numbers, ctx.links, opened
+        )
+        notes = sorted(notes_after.get(i, []), key=lambda a: numbers[a.id])
+        notes_html = ""
+        if notes:
+            items = "".join(_note_html(a, numbers[a.id], ctx) for a in notes)
+            notes_html = f'<aside class="ar-notes" aria-label="Notes"><ol class="ar-note-list">{items}</ol></aside>'
+        if tag == "li":
+            out.append(f'<li class="{css}"><p class="ar-li-text">{inner}</p>{notes_html}</li>')
+        else:
+            out.append(f'<{tag} class="{css}">{inner}</{tag}>{notes_html}')
+    if in_list:
+        out.append("</ul>")
+    if in_debris:
+        out.append("</div>")
+    out.append("</div>")
+    return "\n".join(out)

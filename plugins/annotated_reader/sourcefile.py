@@ -1,0 +1,202 @@
+"""Validation of one ``annotations/sources/<id>.yml`` into a :class:`Source`.
+
+Only the file's own shape is checked here; anchoring and cross-file checks come later, so
+each problem is reported once, by the stage that owns it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Fields, read_references
+from .kinds import KINDS
+from .model import METADATA_FIELDS, Annotation, LayoutRule, MetaField, Metadata, Quote, Source
+from .problems import Location, Problems
+from .segment import ROLES
+from .verdicts import VERDICTS
+from .yamlsrc import Node
+
+SOURCE_KINDS = ("news", "analysis", "opinion", "reference", "aggregator", "explainer", "blog")
+ANNOTATION_FIELDS = (
+    "id",
+    "kind",
+    "quote",
+    "body",
+    "references",
+    "verdict",
+    "correction",
+    "event",
+    "date",
+    "reviewed",
+)
+TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_quote(node: Node | None, owner: Fields, problems: Problems) -> Quote | None:
+    if node is None:
+        owner.text("quote", hint="add quote: {exact: …} copied from the source text")
+        return None
+    if node.is_scalar and isinstance(node.value, str):
+        return Quote(node.value) if node.value else None
+    fields = Fields(node, problems, "a quote", ("exact", "prefix", "suffix"), "quote")
+    exact = fields.text("exact", hint="copy the passage byte for byte from the source text")
+    if exact is None:
+        return None
+    prefix = fields.text("prefix", required=False) or ""
+    suffix = fields.text("suffix", required=False) or ""
+    return Quote(exact, prefix, suffix)
+
+
+def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | None:
+    if node is None:
+        top.text("metadata", hint="add metadata: title, author, outlet, published, kind, language, url")
+        return None
+    fields = Fields(node, problems, "metadata", METADATA_FIELDS, "metadata")
+    if not fields.ok:
+        return None
+    values: dict[str, MetaField] = {}
+    for name in METADATA_FIELDS:
+        item = fields.get(name)
+        if item is None:
+            fields.text(name, hint="give {value: …, basis: …}; value null when unknown")
+            values[name] = MetaField(None, "", node.location)
+            continue
+        entry = Fields(item, problems, f"metadata '{name}'", ("value", "basis"), "metadata")
+        choices = SOURCE_KINDS if name == "kind" else None
+        value = entry.text("value", nullable=True, choices=choices, hint="null when unknown")
+        if entry.ok and entry.get("value") is None:
+            entry.text("value", hint="write value: null when it is unknown — never guess")
+        basis = entry.text("basis", hint="say how the value was established") or ""
+        if value is not None and name == "url" and not value.startswith(("http://", "https://")):
+            problems.error(item.location, "metadata.bad-url", "url must start with https:// or http://")
+        if value is not None and name == "published":
+            from .dates import parse_date
+
+            parsed = parse_date(value)
+            if isinstance(parsed, str):
+                problems.error(item.location, "metadata.bad-date", f"published: {parsed}")
+        values[name] = MetaField(value, basis, item.location)
+    return Metadata(**values)
+
+
+def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | None:
+    fields = Fields(node, problems, "an annotation", ANNOTATION_FIELDS, "annotation")
+    if not fields.ok:
+        return None
+    ann_id = fields.ident()
+    what = f"annotation '{ann_id}'" if ann_id else "an annotation"
+    fields.what = what
+    kind = fields.text("kind", choices=KINDS, hint=f"use one of: {', '.join(KINDS)}")
+    quote = read_quote(fields.get("quote"), fields, problems)
+    body_node = fields.get("body")
+    body = fields.text("body", hint="write the note in Markdown")
+    is_check = kind == "fact-check"
+    references = read_references(
+        fields,
+        problems,
+        required=is_check,
+        hint="a fact-check must cite at least one public reference",
+    )
+    verdict = fields.text(
+        "verdict",
+        required=is_check,
+        choices=VERDICTS,
+        hint=f"a fact-check states its verdict: one of {', '.join(VERDICTS)}",
+    )
+    if verdict and not is_check:
+        problems.error(
+            fields.get("verdict").location,  # type: ignore[union-attr]
+            "annotation.verdict-on-other-kind",
+            f"{what} has a verdict but is a {kind}; only fact-checks carry verdicts",
+        )
+    correction = fields.text(
+        "correction",
+        required=kind == "correction",
+        hint="say what the text should read",
+    )
+    event = fields.text("event", required=False)
+    date = fields.text("date", required=False)
+    if (event is None) != (date is None):
+        problems.error(
+            node.location,
+            "annotation.event-date",
+            f"{what} has {'an event but no date' if date is None else 'a date but no event'}; "
+            "a dated passage needs both 'event' (the canonical event id) and 'date' "
+            "(as the source states it)",
+        )
+    reviewed = fields.text("reviewed", required=False)
+    if reviewed is not None and not _DAY.match(reviewed):
+        problems.error(
+            fields.get("reviewed").location,  # type: ignore[union-attr]
+            "annotation.bad-reviewed",
+            f"reviewed '{reviewed}' must be a day as YYYY-MM-DD",
+        )
+        reviewed = None
+    if ann_id is None or kind is None or quote is None or body is None:
+        return None
+    return Annotation(
+        id=ann_id,
+        kind=kind,
+        quote=quote,
+        body=body,
+        source_id=source_id,
+        location=node.location,
+        body_line=body_node.content_line if body_node else node.location.line,
+        references=references,
+        verdict=verdict,
+        correction=correction,
+        event=event,
+        date=date,
+        reviewed=reviewed,
+    )
+
+
+def read_source(
+    root: Node, source_id: str, path: str, seed_texts: dict[str, str], problems: Problems
+) -> Source | None:
+    top = Fields(root, problems, f"source file '{source_id}'", TOP_FIELDS, "source")
+    if not top.ok:
+        return None
+    seed = top.text("seed", hint="name the text file in seeds/ this file annotates")
+    text: str | None = None
+    if seed is not None:
+        text = seed_texts.get(seed)
+        if text is None:
+            problems.error(
+                top.get("seed").location,  # type: ignore[union-attr]
+                "source.unknown-seed",
+                f"no seed text '{seed}' in seeds/{_closest(seed, seed_texts)}; "
+                "name a file that exists there",
+            )
+    metadata = _metadata(top.get("metadata"), top, problems)
+    layout: list[LayoutRule] = []
+    for item in top.sequence("layout"):
+        rule = Fields(item, problems, "a layout rule", ("role", "quote"), "layout")
+        role = rule.text("role", choices=ROLES)
+        quote = read_quote(rule.get("quote"), rule, problems)
+        if role and quote:
+            layout.append(LayoutRule(role, quote, item.location))
+    annotations = [
+        a
+        for item in top.sequence("annotations")
+        if (a := _annotation(item, source_id, problems)) is not None
+    ]
+    if seed is None or text is None or metadata is None:
+        return None
+    return Source(
+        id=source_id,
+        path=path,
+        seed=seed,
+        text=text,
+        metadata=metadata,
+        location=Location(path, 1, 1),
+        annotations=annotations,
+        layout=layout,
+    )
+
+
+def _closest(name: str, names: dict[str, str]) -> str:
+    from .fields import suggest
+
+    return suggest(name, names)
