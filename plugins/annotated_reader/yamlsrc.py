@@ -125,6 +125,11 @@ def load_yaml(path: str, text: str, problems: Problems) -> Node | None:
             "yaml.syntax",
             f"YAML syntax error: {what}"
             + (f" ({exc.context})" if exc.context else "")
+            + (
+                f"; it started at line {exc.context_mark.line + 1}"
+                if exc.context_mark and mark and exc.context_mark.line != mark.line
+                else ""
+            )
             + "; check indentation and quoting around this line",
         )
         return None

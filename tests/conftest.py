@@ -1,0 +1,75 @@
+"""Shared fixtures: real projects copied into a temporary folder and built with MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BIN = Path(sys.executable).parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def run(cmd: list[str], cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "false"}
+    env.update(kw.pop("env", {}))  # type: ignore[arg-type]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, **kw)  # type: ignore[call-overload, no-any-return]
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "seeds", "annotations"):
+        path = src / name
+        if path.is_dir():
+            shutil.copytree(path, dest / name)
+        elif path.exists():
+            shutil.copy2(path, dest / name)
+    return dest
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site", *extra], project)
+
+
+def check(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run([str(BIN / "annotated-reader"), "check", *extra], project)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A small project: one seed with overlapping, nested and cross-block notes."""
+    return copy_project(FIXTURES / "mini", tmp_path / "mini")
+
+
+@pytest.fixture
+def mini_site(mini: Path) -> Path:
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    return mini / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus, built once per test session in strict mode."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("real"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[Path, str, str], Path]:
+    def _write(project: Path, rel: str, text: str) -> Path:
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
