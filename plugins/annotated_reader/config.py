@@ -18,3 +18,6 @@ class ReaderConfig(base.Config):
 
     templates_dir = c.Optional(c.Type(str))
     """Folder of templates overriding the plugin's own (note.html, source_header.html…)."""
+
+    link_terms = c.Choice(("all", "first"), default="first")
+    """Link every occurrence of a glossary term, or only the first in each paragraph."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchor import AnchorResult, Normalized, Outcome, disambiguating_context, line_col, match_quote, normalize
+from .features import Feature, Options
 from .fields import ID_PATTERN, suggest
 from .markup import find_refs
 from .model import Annotation, Quote, Source
@@ -39,6 +40,10 @@ class Corpus:
     paths: Paths
     sources: list[Source] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
+    features: list[Feature] = field(default_factory=list)
+
+    def feature(self, name: str) -> Feature | None:
+        return next((f for f in self.features if f.name == name), None)
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -73,9 +78,12 @@ def read_seeds(paths: Paths, problems: Problems) -> dict[str, str]:
     return seeds
 
 
-def load_corpus(paths: Paths) -> tuple[Corpus, Problems]:
+def load_corpus(
+    paths: Paths, options: Options | None = None, features: list[Feature] | None = None
+) -> tuple[Corpus, Problems]:
     problems = Problems()
-    corpus = Corpus(paths)
+    options = options or Options()
+    corpus = Corpus(paths, features=default_features() if features is None else features)
     seeds = read_seeds(paths, problems)
     folder = paths.root / paths.annotations / "sources"
     files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
@@ -107,16 +115,30 @@ def load_corpus(paths: Paths) -> tuple[Corpus, Problems]:
         norm = normalize(source.text)
         _anchor_source(source, norm, problems)
         corpus.blocks[source.id] = _blocks(source)
+    for feature in corpus.features:
+        feature.load(corpus, problems, options)
     check_cross_references(corpus, known_ids(corpus), problems)
     return corpus, problems
 
 
+def default_features() -> list[Feature]:
+    from .glossary import Glossary
+    from .ratings import Ratings
+    from .timeline import Timeline
+
+    return [Glossary(), Ratings(), Timeline()]
+
+
 def known_ids(corpus: Corpus) -> dict[str, set[str]]:
     """Every id a ``[[…]]`` reference may name, by namespace."""
-    return {
+    known = {
         "note": {a.id for a in corpus.annotations()},
         "source": {s.id for s in corpus.sources},
     }
+    for feature in corpus.features:
+        for namespace, ids in feature.known_ids().items():
+            known.setdefault(namespace, set()).update(ids)
+    return known
 
 
 def _check_seed_use(corpus: Corpus, seeds: dict[str, str], problems: Problems) -> None:

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from .config import ReaderConfig
 from .corpus import Corpus, Paths, load_corpus
+from .features import Options
 from .problems import Problems, Severity
 from .site import SiteBuilder
 from .urls import SiteUrls
@@ -43,7 +44,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):
                 "set annotations_dir in the plugin's options"
             )
         try:
-            corpus, self.problems = load_corpus(paths)
+            corpus, self.problems = load_corpus(paths, Options(link_terms=self.config.link_terms))
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
         templates = paths.root / self.config.templates_dir if self.config.templates_dir else None
@@ -63,6 +64,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):
                     f"annotated-reader: docs/{path} would hide a generated page; rename or remove it"
                 )
             files.append(File.generated(config, path, content=f"# {title}\n"))
+        for path, text in self.builder.files().items():
+            files.append(File.generated(config, path, content=text))
         for asset in sorted(ASSETS.iterdir()):
             files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
         return files

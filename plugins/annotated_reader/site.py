@@ -1,17 +1,17 @@
 """Everything the generated pages need, rendered once per build from a loaded corpus.
 
 Kept apart from the MkDocs plugin so the command line (and a future generator) can build
-the same pages: ``pages()`` maps each generated page's path to its title, and
-``render_page()`` gives its HTML body.
+the same pages: ``pages()`` maps each generated page's path to its title, ``files()`` gives
+extra generated files, and ``render_page()`` gives a page's HTML body.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .corpus import Corpus
-from .markup import Markup
+from .markup import Markup, Resolver
 from .render import PageRender, render_source
 from .templates import environment
 from .urls import SiteUrls, relative_url
@@ -27,29 +27,45 @@ class SiteBuilder:
     def __post_init__(self) -> None:
         self.env = environment(self.templates_dir)
         self._notes = self.corpus.annotation_index()
+        self._links = {s.id: [lk for f in self.corpus.features for lk in f.source_links(s)] for s in self.corpus.sources}
 
     def pages(self) -> dict[str, str]:
         """Generated Markdown stubs: path (``sources/<id>.md``) → page title."""
         out = {"sources/index.md": "Sources"}
         for source in self.corpus.sources:
             out[f"sources/{source.id}.md"] = source.title
+        for feature in self.corpus.features:
+            out.update(feature.pages())
         return out
 
-    def resolver(self, page_url: str):  # type: ignore[no-untyped-def]
+    def files(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for feature in self.corpus.features:
+            out.update(feature.files(self.urls))
+        return out
+
+    def site_resolve(self, namespace: str, ident: str) -> tuple[str, str] | None:
+        """Site-root URL and label for a ``[[…]]`` reference."""
+        if namespace == "note":
+            ann = self._notes.get(ident)
+            if ann is None:
+                return None
+            src = self.corpus.source(ann.source_id)
+            label = f"note in “{src.title}”" if src else ident
+            return self.urls.annotation(ann.source_id, ident), label
+        if namespace == "source":
+            src = self.corpus.source(ident)
+            return (self.urls.source(ident), src.title) if src else None
+        for feature in self.corpus.features:
+            found = feature.resolve(namespace, ident, self.urls)
+            if found:
+                return found
+        return None
+
+    def resolver(self, page_url: str) -> Resolver:
         def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-            if namespace == "note":
-                ann = self._notes.get(ident)
-                if ann is None:
-                    return None
-                src = self.corpus.source(ann.source_id)
-                label = f"note in “{src.title}”" if src else ident
-                return relative_url(self.urls.annotation(ann.source_id, ident), page_url), label
-            if namespace == "source":
-                src = self.corpus.source(ident)
-                if src is None:
-                    return None
-                return relative_url(self.urls.source(ident), page_url), src.title
-            return None
+            found = self.site_resolve(namespace, ident)
+            return (relative_url(found[0], page_url), found[1]) if found else None
 
         return resolve
 
@@ -61,8 +77,26 @@ class SiteBuilder:
             source = self.corpus.source(path[len("sources/") : -3])
             if source is None:
                 return None
-            ctx = PageRender(resolve=self.resolver(page_url), markup=self.markup, env=self.env)
-            return render_source(source, self.corpus.blocks[source.id], ctx)
+            resolve = self.resolver(page_url)
+            links = [
+                replace(lk, href=relative_url(lk.href, page_url)) for lk in self._links[source.id]
+            ]
+            ctx = PageRender(
+                resolve=resolve,
+                markup=self.markup,
+                env=self.env,
+                links=links,
+                badge_html="".join(
+                    f.source_header(source, page_url, self.urls) for f in self.corpus.features
+                ),
+                event_link=lambda ident: resolve("event", ident),
+            )
+            footer = "".join(f.source_footer(source, page_url, self.urls) for f in self.corpus.features)
+            return render_source(source, self.corpus.blocks[source.id], ctx) + footer
+        for feature in self.corpus.features:
+            html = feature.render_page(path, page_url, self.urls)
+            if html is not None:
+                return html
         return None
 
     def render_sources_index(self, page_url: str) -> str:
