@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
-
-from annotated_reader.anchor import Method, Outcome, closest_passage, line_col, match_quote, normalize
+from annotated_reader.anchor import (
+    Method,
+    Outcome,
+    closest_passage,
+    line_col,
+    match_quote,
+    normalize,
+)
 from annotated_reader.corpus import describe_anchor_failure
 from annotated_reader.model import Quote
 

@@ -43,9 +43,17 @@ CASES = {
         "12:11",
         "annotation.unknown-kind",
     ),
-    "missing-body": (HEADER + note().replace('    body: "A note."\n', ""), "11:5", "annotation.missing-field"),
+    "missing-body": (
+        HEADER + note().replace('    body: "A note."\n', ""),
+        "11:5",
+        "annotation.missing-field",
+    ),
     "unknown-field": (HEADER + note() + "    bodyy: x\n", "15:1", "annotation.unknown-field"),
-    "duplicate-id": (HEADER + note("n1") + note("n1", "Second item"), "15:5", "annotation.duplicate-id"),
+    "duplicate-id": (
+        HEADER + note("n1") + note("n1", "Second item"),
+        "15:5",
+        "annotation.duplicate-id",
+    ),
     "bad-id": (HEADER + note("N 1"), "11:9", "annotation.bad-id"),
     "unknown-seed": (HEADER.replace("sample.txt", "nope.txt"), "1:7", "source.unknown-seed"),
     "fact-check-without-verdict-or-reference": (
@@ -61,9 +69,7 @@ CASES = {
         "annotation.unknown-verdict",
     ),
     "bad-reference-url": (
-        HEADER
-        + note()
-        + "    references: [{title: T, url: 'javascript:alert(1)'}]\n",
+        HEADER + note() + "    references: [{title: T, url: 'javascript:alert(1)'}]\n",
         "15:18",
         "reference.bad-url",
     ),
@@ -79,7 +85,11 @@ CASES = {
         "6:14",
         "metadata.bad-date",
     ),
-    "bad-metadata-kind": (HEADER.replace("kind: {value: news", "kind: {value: newz"), "7:17", "metadata.unknown-value"),
+    "bad-metadata-kind": (
+        HEADER.replace("kind: {value: news", "kind: {value: newz"),
+        "7:17",
+        "metadata.unknown-value",
+    ),
     "event-without-date": (HEADER + note() + "    event: x\n", "11:5", "annotation.event-date"),
     "not-a-mapping": ("- just\n- a list\n", "1:1", "source.type"),
 }
@@ -112,7 +122,9 @@ def test_json_format_and_github_annotations(mini: Path) -> None:
     (mini / SRC).write_text(HEADER + note(quote="founded in 1996"), encoding="utf-8")
     result = check(mini, "--format", "json")
     data = json.loads(result.stdout)
-    assert data[0]["path"] == SRC and data[0]["line"] == 11 and data[0]["code"] == "anchor.ambiguous"
+    assert (
+        data[0]["path"] == SRC and data[0]["line"] == 11 and data[0]["code"] == "anchor.ambiguous"
+    )
     from conftest import BIN, run
 
     gha = run([str(BIN / "annotated-reader"), "check"], mini, env={"GITHUB_ACTIONS": "true"})

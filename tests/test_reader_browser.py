@@ -61,7 +61,9 @@ def test_note_opens_by_keyboard_and_escape_returns_focus(site: str, browser: Any
 
 
 def test_note_opens_by_tap_on_a_phone(site: str, browser: Any) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     page.goto(site + "sources/sample/")
     page.tap("mark#s-overlap")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from htmlcheck import duplicate_ids, text_of, wellformed
-
 from annotated_reader.corpus import Paths, load_corpus
 from annotated_reader.site import SiteBuilder
 from annotated_reader.urls import SiteUrls, relative_url
+from htmlcheck import duplicate_ids, text_of, wellformed
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
 
@@ -59,7 +58,9 @@ def test_notes_are_numbered_in_reading_order_after_the_block_where_they_end() ->
         ("s-debris", "5"),
     ]
     # The cross-paragraph note ends in the first list item: its note is listed inside it.
-    first_item = html[html.index('<li class="ar-li">') : html.index("</li>", html.index('id="note-s-cross"'))]
+    first_item = html[
+        html.index('<li class="ar-li">') : html.index("</li>", html.index('id="note-s-cross"'))
+    ]
     assert 'id="note-s-cross"' in first_item
 
 
@@ -78,7 +79,9 @@ def test_text_is_verbatim_once_notes_are_removed() -> None:
 
 def test_debris_blocks_are_set_apart() -> None:
     html = render_mini()
-    assert re.search(r'<div class="ar-debris"[^>]*>\s*<p class="ar-p"><mark[^>]*>Leave a Reply', html)
+    assert re.search(
+        r'<div class="ar-debris"[^>]*>\s*<p class="ar-p"><mark[^>]*>Leave a Reply', html
+    )
 
 
 def test_cross_references_are_relative_links() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from annotated_reader.segment import apply_layout, mark_debris, segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -31,7 +30,10 @@ def test_roles_from_the_shape_of_lines() -> None:
 
 
 def test_question_headings_short_but_long_questions_are_paragraphs() -> None:
-    text = "What is USSR 2.0?\nThe Union was created.\n" + "Is this a very long question that goes on and on past sixty characters?\nYes."
+    text = (
+        "What is USSR 2.0?\nThe Union was created.\n"
+        + "Is this a very long question that goes on and on past sixty characters?\nYes."
+    )
     assert [r for r, _ in roles(text)] == ["heading", "paragraph", "paragraph", "paragraph"]
 
 

@@ -15,7 +15,11 @@ from .problems import Problem, Severity
 def _github_command(problem: Problem) -> str:
     level = "error" if problem.severity is Severity.ERROR else "warning"
     loc = problem.location
-    message = f"[{problem.code}] {problem.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    message = (
+        f"[{problem.code}] {problem.message}".replace("%", "%25")
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
+    )
     return f"::{level} file={loc.path},line={loc.line or 1},col={loc.col or 1}::{message}"
 
 
@@ -56,8 +60,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="annotated-reader", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate all editorial data; report path:line:col problems")
-    check.add_argument("--root", default=".", help="project folder (holding annotations/ and seeds/)")
+    check = sub.add_parser(
+        "check", help="validate all editorial data; report path:line:col problems"
+    )
+    check.add_argument(
+        "--root", default=".", help="project folder (holding annotations/ and seeds/)"
+    )
     check.add_argument("--annotations", default="annotations", help="editorial data folder")
     check.add_argument("--seeds", default="seeds", help="source texts folder")
     check.add_argument("--format", choices=("text", "json"), default="text")

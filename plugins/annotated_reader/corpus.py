@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .anchor import AnchorResult, Normalized, Outcome, disambiguating_context, line_col, match_quote, normalize
+from .anchor import (
+    AnchorResult,
+    Normalized,
+    Outcome,
+    disambiguating_context,
+    line_col,
+    match_quote,
+    normalize,
+)
 from .features import Feature, Options
 from .fields import ID_PATTERN, suggest
 from .markup import find_refs
@@ -198,9 +206,9 @@ def describe_anchor_failure(text: str, quote: Quote, result: AnchorResult) -> st
             + "; add the prefix or suffix that picks the one you mean"
         )
     if result.outcome is Outcome.CONTEXT:
-        places = ", ".join("%d:%d" % line_col(text, m.start) for m in result.candidates)
+        where = ", ".join("%d:%d" % line_col(text, m.start) for m in result.candidates)
         return (
-            f"quote “{short}” occurs at {places}, but its prefix/suffix fit none of them; "
+            f"quote “{short}” occurs at {where}, but its prefix/suffix fit none of them; "
             "copy the prefix and suffix from the text right around the passage"
         )
     closest = result.closest

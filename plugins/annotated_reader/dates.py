@@ -80,7 +80,10 @@ def _part(text: str) -> Span | str:
             nxt_year, nxt_month = end.year + (end.month == 12), end.month % 12 + 1
             end = date(nxt_year, nxt_month, calendar.monthrange(nxt_year, nxt_month)[1])
         else:
-            start, end = date.fromordinal(start.toordinal() - 3), date.fromordinal(end.toordinal() + 3)
+            start, end = (
+                date.fromordinal(start.toordinal() - 3),
+                date.fromordinal(end.toordinal() + 3),
+            )
     return Span(text, start, end, precision, approximate, qualifier in ("?", "%"))
 
 

@@ -131,7 +131,9 @@ class Fields:
         return list(node.value)
 
 
-def read_references(fields: Fields, problems: Problems, *, required: bool, hint: str) -> list[Reference]:
+def read_references(
+    fields: Fields, problems: Problems, *, required: bool, hint: str
+) -> list[Reference]:
     """``references``: a list of {title, url} with an http(s) address."""
     refs: list[Reference] = []
     for item in fields.sequence("references", required=required, hint=hint):
@@ -142,8 +144,7 @@ def read_references(fields: Fields, problems: Problems, *, required: bool, hint:
             problems.error(
                 item.location,
                 "reference.bad-url",
-                f"reference address '{url}' is not a public http(s) address; "
-                "write it as https://…",
+                f"reference address '{url}' is not a public http(s) address; write it as https://…",
             )
             continue
         if title and url:

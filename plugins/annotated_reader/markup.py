@@ -13,13 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
-from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-REF_PATTERN = re.compile(r"\[\[(?:(source|term|event|note):)?([a-z0-9][a-z0-9-]*)(?:\|([^\]\n]+))?\]\]")
+REF_PATTERN = re.compile(
+    r"\[\[(?:(source|term|event|note):)?([a-z0-9][a-z0-9-]*)(?:\|([^\]\n]+))?\]\]"
+)
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -89,14 +91,14 @@ class Markup:
     def render(self, text: str, resolver: Resolver) -> str:
         self._resolver = resolver
         try:
-            return self.md.render(text)
+            return str(self.md.render(text))
         finally:
             self._resolver = None
 
     def render_inline(self, text: str, resolver: Resolver) -> str:
         self._resolver = resolver
         try:
-            return self.md.renderInline(text)
+            return str(self.md.renderInline(text))
         finally:
             self._resolver = None
 
@@ -110,4 +112,3 @@ class Markup:
         cls = f"ar-xref ar-xref-{meta['namespace']}"
         extra = f' data-ar-term="{escape(meta["id"])}"' if meta["namespace"] == "term" else ""
         return f'<a class="{cls}" href="{escape(href)}"{extra}>{escape(meta["label"] or label)}</a>'
-

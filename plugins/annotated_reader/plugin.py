@@ -25,7 +25,7 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/annotated-reader"
 
 
-class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):
+class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.builder: SiteBuilder | None = None
         self.problems = Problems()
@@ -51,8 +51,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):
         self.builder = SiteBuilder(corpus, SiteUrls(config.use_directory_urls), templates)
         for problem in self.problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
-        config.extra_css.append(f"{ASSET_DIR}/reader.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/reader.js")
+        for asset in sorted(ASSETS.iterdir()):
+            if asset.suffix == ".css":
+                config.extra_css.append(f"{ASSET_DIR}/{asset.name}")
+            elif asset.suffix == ".js":
+                config.extra_javascript.append(f"{ASSET_DIR}/{asset.name}")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -67,7 +70,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):
         for path, text in self.builder.files().items():
             files.append(File.generated(config, path, content=text))
         for asset in sorted(ASSETS.iterdir()):
-            files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+            files.append(
+                File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset))
+            )
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

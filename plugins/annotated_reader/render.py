@@ -29,7 +29,13 @@ _ROLE_TAGS = {
     "caption": ("p", "ar-caption"),
     "byline": ("p", "ar-byline"),
 }
-_LANGUAGES = {"en": "English", "ru": "Russian", "be": "Belarusian", "uk": "Ukrainian", "zh": "Chinese"}
+_LANGUAGES = {
+    "en": "English",
+    "ru": "Russian",
+    "be": "Belarusian",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+}
 _PRECISION = {"year": "year only", "month": "month", "day": "day", "interval": "interval"}
 
 
@@ -84,9 +90,10 @@ def render_inline(
         cuts.update(x for x in (lk.start, lk.end) if start < x < end)
     points = sorted(cuts)
     out: list[str] = []
-    for x, y in zip(points, points[1:]):
+    for x, y in zip(points, points[1:], strict=False):
         active = sorted(
-            (a for a in inside if a.start <= x and y <= a.end), key=lambda a: (a.start, -a.end, a.id)
+            (a for a in inside if a.start <= x and y <= a.end),
+            key=lambda a: (a.start, -a.end, a.id),
         )
         for a in active:
             attrs = {"class": f"ar-hl ar-k-{a.kind}", "data-ar": a.id}
@@ -97,7 +104,7 @@ def render_inline(
         link = next((lk for lk in spans if lk.start <= x and y <= lk.end), None)
         piece = escape(text[x:y], quote=False)
         if link is not None:
-            piece = f'<a{_attrs({"class": link.css, "href": link.href, **link.data})}>{piece}</a>'
+            piece = f"<a{_attrs({'class': link.css, 'href': link.href, **link.data})}>{piece}</a>"
         out.append(piece)
         out.append("</mark>" * len(active))
         ending = sorted((a for a in inside if a.end == y), key=lambda a: numbers[a.id])
@@ -178,12 +185,14 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
     # Each note is listed after the last block its passage touches.
     notes_after: dict[int, list[Annotation]] = {}
     for ann in source.annotations:
-        last = max(
-            (i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1
-        )
+        last = max((i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1)
         notes_after.setdefault(last, []).append(ann)
     opened: set[str] = set()
-    out = [_header(source, ctx), '<div class="ar-text" lang="%s">' % escape(source.metadata.language.value or "", quote=True)]
+    out = [
+        _header(source, ctx),
+        '<div class="ar-text" lang="%s">'
+        % escape(source.metadata.language.value or "", quote=True),
+    ]
     in_debris = in_list = False
     for i, block in enumerate(blocks):
         if in_list and (block.role != "list-item" or block.debris != in_debris):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 ROLES = ("heading", "paragraph", "list-item", "caption", "byline", "debris")
 _BULLETS = ("•", "- ", "* ", "· ")
-_SENTENCE_END = tuple(".!:;,…)\"”’")
+_SENTENCE_END = tuple('.!:;,…)"”’')
 
 
 @dataclass

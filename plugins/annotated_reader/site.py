@@ -27,7 +27,10 @@ class SiteBuilder:
     def __post_init__(self) -> None:
         self.env = environment(self.templates_dir)
         self._notes = self.corpus.annotation_index()
-        self._links = {s.id: [lk for f in self.corpus.features for lk in f.source_links(s)] for s in self.corpus.sources}
+        self._links = {
+            s.id: [lk for f in self.corpus.features for lk in f.source_links(s)]
+            for s in self.corpus.sources
+        }
 
     def pages(self) -> dict[str, str]:
         """Generated Markdown stubs: path (``sources/<id>.md``) → page title."""
@@ -91,7 +94,9 @@ class SiteBuilder:
                 ),
                 event_link=lambda ident: resolve("event", ident),
             )
-            footer = "".join(f.source_footer(source, page_url, self.urls) for f in self.corpus.features)
+            footer = "".join(
+                f.source_footer(source, page_url, self.urls) for f in self.corpus.features
+            )
             return render_source(source, self.corpus.blocks[source.id], ctx) + footer
         for feature in self.corpus.features:
             html = feature.render_page(path, page_url, self.urls)

@@ -10,7 +10,7 @@ import re
 
 from .fields import Fields, read_references
 from .kinds import KINDS
-from .model import METADATA_FIELDS, Annotation, LayoutRule, MetaField, Metadata, Quote, Source
+from .model import METADATA_FIELDS, Annotation, LayoutRule, Metadata, MetaField, Quote, Source
 from .problems import Location, Problems
 from .segment import ROLES
 from .verdicts import VERDICTS
@@ -50,7 +50,9 @@ def read_quote(node: Node | None, owner: Fields, problems: Problems) -> Quote | 
 
 def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | None:
     if node is None:
-        top.text("metadata", hint="add metadata: title, author, outlet, published, kind, language, url")
+        top.text(
+            "metadata", hint="add metadata: title, author, outlet, published, kind, language, url"
+        )
         return None
     fields = Fields(node, problems, "metadata", METADATA_FIELDS, "metadata")
     if not fields.ok:
@@ -69,7 +71,9 @@ def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | 
             entry.text("value", hint="write value: null when it is unknown — never guess")
         basis = entry.text("basis", hint="say how the value was established") or ""
         if value is not None and name == "url" and not value.startswith(("http://", "https://")):
-            problems.error(item.location, "metadata.bad-url", "url must start with https:// or http://")
+            problems.error(
+                item.location, "metadata.bad-url", "url must start with https:// or http://"
+            )
         if value is not None and name == "published":
             from .dates import parse_date
 
