@@ -206,7 +206,7 @@ def describe_anchor_failure(text: str, quote: Quote, result: AnchorResult) -> st
             + "; add the prefix or suffix that picks the one you mean"
         )
     if result.outcome is Outcome.CONTEXT:
-        where = ", ".join("%d:%d" % line_col(text, m.start) for m in result.candidates)
+        where = ", ".join("{}:{}".format(*line_col(text, m.start)) for m in result.candidates)
         return (
             f"quote “{short}” occurs at {where}, but its prefix/suffix fit none of them; "
             "copy the prefix and suffix from the text right around the passage"

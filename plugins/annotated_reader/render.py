@@ -190,8 +190,7 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
     opened: set[str] = set()
     out = [
         _header(source, ctx),
-        '<div class="ar-text" lang="%s">'
-        % escape(source.metadata.language.value or "", quote=True),
+        f'<div class="ar-text" lang="{escape(source.metadata.language.value or "", quote=True)}">',
     ]
     in_debris = in_list = False
     for i, block in enumerate(blocks):
