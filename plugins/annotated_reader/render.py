@@ -86,8 +86,6 @@ def render_inline(
     cuts = {start, end}
     for a in inside:
         cuts.update(x for x in (a.start, a.end) if start < x < end)
-    for lk in spans:
-        cuts.update(x for x in (lk.start, lk.end) if start < x < end)
     points = sorted(cuts)
     out: list[str] = []
     for x, y in zip(points, points[1:], strict=False):
@@ -101,15 +99,29 @@ def render_inline(
                 attrs["id"] = a.id
                 opened.add(a.id)
             out.append(f"<mark{_attrs(attrs)}>")
-        link = next((lk for lk in spans if lk.start <= x and y <= lk.end), None)
-        piece = escape(text[x:y], quote=False)
-        if link is not None:
-            piece = f"<a{_attrs({'class': link.css, 'href': link.href, **link.data})}>{piece}</a>"
-        out.append(piece)
+        out.append(_linked_text(text, x, y, spans))
         out.append("</mark>" * len(active))
         ending = sorted((a for a in inside if a.end == y), key=lambda a: numbers[a.id])
         for a in ending:
             out.append(_ref_marker(a, numbers[a.id]))
+    return "".join(out)
+
+
+def _linked_text(text: str, x: int, y: int, links: list[InlineLink]) -> str:
+    """Escaped text of [x, y) with the links that fall in it (clipped at the edges)."""
+    out: list[str] = []
+    pos = x
+    for link in links:
+        a, b = max(link.start, x), min(link.end, y)
+        if a >= b or a < pos:
+            continue
+        out.append(escape(text[pos:a], quote=False))
+        attrs = {"class": link.css, "href": link.href, **link.data}
+        if (a, b) != (link.start, link.end) and "id" in attrs and a != link.start:
+            del attrs["id"]  # a link cut by a highlight's edge keeps its id on one piece only
+        out.append(f"<a{_attrs(attrs)}>{escape(text[a:b], quote=False)}</a>")
+        pos = b
+    out.append(escape(text[pos:y], quote=False))
     return "".join(out)
 
 
