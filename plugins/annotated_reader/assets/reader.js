@@ -137,14 +137,16 @@
       // a first tap shows the preview, a second tap follows the link.
       if (lastPointer === "touch" && !(owner === t.anchor && pop && !pop.hidden)) {
         e.preventDefault();
+        e.stopPropagation(); // before Material's instant navigation sees the click
         open(t.anchor, t.source, t.label, true);
       }
       return;
     }
     e.preventDefault();
+    e.stopPropagation();
     open(t.anchor, t.source, t.label, true);
     if (t.place && t.place !== t.anchor) place(pop, t.place);
-  });
+  }, true);
 
   document.addEventListener("mouseover", function (e) {
     if (pinned) return;
@@ -165,7 +167,8 @@
 
   document.addEventListener("focusin", function (e) {
     var t = target(e.target);
-    if (t && t.term && !pinned) open(t.anchor, t.source, t.label, false);
+    // Keyboard focus previews a term; a tap's focus must not count as the first tap.
+    if (t && t.term && !pinned && lastPointer === "keyboard") open(t.anchor, t.source, t.label, false);
   });
 
   document.addEventListener("keydown", function (e) {
