@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from annotated_reader.termmatch import Matcher, Pattern
 from conftest import build, check
 from htmlcheck import duplicate_ids, text_of, wellformed
-
-from annotated_reader.termmatch import Matcher, Pattern
 
 GLOSSARY = """terms:
   - id: union-state
@@ -98,7 +97,9 @@ def test_one_automaton_for_thousands_of_terms() -> None:
 EXTRA_LINE = "The Union State Secretary flew to Minks and Minsk, then Minsk again.\n"
 
 
-def with_glossary(project: Path, write: Callable[[Path, str, str], Path], text: str = GLOSSARY) -> Path:
+def with_glossary(
+    project: Path, write: Callable[[Path, str, str], Path], text: str = GLOSSARY
+) -> Path:
     """The mini project with a glossary, and a paragraph using every alias."""
     write(project, "annotations/glossary.yml", text)
     seed = project / "seeds/sample.txt"
@@ -118,7 +119,9 @@ CHECKS = {
         "[glossary.unknown-related]",
     ),
     "unknown-category": (
-        GLOSSARY.replace("category: place\n    definition: \"Capital", "category: city\n    definition: \"Capital"),
+        GLOSSARY.replace(
+            'category: place\n    definition: "Capital', 'category: city\n    definition: "Capital'
+        ),
         "annotations/glossary.yml:22:15",
         "[glossary.unknown-category]",
     ),
@@ -136,7 +139,9 @@ CHECKS = {
 
 
 @pytest.mark.parametrize("case", sorted(CHECKS))
-def test_glossary_errors_at_their_line(case: str, mini: Path, write: Callable[[Path, str, str], Path]) -> None:
+def test_glossary_errors_at_their_line(
+    case: str, mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
     text, where, code = CHECKS[case]
     result = check(with_glossary(mini, write, text))
     assert result.returncode == 1, result.stdout
@@ -144,25 +149,45 @@ def test_glossary_errors_at_their_line(case: str, mini: Path, write: Callable[[P
     assert any(ln.startswith(where) for ln in lines), result.stdout
 
 
-def test_unknown_term_in_a_note_body_is_an_error(mini: Path, write: Callable[[Path, str, str], Path]) -> None:
+def test_unknown_term_in_a_note_body_is_an_error(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
     with_glossary(mini, write)
     src = mini / "annotations/sources/sample.yml"
-    src.write_text(src.read_text().replace("[[source:sample]]", "[[term:nowhere]]"), encoding="utf-8")
+    src.write_text(
+        src.read_text().replace("[[source:sample]]", "[[term:nowhere]]"), encoding="utf-8"
+    )
     result = check(mini)
-    assert "annotations/sources/sample.yml:14:1: error: [xref.unknown] annotation 's-outer' links to unknown term 'nowhere'" in result.stdout
+    assert (
+        "annotations/sources/sample.yml:14:1: error: [xref.unknown] annotation 's-outer' links to unknown term 'nowhere'"
+        in result.stdout
+    )
 
 
-def test_terms_and_aliases_found_nowhere_are_warnings(mini: Path, write: Callable[[Path, str, str], Path]) -> None:
-    text = GLOSSARY + "  - id: kyiv\n    term: Kyiv\n    category: place\n    definition: Capital of Ukraine.\n    aliases: [Kyiv, {text: Kiev, occurs: false}]\n"
+def test_terms_and_aliases_found_nowhere_are_warnings(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    text = (
+        GLOSSARY
+        + "  - id: kyiv\n    term: Kyiv\n    category: place\n    definition: Capital of Ukraine.\n    aliases: [Kyiv, {text: Kiev, occurs: false}]\n"
+    )
     result = check(with_glossary(mini, write, text))
     assert result.returncode == 0
-    assert "annotations/glossary.yml:26:5: warning: [glossary.unused-term] term 'kyiv' occurs in no source" in result.stdout
-    assert re.search(r"annotations/glossary.yml:30:\d+: warning: \[glossary.alias-not-found\] alias 'Kyiv'", result.stdout)
+    assert (
+        "annotations/glossary.yml:26:5: warning: [glossary.unused-term] term 'kyiv' occurs in no source"
+        in result.stdout
+    )
+    assert re.search(
+        r"annotations/glossary.yml:30:\d+: warning: \[glossary.alias-not-found\] alias 'Kyiv'",
+        result.stdout,
+    )
     assert "Kiev" not in result.stdout  # marked occurs: false
     assert check(mini, "--strict").returncode == 1
 
 
-def test_built_source_page_links_terms_and_carries_previews(mini: Path, write: Callable[[Path, str, str], Path]) -> None:
+def test_built_source_page_links_terms_and_carries_previews(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
     with_glossary(mini, write)
     seed = mini / "seeds/sample.txt"
     assert build(mini).returncode == 0
@@ -170,13 +195,20 @@ def test_built_source_page_links_terms_and_carries_previews(mini: Path, write: C
     assert wellformed(html[html.index('<div class="ar-text"') : html.index("</article>")]) == []
     assert duplicate_ids(html) == []
     # Longest match first; the shorter alias is not linked inside it.
-    assert '<a class="ar-term" href="../../glossary/#union-state-secretary" data-ar-term="union-state-secretary"' in html
+    assert (
+        '<a class="ar-term" href="../../glossary/#union-state-secretary" data-ar-term="union-state-secretary"'
+        in html
+    )
     # Misspelling linked and shown as such; first occurrence per paragraph by default.
-    assert re.search(r'<a class="ar-term ar-misspelt"[^>]*title="Misspelling of Minsk">Minks</a>', html)
+    assert re.search(
+        r'<a class="ar-term ar-misspelt"[^>]*title="Misspelling of Minsk">Minks</a>', html
+    )
     last_para = html[html.index("flew to") - 300 : html.index("again.")]
     assert last_para.count('data-ar-term="minsk"') == 1  # only the first form (Minks) is linked
     # Terms inside highlights are linked inside the mark, never across it.
-    assert re.search(r'<mark class="ar-hl[^"]*"[^>]*>[^<]*<a class="ar-term"[^>]*>Belarus</a>', html)
+    assert re.search(
+        r'<mark class="ar-hl[^"]*"[^>]*>[^<]*<a class="ar-term"[^>]*>Belarus</a>', html
+    )
     # The preview's definition is on the page, hidden, with hostile HTML escaped.
     assert '<div class="ar-def" id="ar-def-belarus">' in html
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
@@ -185,18 +217,26 @@ def test_built_source_page_links_terms_and_carries_previews(mini: Path, write: C
     assert text_of(body, {"ar-notes", "ar-sup", "ar-defs"}) == " ".join(seed.read_text().split())
 
 
-def test_link_terms_all_links_every_occurrence(mini: Path, write: Callable[[Path, str, str], Path]) -> None:
+def test_link_terms_all_links_every_occurrence(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
     seed = mini / "seeds/sample.txt"
     seed.write_text(seed.read_text() + "\nMinsk and Minsk and Minsk.\n")
     with_glossary(mini, write)
     cfg = mini / "mkdocs.yml"
-    cfg.write_text(cfg.read_text().replace("  - annotated-reader", "  - annotated-reader:\n      link_terms: all"))
+    cfg.write_text(
+        cfg.read_text().replace(
+            "  - annotated-reader", "  - annotated-reader:\n      link_terms: all"
+        )
+    )
     assert build(mini).returncode == 0
     html = (mini / "site/sources/sample/index.html").read_text()
     assert html.count('data-ar-term="minsk" id="t-minsk-') == 7
 
 
-def test_glossary_page_groups_sorts_and_counts(mini: Path, write: Callable[[Path, str, str], Path]) -> None:
+def test_glossary_page_groups_sorts_and_counts(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
     with_glossary(mini, write)
     assert build(mini).returncode == 0
     html = (mini / "site/glossary/index.html").read_text()

@@ -59,7 +59,9 @@ def test_preview_by_keyboard_then_follow_the_term(site: str, browser: Any) -> No
 
 
 def test_preview_by_tap_then_second_tap_follows(site: str, browser: Any) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     page.goto(site + "sources/sample/")
     page.tap("#t-minsk-1")

@@ -34,7 +34,16 @@ CATEGORIES = {
     "concept": "Concepts",
     "media": "Media",
 }
-TERM_FIELDS = ("id", "term", "category", "definition", "aliases", "misspellings", "related", "references")
+TERM_FIELDS = (
+    "id",
+    "term",
+    "category",
+    "definition",
+    "aliases",
+    "misspellings",
+    "related",
+    "references",
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,9 @@ def read_terms(root: Node, problems: Problems) -> list[Term]:
             a for n in fields.sequence("aliases") if (a := _alias(n, problems, False)) is not None
         ]
         aliases += [
-            a for n in fields.sequence("misspellings") if (a := _alias(n, problems, True)) is not None
+            a
+            for n in fields.sequence("misspellings")
+            if (a := _alias(n, problems, True)) is not None
         ]
         related_nodes = [n for n in fields.sequence("related") if n.is_scalar]
         related = [str(n.value) for n in related_nodes]
@@ -201,7 +212,9 @@ class Glossary(Feature):
         self.by_id = {t.id: t for t in self.terms}
         _check(self.terms, problems)
         patterns = [
-            Pattern(a.text, t.id, a.case_sensitive, a.misspelling) for t in self.terms for a in t.aliases
+            Pattern(a.text, t.id, a.case_sensitive, a.misspelling)
+            for t in self.terms
+            for a in t.aliases
         ]
         matcher = Matcher(patterns)
         used_aliases: set[tuple[str, str]] = set()
@@ -220,10 +233,16 @@ class Glossary(Feature):
         for hit in hits:
             while block_i < len(blocks) and blocks[block_i].end <= hit.start:
                 block_i += 1
-            in_block = block_i < len(blocks) and blocks[block_i].start <= hit.start and hit.end <= blocks[block_i].end
+            in_block = (
+                block_i < len(blocks)
+                and blocks[block_i].start <= hit.start
+                and hit.end <= blocks[block_i].end
+            )
             term_id = hit.pattern.term_id
             anchor = None
-            if in_block and (options.link_terms == "all" or (block_i, term_id) not in linked_in_block):
+            if in_block and (
+                options.link_terms == "all" or (block_i, term_id) not in linked_in_block
+            ):
                 linked_in_block.add((block_i, term_id))
                 counters[term_id] = counters.get(term_id, 0) + 1
                 anchor = f"t-{term_id}-{counters[term_id]}"

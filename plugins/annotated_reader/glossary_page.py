@@ -23,7 +23,9 @@ def _resolver(glossary: Glossary, page_url: str, urls: SiteUrls):  # type: ignor
     return resolve
 
 
-def render_definitions(glossary: Glossary, term_ids: list[str], page_url: str, urls: SiteUrls) -> str:
+def render_definitions(
+    glossary: Glossary, term_ids: list[str], page_url: str, urls: SiteUrls
+) -> str:
     if not term_ids:
         return ""
     resolve = _resolver(glossary, page_url, urls)
@@ -84,4 +86,6 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
                 }
             )
         groups.append({"id": category, "label": label, "entries": entries})
-    return environment().get_template("glossary.html").render(groups=groups, total=len(glossary.terms))
+    return (
+        environment().get_template("glossary.html").render(groups=groups, total=len(glossary.terms))
+    )
