@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+# Pin build dates (sitemap) to the last commit so the same input builds the same bytes.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: site test check serve clean chromium
