@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
-
 from annotated_reader.kinds import KINDS
 from annotated_reader.verdicts import VERDICTS
+from conftest import ROOT
 
 
 def test_reading_guide_lists_every_kind_and_verdict_with_its_mark() -> None:
