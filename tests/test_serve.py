@@ -35,13 +35,13 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
 def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path) -> None:
     port = _free_port()
     proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
         cwd=mini,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
     )
-    url = f"http://127.0.0.1:{port}/sources/sample/"
+    url = f"http://127.0.0.1:{port}/mini/sources/sample/"  # served under site_url's path
     try:
         _wait_for(url, "Outer note with a link")
         yml = mini / "annotations/sources/sample.yml"

@@ -155,6 +155,7 @@ def _note_html(ann: Annotation, number: int, ctx: PageRender) -> str:
         correction_html=Safe(ctx.markup.render_inline(ann.correction or "", ctx.resolve)),
         body_html=Safe(ctx.markup.render(ann.body, ctx.resolve)),
         event=event,
+        date_human=humanize(ann.date) if ann.date else "",
     )
 
 

@@ -178,6 +178,75 @@
     }
   });
 
+  // "]" and "[" move the focus to the next and previous highlight's note number, past the
+  // glossary links in between (Tab still visits everything in order); Enter then opens it.
+  function typing(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  function stepNote(dir) {
+    var refs = document.querySelectorAll("a.ar-ref");
+    if (!refs.length) return;
+    var from = pop && !pop.hidden && owner && pop.contains(document.activeElement) ? owner : document.activeElement;
+    var next = null;
+    for (var i = 0; i < refs.length; i++) {
+      var r = refs[dir > 0 ? i : refs.length - 1 - i];
+      if (r === from) continue;
+      var pos = from && from !== document.body ? from.compareDocumentPosition(r) : Node.DOCUMENT_POSITION_FOLLOWING;
+      if (dir > 0 ? pos & Node.DOCUMENT_POSITION_FOLLOWING : pos & Node.DOCUMENT_POSITION_PRECEDING) { next = r; break; }
+    }
+    if (!next) return;
+    closePopover(false);
+    next.focus();
+    next.scrollIntoView({ block: "center" });
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if ((e.key !== "]" && e.key !== "[") || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    if (!document.querySelector("a.ar-ref")) return;
+    e.preventDefault();
+    e.stopPropagation(); // Material's own shortcuts do not use these keys; keep it that way
+    stepNote(e.key === "]" ? 1 : -1);
+  }, true);
+
+  // Print: every note once more, as a numbered endnote after the text, while the notes
+  // under each block are hidden (reader.css, @media print). Without scripts the notes print
+  // under their blocks, numbered the same way.
+  function removeEndnotes() {
+    var old = document.querySelectorAll(".ar-endnotes");
+    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    document.documentElement.classList.remove("ar-print-endnotes");
+  }
+
+  function addEndnotes() {
+    removeEndnotes();
+    var notes = Array.prototype.slice.call(document.querySelectorAll(".ar-text li.ar-note"));
+    if (!notes.length) return;
+    notes.sort(function (a, b) { return (+a.getAttribute("value")) - (+b.getAttribute("value")); });
+    var section = document.createElement("section");
+    section.className = "ar-endnotes";
+    var title = document.createElement("h2");
+    title.textContent = "Notes";
+    var list = document.createElement("ol");
+    list.className = "ar-endnote-list";
+    notes.forEach(function (note) {
+      var item = note.cloneNode(true);
+      item.removeAttribute("id");
+      Array.prototype.forEach.call(item.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
+      Array.prototype.forEach.call(item.querySelectorAll(".ar-back"), function (n) { n.parentNode.removeChild(n); });
+      item.className += " ar-endnote";
+      list.appendChild(item);
+    });
+    section.appendChild(title);
+    section.appendChild(list);
+    var text = notes[0].closest(".ar-text");
+    text.parentNode.insertBefore(section, text.nextSibling);
+    document.documentElement.classList.add("ar-print-endnotes");
+  }
+
+  window.addEventListener("beforeprint", function () { closePopover(false); addEndnotes(); });
+  window.addEventListener("afterprint", removeEndnotes);
+
   // Opening a page at #annotation-id shows that passage's note.
   function openFromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -196,9 +265,12 @@
     openFromHash();
   }
 
+  // Material's instant navigation emits each new page on document$; from file:// it
+  // completes without emitting, so the first page is also set up on load.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onPage);
   } else {
     onPage();
