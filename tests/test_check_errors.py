@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build, check
+from test_ratings_errors import RATING
 
 SRC = "annotations/sources/sample.yml"
 HEADER = """seed: sample.txt
@@ -119,7 +120,7 @@ def test_every_problem_is_collected_in_one_run(mini: Path) -> None:
 
 
 def test_json_format_and_github_annotations(mini: Path) -> None:
-    (mini / SRC).write_text(HEADER + note(quote="founded in 1996"), encoding="utf-8")
+    (mini / SRC).write_text(HEADER + note(quote="founded in 1996") + RATING, encoding="utf-8")
     result = check(mini, "--format", "json")
     data = json.loads(result.stdout)
     assert (

@@ -159,7 +159,7 @@ def test_unknown_term_in_a_note_body_is_an_error(
     )
     result = check(mini)
     assert (
-        "annotations/sources/sample.yml:14:1: error: [xref.unknown] annotation 's-outer' links to unknown term 'nowhere'"
+        "annotations/sources/sample.yml:25:1: error: [xref.unknown] annotation 's-outer' links to unknown term 'nowhere'"
         in result.stdout
     )
 

@@ -25,6 +25,9 @@ class Options:
     """Build options the library needs (the plugin maps its config onto these)."""
 
     link_terms: str = "first"  # all | first (per paragraph)
+    site_url: str = ""  # absolute base for machine-readable links (ClaimReview); "" when unknown
+    site_name: str = "Union State Reader"  # the publisher named in machine-readable data
+    directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
 
 
 class Feature:

@@ -250,7 +250,8 @@ class Glossary(Feature):
                 data = {"data-ar-term": term_id, "id": anchor}
                 if hit.pattern.misspelling:
                     data["title"] = f"Misspelling of {self.by_id[term_id].term}"
-                links.append(InlineLink(hit.start, hit.end, SiteUrls().term(term_id), css, data))
+                href = SiteUrls(options.directory_urls).term(term_id)
+                links.append(InlineLink(hit.start, hit.end, href, css, data))
             if in_block:
                 self.occurrences.setdefault(term_id, []).append(
                     Occurrence(source.id, hit.start, hit.end, anchor)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .problems import Location
+from .yamlsrc import Node
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,12 @@ class Source:
     location: Location
     annotations: list[Annotation] = field(default_factory=list)
     layout: list[LayoutRule] = field(default_factory=list)
+    node: Node | None = None  # the file's located YAML, for features reading their own keys
 
     @property
     def title(self) -> str:
-        return self.metadata.title.value or self.id
+        """The headline; an unknown one is said to be unknown, never made up."""
+        if self.metadata.title.value:
+            return self.metadata.title.value
+        by = self.metadata.author.value or self.metadata.outlet.value
+        return f"Untitled text by {by}" if by else f"Untitled text ({self.id})"

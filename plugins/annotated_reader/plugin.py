@@ -44,7 +44,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 "set annotations_dir in the plugin's options"
             )
         try:
-            corpus, self.problems = load_corpus(paths, Options(link_terms=self.config.link_terms))
+            options = Options(
+                link_terms=self.config.link_terms,
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                directory_urls=config.use_directory_urls,
+            )
+            corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
         templates = paths.root / self.config.templates_dir if self.config.templates_dir else None
@@ -87,7 +93,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 item.children.sort(
                     key=lambda c: (
                         not (isinstance(c, Page) and c.file.src_uri == "sources/index.md"),
-                        titles.get(c.file.src_uri, "") if isinstance(c, Page) else "",
+                        titles.get(c.file.src_uri, "").casefold() if isinstance(c, Page) else "",
                     )
                 )
         return nav

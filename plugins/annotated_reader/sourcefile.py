@@ -29,7 +29,7 @@ ANNOTATION_FIELDS = (
     "date",
     "reviewed",
 )
-TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations")
+TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -197,6 +197,7 @@ def read_source(
         location=Location(path, 1, 1),
         annotations=annotations,
         layout=layout,
+        node=root,
     )
 
 

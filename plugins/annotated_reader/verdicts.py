@@ -1,7 +1,10 @@
 """The published scale of fact-check verdicts.
 
 Each verdict has a short label and a glyph so it reads without colour; ``score`` feeds
-a source's accuracy criterion (None: not a judgement of accuracy).
+a source's accuracy criterion (None: not a judgement of accuracy). ``rating`` is the
+verdict's number on the published ClaimReview scale (``WORST_RATING`` … ``BEST_RATING``);
+verdicts that judge no accuracy have none and are published by their label alone.
+The methodology page renders this table, so the page and the data cannot drift.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ class Verdict:
     glyph: str
     score: float | None
     definition: str
+    rating: int | None = None
+
+
+WORST_RATING = 1
+BEST_RATING = 4
 
 
 VERDICTS: dict[str, Verdict] = {
@@ -27,6 +35,7 @@ VERDICTS: dict[str, Verdict] = {
             "✔",
             1.0,
             "The claim is correct and nothing significant is missing.",
+            rating=4,
         ),
         Verdict(
             "mostly-accurate",
@@ -34,6 +43,7 @@ VERDICTS: dict[str, Verdict] = {
             "◕",
             0.75,
             "The claim is correct in substance but needs a clarification or a detail fixed.",
+            rating=3,
         ),
         Verdict(
             "misleading",
@@ -41,6 +51,7 @@ VERDICTS: dict[str, Verdict] = {
             "◑",
             0.25,
             "Partly correct, but presented so that it leaves a false impression.",
+            rating=2,
         ),
         Verdict(
             "inaccurate",
@@ -48,6 +59,7 @@ VERDICTS: dict[str, Verdict] = {
             "✘",
             0.0,
             "The claim is false according to the best available evidence.",
+            rating=1,
         ),
         Verdict(
             "unverifiable",

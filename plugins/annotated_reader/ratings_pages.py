@@ -1,0 +1,154 @@
+"""HTML of the ratings pages: the badge, the comparison of all sources, the methodology.
+
+Everything is rendered through Jinja templates with autoescaping; a rationale is Markdown
+from an editor and goes through :class:`markup.Markup` like every note body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup as Safe
+
+from .admiralty import ACCURACY, ALL_CRITERIA, CRITERIA, GRADES, MAX_POINTS, MET, NOT_JUDGED
+from .dates import humanize
+from .markup import Markup, Resolver
+from .model import Source
+from .ratings_read import Judgement, Rating
+from .ratings_rule import (
+    ACCURACY_HIGH,
+    ACCURACY_LOW,
+    MIN_CHECKED,
+    RULES,
+    allowed_grades,
+    evidence_of,
+)
+from .urls import SiteUrls, relative_url
+from .verdicts import BEST_RATING, VERDICTS, WORST_RATING
+
+INDEX = "ratings/index.md"
+METHODOLOGY = "ratings/methodology.md"
+REFERENCES = (
+    (
+        "Admiralty code (Wikipedia), with the A–F and 1–6 tables",
+        "https://en.wikipedia.org/wiki/Admiralty_code",
+    ),
+    (
+        "US Army FM 2-22.3, Human Intelligence Collector Operations (2006), appendix B: "
+        "source and information reliability matrix",
+        "https://fas.org/irp/doddir/army/fm2-22-3.pdf",
+    ),
+    ("schema.org: ClaimReview", "https://schema.org/ClaimReview"),
+)
+
+
+def index_url(urls: SiteUrls) -> str:
+    return urls.page("ratings/index")
+
+
+def methodology_url(urls: SiteUrls) -> str:
+    return urls.page("ratings/methodology")
+
+
+def rationale_url(source_id: str, urls: SiteUrls) -> str:
+    return f"{index_url(urls)}#{source_id}"
+
+
+@dataclass
+class RatingsView:
+    """What the pages need: the ratings, the sources they rate, and how to draw them."""
+
+    ratings: dict[str, Rating]
+    sources: dict[str, Source]
+    env: Environment
+    markup: Markup
+    resolver: Callable[[str, SiteUrls], Resolver]  # resolver of [[…]] seen from a page
+
+    def badge(self, source_id: str, page_url: str, urls: SiteUrls) -> str:
+        rating = self.ratings.get(source_id)
+        if rating is None:
+            return ""
+        grade = GRADES[rating.grade]
+        return self.env.get_template("ratings_badge.html").render(
+            grade=grade,
+            href=relative_url(rationale_url(source_id, urls), page_url),
+        )
+
+    def header(self, source: Source, page_url: str, urls: SiteUrls) -> str:
+        badge = self.badge(source.id, page_url, urls)
+        if not badge:
+            return ""
+        return self.env.get_template("ratings_header.html").render(
+            badge=Safe(badge),
+            why_href=relative_url(rationale_url(source.id, urls), page_url),
+            method_href=relative_url(methodology_url(urls), page_url),
+        )
+
+    def judgements(self, rating: Rating) -> list[Judgement]:
+        out = [rating.judgements[c] for c in CRITERIA if c in rating.judgements]
+        out.append(
+            Judgement(
+                ACCURACY.id, rating.accuracy.met(), rating.accuracy.evidence(), rating.location
+            )
+        )
+        return out
+
+    def row(self, rating: Rating, page_url: str, urls: SiteUrls) -> dict[str, Any]:
+        source = self.sources[rating.source_id]
+        evidence = evidence_of(rating.points, rating.accuracy)
+        value = rating.accuracy.value
+        return {
+            "id": source.id,
+            "title": source.title,
+            "href": relative_url(urls.source(source.id), page_url),
+            "grade": GRADES[rating.grade],
+            "badge": Safe(self.badge(source.id, page_url, urls)),
+            "judgements": {j.criterion: j for j in self.judgements(rating)},
+            "points": f"{rating.points:g} of {MAX_POINTS:g}" if rating.complete else "incomplete",
+            "accuracy": f"{value:.2f}" if value is not None else "not judged",
+            "checked": rating.accuracy.checked,
+            "counts": rating.accuracy.counts,
+            "allowed": allowed_grades(evidence) if rating.complete else [],
+            "rationale": Safe(self.markup.render(rating.rationale, self.resolver(page_url, urls))),
+            "reviewed": rating.reviewed,
+            "reviewed_human": humanize(rating.reviewed) if rating.reviewed else None,
+        }
+
+    def render_index(self, page_url: str, urls: SiteUrls) -> str:
+        ordered = sorted(
+            self.ratings.values(),
+            key=lambda r: (r.grade, self.sources[r.source_id].title.casefold()),
+        )
+        return self.env.get_template("ratings_index.html").render(
+            rows=[self.row(r, page_url, urls) for r in ordered],
+            criteria=list(ALL_CRITERIA.values()),
+            verdicts=list(VERDICTS.values()),
+            method_href=relative_url(methodology_url(urls), page_url),
+            unrated=[
+                {"title": s.title, "href": relative_url(urls.source(s.id), page_url)}
+                for s in sorted(self.sources.values(), key=lambda s: s.title.casefold())
+                if s.id not in self.ratings
+            ],
+        )
+
+    def render_methodology(self, page_url: str, urls: SiteUrls) -> str:
+        return self.env.get_template("ratings_methodology.html").render(
+            grades=list(GRADES.values()),
+            criteria=list(CRITERIA.values()),
+            accuracy=ACCURACY,
+            met=list(MET.values()),
+            not_judged=NOT_JUDGED,
+            rules=[{"grade": GRADES[g], "text": r.text()} for g, r in RULES.items()],
+            verdicts=list(VERDICTS.values()),
+            min_checked=MIN_CHECKED,
+            accuracy_high=f"{ACCURACY_HIGH:.2f}",
+            accuracy_low=f"{ACCURACY_LOW:.2f}",
+            max_points=f"{MAX_POINTS:g}",
+            best=BEST_RATING,
+            worst=WORST_RATING,
+            references=REFERENCES,
+            index_href=relative_url(index_url(urls), page_url),
+        )

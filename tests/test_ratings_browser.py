@@ -1,0 +1,76 @@
+"""Ratings in real Chromium: the browser reads the ClaimReview back intact, a hostile quote
+runs nothing, and the badge leads to the rationale."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import chromium, serve
+from conftest import build
+from test_ratings_claimreview import HOSTILE, edit
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def hostile_site(mini: Path) -> Iterator[str]:
+    seed = mini / "seeds" / "sample.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + f"\nA hostile line {HOSTILE} ends.\n", encoding="utf-8"
+    )
+    edit(
+        mini,
+        "annotations:\n",
+        "annotations:\n"
+        "  - id: s-hostile\n"
+        "    kind: fact-check\n"
+        f"    quote: {{exact: {json.dumps(HOSTILE)}}}\n"
+        "    verdict: misleading\n"
+        '    body: "Hostile."\n'
+        '    references: [{title: "X", url: "https://example.org/x"}]\n'
+        '    reviewed: "2026-11-21"\n',
+    )
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    with serve(mini / "site") as url:
+        yield url
+
+
+def test_browser_reads_the_claim_reviews_back_and_runs_nothing(
+    hostile_site: str, browser: Any
+) -> None:
+    page = browser.new_page()
+    page.goto(hostile_site + "sources/sample/")
+    blocks = page.eval_on_selector_all(
+        'script[type="application/ld+json"]', "els => els.map(e => JSON.parse(e.textContent))"
+    )
+    reviews = [r for block in blocks for r in (block if isinstance(block, list) else [block])]
+    by_url = {r["url"].rsplit("#", 1)[1]: r for r in reviews}
+    assert set(by_url) == {"s-inner", "s-hostile"}
+    hostile = by_url["s-hostile"]
+    assert hostile["claimReviewed"] == HOSTILE
+    assert hostile["reviewRating"]["alternateName"] == "Misleading"
+    assert hostile["datePublished"] == "2026-11-21"
+    assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+def test_badge_leads_to_the_rationale(hostile_site: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(hostile_site + "sources/sample/")
+    badge = page.locator(".ar-source-header a.ar-rating-badge")
+    assert badge.inner_text().split() == ["C", "Fairly", "reliable"]
+    badge.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ratings/#sample")
+    section = page.locator("section#sample")
+    section.wait_for(state="visible")
+    assert "A short fixture text" in section.inner_text()
+    assert section.locator(".ar-met-yes").first.inner_text().strip() == "✓ Met"
