@@ -1,4 +1,8 @@
-"""The ``annotated-reader`` command: validate editorial data without building the site."""
+"""The ``annotated-reader`` command: validate editorial data, review a change, write schemas.
+
+Exit status: 0 clean, 1 problems found (errors; warnings too with ``--strict``; stale
+schemas with ``schema --check``), 2 bad usage or a failing git command.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 
 from .corpus import Paths, load_corpus
 from .problems import Problem, Severity
+from .review import cmd_review
 
 
 def _github_command(problem: Problem) -> str:
@@ -71,7 +76,46 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(func=cmd_check)
+
+    review = sub.add_parser(
+        "review", help="write a Markdown report of what changed between two git revisions"
+    )
+    review.add_argument("--base", required=True, help="revision to compare with, e.g. origin/main")
+    review.add_argument("--head", help="revision to review (default: the work tree on disk)")
+    review.add_argument("--output", "-o", default="-", help="report file (default: stdout)")
+    review.add_argument("--root", default=".", help="project folder (holding annotations/)")
+    review.add_argument("--annotations", default="annotations", help="editorial data folder")
+    review.add_argument("--seeds", default="seeds", help="source texts folder")
+    review.set_defaults(func=cmd_review)
+
+    schema = sub.add_parser(
+        "schema", help="write the editors' JSON Schemas (schemas/*.schema.json) from the loader"
+    )
+    schema.add_argument("--root", default=".", help="project folder")
+    schema.add_argument("--out", default="schemas", help="folder of the schema files")
+    schema.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when a file is out of date"
+    )
+    schema.set_defaults(func=cmd_schema)
     return parser
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from . import schema
+
+    folder = Path(args.root).resolve() / args.out
+    if args.check:
+        stale = schema.stale(folder)
+        for name in stale:
+            print(
+                f"{args.out}/{name}: out of date with the loader; run `annotated-reader schema` "
+                "and commit the result",
+                file=sys.stderr,
+            )
+        return 1 if stale else 0
+    for name in schema.write(folder):
+        print(f"wrote {args.out}/{name}", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
