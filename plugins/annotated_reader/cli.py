@@ -97,7 +97,38 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 when a file is out of date"
     )
     schema.set_defaults(func=cmd_schema)
+
+    coverage = sub.add_parser(
+        "coverage",
+        help="per source, the sentences holding a date, number or quotation, and how many carry a note",
+    )
+    coverage.add_argument("--root", default=".", help="project folder")
+    coverage.add_argument("--annotations", default="annotations", help="editorial data folder")
+    coverage.add_argument("--seeds", default="seeds", help="source texts folder")
+    coverage.add_argument(
+        "--min", type=float, default=90.0, help="exit 1 when a source is below this percentage"
+    )
+    coverage.add_argument(
+        "--verbose", action="store_true", help="also list the sentences that need no note, and why"
+    )
+    coverage.set_defaults(func=cmd_coverage)
     return parser
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import Coverage, format_report
+
+    paths = Paths(Path(args.root).resolve(), args.annotations, args.seeds)
+    corpus, problems = load_corpus(paths)
+    feature = corpus.feature("coverage")
+    assert isinstance(feature, Coverage)
+    print(format_report(feature.report, corpus, verbose=args.verbose))
+    for p in problems.sorted():
+        print(p, file=sys.stderr)
+    below = [c.source_id for c in feature.report if c.ratio * 100 < args.min]
+    if below:
+        print(f"below {args.min:g}%: {', '.join(below)}", file=sys.stderr)
+    return 1 if below or problems.errors else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

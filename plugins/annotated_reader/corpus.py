@@ -49,12 +49,21 @@ class Corpus:
     sources: list[Source] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     features: list[Feature] = field(default_factory=list)
+    _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def feature(self, name: str) -> Feature | None:
         return next((f for f in self.features if f.name == name), None)
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        """The source with this id (ids are file names, so unique), found by index: pages
+        look sources up many times, and a scan per lookup made large sites quadratic."""
+        pos = self._positions.get(source_id)
+        if pos is None or pos >= len(self.sources) or self.sources[pos].id != source_id:
+            self._positions = {}
+            for i, src in enumerate(self.sources):
+                self._positions.setdefault(src.id, i)
+            pos = self._positions.get(source_id)
+        return None if pos is None else self.sources[pos]
 
     def annotations(self) -> list[Annotation]:
         return [a for s in self.sources for a in s.annotations]
@@ -130,11 +139,12 @@ def load_corpus(
 
 
 def default_features() -> list[Feature]:
+    from .coverage import Coverage
     from .glossary import Glossary
     from .ratings import Ratings
     from .timeline import Timeline
 
-    return [Glossary(), Ratings(), Timeline()]
+    return [Glossary(), Ratings(), Timeline(), Coverage()]
 
 
 def known_ids(corpus: Corpus) -> dict[str, set[str]]:

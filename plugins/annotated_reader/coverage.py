@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .anchor import Outcome, line_col, match_quote, normalize
-from .corpus import Corpus
+from .features import Feature, Options
 from .fields import Fields
 from .problems import Problems
 from .sourcefile import read_quote
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(•A-ZА-Я0-9])")
 _CHECKABLE = re.compile(
@@ -78,7 +82,14 @@ def _exemptions(corpus: Corpus, source_id: str, problems: Problems) -> list[tupl
     out = []
     node = source.node.get("no_note")
     assert node is not None
-    items = node.value if node.is_sequence else []
+    if not node.is_sequence:
+        problems.error(
+            node.location,
+            "coverage.type",
+            "no_note must be a list of {quote: {exact: …}, reason: …} entries",
+        )
+        return []
+    items = node.value
     for item in items:
         fields = Fields(item, problems, "a no_note entry", ("quote", "reason"), "coverage")
         quote = read_quote(fields.get("quote"), fields, problems)
@@ -134,3 +145,15 @@ def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool
             lines.append(f"\n{cov.source_id}: sentences that need no note, and why:")
             lines += [f"  {seed}:{s.line}:{s.col}: {s.text[:90]} — {s.reason}" for s in explained]
     return "\n".join(lines)
+
+
+class Coverage(Feature):
+    """Measured at load time so that ``check`` reports malformed ``no_note`` entries."""
+
+    name = "coverage"
+
+    def __init__(self) -> None:
+        self.report: list[SourceCoverage] = []
+
+    def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        self.report = measure(corpus, problems)

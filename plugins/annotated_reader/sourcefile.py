@@ -38,7 +38,14 @@ def read_quote(node: Node | None, owner: Fields, problems: Problems) -> Quote | 
         owner.text("quote", hint="add quote: {exact: …} copied from the source text")
         return None
     if node.is_scalar and isinstance(node.value, str):
-        return Quote(node.value) if node.value else None
+        if not node.value.strip():
+            problems.error(
+                node.location,
+                "quote.empty",
+                "the quote is empty; copy the passage byte for byte from the source text",
+            )
+            return None
+        return Quote(node.value)
     fields = Fields(node, problems, "a quote", ("exact", "prefix", "suffix"), "quote")
     exact = fields.text("exact", hint="copy the passage byte for byte from the source text")
     if exact is None:
