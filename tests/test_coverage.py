@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BIN, check, run
-
 from annotated_reader.coverage import sentences
+from conftest import BIN, check, run
 
 SRC = "annotations/sources/sample.yml"
 
