@@ -1,4 +1,4 @@
-# Two entry points do all set-up on a fresh machine: `make site` and `make test`.
+# Entry points that do all set-up on a fresh machine: `make site`, `make test`, `make bundle`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +8,10 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test check serve clean chromium
+NPM_DIR := build/npm
+NPM_OK  := $(NPM_DIR)/node_modules/.installed
+
+.PHONY: site test check serve clean chromium bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +28,21 @@ $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 site: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict --site-dir site
 
+## bundle: the offline site as dist/union-state-reader-offline.zip (opens from disk, search included)
+bundle: $(VENV)/.site-deps $(NPM_OK)
+	$(BIN)/python -m annotated_reader.bundle --output dist/union-state-reader-offline.zip
+
+## npm packages pinned in tools/npm (iframe-worker for the bundle, axe-core for the tests),
+## installed into build/npm with npm ci; Debian's nodejs and npm when npm is missing
+$(NPM_OK): tools/npm/package.json tools/npm/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends nodejs npm; }
+	mkdir -p $(NPM_DIR)
+	cp tools/npm/package.json tools/npm/package-lock.json $(NPM_DIR)/
+	cd $(NPM_DIR) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 ## check: validate the editorial data and print every problem as path:line:col
 check: $(VENV)/.site-deps
 	$(BIN)/annotated-reader check
@@ -40,10 +58,10 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium; }
 
 ## test: lint, type-check and run every test (browser tests drive real chromium)
-test: $(VENV)/.test-deps chromium
+test: $(VENV)/.test-deps chromium $(NPM_OK)
 	$(BIN)/ruff check plugins tests
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 clean:
-	rm -rf site dist test-artifacts
+	rm -rf site dist build test-artifacts

@@ -6,8 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,3 +74,21 @@ def write(tmp_path: Path) -> Callable[[Path, str, str], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, one per test module (starting it is the slow part)."""
+    from browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def real_site_url(real_site: Path) -> Iterator[str]:
+    """The real corpus's site, served on loopback."""
+    from browser import serve
+
+    with serve(real_site) as url:
+        yield url

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, serve
+from browser import serve
 from conftest import ARTIFACTS, build
 from test_glossary import with_glossary
 
@@ -19,12 +19,6 @@ def site(mini: Path, write: Callable[[Path, str, str], Path]) -> Iterator[str]:
     assert result.returncode == 0, result.stderr
     with serve(mini / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 def test_preview_by_mouse(site: str, browser: Any) -> None:

@@ -144,7 +144,8 @@ def test_each_source_has_a_rationale_section_with_evidence(two_sources: Path) ->
 
 def test_methodology_page_is_built_and_linked(two_sources: Path) -> None:
     html = page(two_sources, "ratings/methodology")
-    assert wellformed(between(html, "<h1>How sources", "</article>")) == []
+    title = '<h1 id="methodology">How sources'  # the id is the skip link's target
+    assert wellformed(between(html, title, "</article>")) == []
     assert "Admiralty" in html and "NATO STANAG 2511" in html
     index = page(two_sources, "ratings")
     assert 'href="methodology/">How sources are graded</a>' in index

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, serve
+from browser import serve
 from conftest import ARTIFACTS
 
 
@@ -15,12 +15,6 @@ from conftest import ARTIFACTS
 def site(mini_site: Path) -> Iterator[str]:
     with serve(mini_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 def test_note_opens_on_hover_and_closes_when_pointer_leaves(site: str, browser: Any) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, serve
+from browser import serve
 from conftest import ARTIFACTS, build
 from test_timeline import ORDER, timeline_project
 
@@ -34,12 +34,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site(built: Path) -> Iterator[str]:
     with serve(built) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 def visible(page: Any) -> list[str]:

@@ -21,3 +21,8 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
 
     link_terms = c.Choice(("all", "first"), default="first")
     """Link every occurrence of a glossary term, or only the first in each paragraph."""
+
+    nav_sources_limit = c.Type(int, default=50)
+    """List each source in the side navigation while there are at most this many; with more,
+    the navigation shows only the Sources index page, which lists them all. MkDocs writes the
+    whole navigation into every page, so listing a large corpus makes the build quadratic."""

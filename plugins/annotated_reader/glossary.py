@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from jinja2 import Environment
+
 from .features import Feature, Options
 from .fields import Fields, read_references, suggest
 from .markup import Markup, find_refs
@@ -198,6 +200,10 @@ class Glossary(Feature):
         self.path = "annotations/glossary.yml"
         self.markup = Markup()
         self.source_titles: dict[str, str] = {}
+        self.env: Environment | None = None  # templates, loaded once per build
+        # Rendered definitions by (term id, link to the glossary page, page is the glossary):
+        # the same for every page at the same depth, so each is rendered once, not per page.
+        self.definition_html: dict[tuple[str, str, bool], str] = {}
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         file = corpus.paths.root / corpus.paths.annotations / "glossary.yml"

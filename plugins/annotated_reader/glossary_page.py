@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from .templates import environment
@@ -23,23 +24,37 @@ def _resolver(glossary: Glossary, page_url: str, urls: SiteUrls):  # type: ignor
     return resolve
 
 
+def _environment(glossary: Glossary) -> Environment:
+    if glossary.env is None:
+        glossary.env = environment()
+    return glossary.env
+
+
 def render_definitions(
     glossary: Glossary, term_ids: list[str], page_url: str, urls: SiteUrls
 ) -> str:
     if not term_ids:
         return ""
     resolve = _resolver(glossary, page_url, urls)
+    # A definition links only to terms, so its HTML depends on the page only through the
+    # relative link to the glossary page (or on being that page).
+    page = urls.page("glossary")
+    base = (relative_url(page, page_url), page == page_url)
     items = []
     for ident in term_ids:
         term = glossary.by_id[ident]
+        key = (ident, *base)
+        html = glossary.definition_html.get(key)
+        if html is None:
+            html = glossary.definition_html[key] = glossary.markup.render(term.definition, resolve)
         items.append(
             {
                 "term": term,
-                "definition": Safe(glossary.markup.render(term.definition, resolve)),
+                "definition": Safe(html),
                 "href": relative_url(urls.term(ident), page_url),
             }
         )
-    return environment().get_template("term_definitions.html").render(items=items)
+    return _environment(glossary).get_template("term_definitions.html").render(items=items)
 
 
 def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
@@ -87,5 +102,5 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
             )
         groups.append({"id": category, "label": label, "entries": entries})
     return (
-        environment().get_template("glossary.html").render(groups=groups, total=len(glossary.terms))
+        _environment(glossary).get_template("glossary.html").render(groups=groups, total=len(glossary.terms))
     )

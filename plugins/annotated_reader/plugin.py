@@ -17,7 +17,7 @@ from .config import ReaderConfig
 from .corpus import Corpus, Paths, load_corpus
 from .features import Options
 from .problems import Problems, Severity
-from .site import SiteBuilder
+from .site import SiteBuilder, anchor_heading
 from .urls import SiteUrls
 
 log = get_plugin_logger(__name__)
@@ -82,14 +82,27 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Sources are listed by title, not by file name."""
+        """Sources are listed by title, not by file name; beyond ``nav_sources_limit`` only
+        their index is listed (the pages are still built, and the index links them all)."""
         if self.builder is None:
             return nav
         titles = self.builder.pages()
+        sources = self.builder.corpus.sources
+        unlisted = (
+            {f"sources/{s.id}.md" for s in sources}
+            if len(sources) > self.config.nav_sources_limit
+            else set()
+        )
         for item in nav.items:
             if isinstance(item, Section) and any(
                 isinstance(c, Page) and c.file.src_uri in titles for c in item.children
             ):
+                if unlisted:
+                    item.children = [
+                        c
+                        for c in item.children
+                        if not (isinstance(c, Page) and c.file.src_uri in unlisted)
+                    ]
                 item.children.sort(
                     key=lambda c: (
                         not (isinstance(c, Page) and c.file.src_uri == "sources/index.md"),
@@ -104,7 +117,10 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if self.builder is None:
             return html
         rendered = self.builder.render_page(page.file.src_uri, page.url)
-        return html if rendered is None else rendered
+        if rendered is None:
+            return html
+        first = next(iter(page.toc), None)
+        return anchor_heading(rendered, first.id if first else "")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

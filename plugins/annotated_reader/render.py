@@ -8,9 +8,11 @@ numbers link to notes listed right after the block where the passage ends.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
+from typing import TypeVar
 
 from jinja2 import Environment
 from markupsafe import Markup as Safe
@@ -152,7 +154,9 @@ def _note_html(ann: Annotation, number: int, ctx: PageRender) -> str:
         number=number,
         kind=KINDS[ann.kind],
         verdict=VERDICTS.get(ann.verdict or ""),
-        correction_html=Safe(ctx.markup.render_inline(ann.correction or "", ctx.resolve)),
+        correction_html=Safe(
+            ctx.markup.render_inline(ann.correction, ctx.resolve) if ann.correction else ""
+        ),
         body_html=Safe(ctx.markup.render(ann.body, ctx.resolve)),
         event=event,
         date_human=humanize(ann.date) if ann.date else "",
@@ -192,14 +196,44 @@ def _header(source: Source, ctx: PageRender) -> str:
     )
 
 
+_Span = TypeVar("_Span", Annotation, InlineLink)
+
+
+def overlapping(blocks: list[Block], items: list[_Span]) -> list[list[_Span]] | None:
+    """For each block, the items overlapping it, in their given order; one sweep over the
+    text instead of a scan of every item for every block. None when the blocks are not in
+    text order (the sweep relies on it)."""
+    if any(a.start > b.start or a.end > b.end for a, b in zip(blocks, blocks[1:], strict=False)):
+        return None
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    out: list[list[_Span]] = []
+    live: list[int] = []
+    added = 0
+    for block in blocks:
+        while added < len(order) and items[order[added]].start < block.end:
+            live.append(order[added])
+            added += 1
+        live = [k for k in live if block.start < items[k].end]
+        out.append([items[k] for k in sorted(live)])
+    return out
+
+
 def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
     """The page body for one source: header, then every block in order."""
     numbers = numbering(source.annotations)
     # Each note is listed after the last block its passage touches.
     notes_after: dict[int, list[Annotation]] = {}
+    starts = [b.start for b in blocks]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
     for ann in source.annotations:
-        last = max((i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1)
+        if in_order:
+            last = bisect_left(starts, ann.end) - 1
+            last = last if last >= 0 else len(blocks) - 1
+        else:
+            last = max((i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1)
         notes_after.setdefault(last, []).append(ann)
+    block_notes = overlapping(blocks, source.annotations)
+    block_links = overlapping(blocks, ctx.links)
     opened: set[str] = set()
     out = [
         _header(source, ctx),
@@ -222,7 +256,13 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
             in_list = True
         tag, css = _ROLE_TAGS[block.role]
         inner = render_inline(
-            source.text, block.start, block.end, source.annotations, numbers, ctx.links, opened
+            source.text,
+            block.start,
+            block.end,
+            source.annotations if block_notes is None else block_notes[i],
+            numbers,
+            ctx.links if block_links is None else block_links[i],
+            opened,
         )
         notes = sorted(notes_after.get(i, []), key=lambda a: numbers[a.id])
         notes_html = ""

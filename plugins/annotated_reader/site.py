@@ -8,6 +8,7 @@ extra generated files, and ``render_page()`` gives a page's HTML body.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from html import escape
 from pathlib import Path
 
 from .corpus import Corpus
@@ -120,3 +121,15 @@ class SiteBuilder:
                 }
             )
         return self.env.get_template("sources_index.html").render(rows=rows)
+
+
+def anchor_heading(html: str, anchor: str) -> str:
+    """Give a generated page's first ``<h1>`` the id its table of contents expects.
+
+    MkDocs builds a generated page's table of contents from its stub (``# Title``), and the
+    theme's "Skip to content" link points at that first entry; the rendered body replaces the
+    stub, so without this id the skip link would lead nowhere.
+    """
+    if not anchor or f'id="{escape(anchor)}"' in html:
+        return html
+    return html.replace("<h1>", f'<h1 id="{escape(anchor)}">', 1)

@@ -23,5 +23,8 @@ def environment(override_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # Each build makes its own environments, so checking every template's file for
+        # changes on every use (two stat calls per note) buys nothing.
+        auto_reload=False,
     )
     return env

@@ -7,12 +7,21 @@ Duplicate keys, which PyYAML silently collapses, are reported here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from .problems import Location, Problems
+
+# libyaml composes ~20x faster than the pure-Python parser (most of a small site's load
+# time). Its nodes are the same but for a plain scalar's style ('' where PyYAML has None);
+# its error messages differ, so a file it rejects is parsed again by PyYAML for the message.
+# It also differs on rare input (tabs; line breaks other than \n; in a flow collection,
+# '?' inside an unquoted scalar, an empty value's column, local tags; a comment glued to a
+# block scalar's '|'), so such a file goes to PyYAML too: the result is always PyYAML's.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 @dataclass
@@ -86,12 +95,12 @@ def _build(path: str, node: yaml.Node, problems: Problems) -> Node:
     if isinstance(node, yaml.SequenceNode):
         return Node([_build(path, child, problems) for child in node.value], loc, node.tag)
     assert isinstance(node, yaml.ScalarNode)
-    return Node(_resolve_scalar(node), loc, node.tag, node.style)
+    return Node(_resolve_scalar(node), loc, node.tag, node.style or None)
 
 
 def _resolve_scalar(node: yaml.ScalarNode) -> Any:
     """Typed value for plain scalars (ints, bools, null); dates stay text on purpose."""
-    if node.style is not None:
+    if node.style:  # quoted or block: text as written
         return node.value
     tag = node.tag
     if tag == "tag:yaml.org,2002:null":
@@ -111,10 +120,40 @@ def _resolve_scalar(node: yaml.ScalarNode) -> Any:
     return node.value
 
 
+_ODD_BREAKS = re.compile("[\t\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BLOCK_HEADER = re.compile(r"[|>](?:[+-][1-9]?|[1-9][+-]?)?(?: |$)")
+
+
+def _same_in_pyyaml(node: yaml.Node, lines: list[str], flow: bool = False) -> bool:
+    if not node.tag.startswith("tag:yaml.org,2002:"):
+        return False
+    if isinstance(node, yaml.ScalarNode):
+        if node.style in ("|", ">"):
+            mark = node.start_mark
+            return bool(_BLOCK_HEADER.match(lines[mark.line], mark.column))
+        return not (flow and not node.style and ("?" in node.value or not node.value))
+    assert isinstance(node, yaml.CollectionNode)
+    inner = flow or bool(node.flow_style)
+    children = node.value if isinstance(node, yaml.SequenceNode) else [x for kv in node.value for x in kv]
+    return all(_same_in_pyyaml(child, lines, inner) for child in children)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _FAST_LOADER is not None and not _ODD_BREAKS.search(text):
+        try:
+            root = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # report PyYAML's own message, below
+        else:
+            if root is None or _same_in_pyyaml(root, text.split("\n")):
+                return root
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def load_yaml(path: str, text: str, problems: Problems) -> Node | None:
     """Parse ``text``; on a syntax error report it at its line and return None."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -259,8 +259,33 @@
     }
   }
 
+  // A wide table scrolls sideways on a phone (reader.css). Like the theme's code blocks, it
+  // takes keyboard focus while it scrolls, so that arrow keys can scroll it.
+  function scrollableTables() {
+    var tables = document.querySelectorAll('.md-typeset table[class^="ar-"]');
+    for (var i = 0; i < tables.length; i++) {
+      var t = tables[i], scrolls = t.scrollWidth > t.clientWidth + 1;
+      if (scrolls && !t.hasAttribute("tabindex")) {
+        t.setAttribute("tabindex", "0");
+        t.setAttribute("data-ar-scrolls", "");
+      } else if (!scrolls && t.hasAttribute("data-ar-scrolls")) {
+        t.removeAttribute("tabindex");
+        t.removeAttribute("data-ar-scrolls");
+      }
+    }
+  }
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(scrollableTables, 150);
+  });
+
   function onPage() {
     closePopover(false);
+    scrollableTables();
+    // The theme's search panel is a dialog without a name; screen readers announce it as one.
+    var search = document.querySelector('.md-search[role="dialog"]');
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
     document.documentElement.classList.add("ar-js");
     openFromHash();
   }
