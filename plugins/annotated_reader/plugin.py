@@ -25,6 +25,24 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/annotated-reader"
 
 
+# Where a reader starts: home, the texts, then what is built across them, then the guides.
+_ORDER = ("index.md", "sources/", "timeline.md", "glossary.md", "ratings/")
+
+
+def _reading_order(item: Any) -> int:
+    if isinstance(item, Page):
+        path = item.file.src_uri
+    elif isinstance(item, Section):
+        first = next((c for c in item.children if isinstance(c, Page)), None)
+        path = first.file.src_uri if first else ""
+    else:
+        return len(_ORDER)
+    return next(
+        (i for i, p in enumerate(_ORDER) if path == p or (p.endswith("/") and path.startswith(p))),
+        len(_ORDER),
+    )
+
+
 class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.builder: SiteBuilder | None = None
@@ -109,6 +127,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                         titles.get(c.file.src_uri, "").casefold() if isinstance(c, Page) else "",
                     )
                 )
+        if not config.nav:  # an explicit nav in mkdocs.yml is the editor's order
+            nav.items.sort(key=_reading_order)
         return nav
 
     def on_page_content(
