@@ -9,6 +9,7 @@ module and a new part needs no change to the core.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .urls import SiteUrls
@@ -27,6 +28,7 @@ class Options:
     link_terms: str = "first"  # all | first (per paragraph)
     site_url: str = ""  # absolute base for machine-readable links (ClaimReview); "" when unknown
     site_name: str = "Union State Reader"  # the publisher named in machine-readable data
+    templates_dir: Path | None = None  # a site's overrides of the plugin's templates
     directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
 
 

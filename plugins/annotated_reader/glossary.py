@@ -8,6 +8,7 @@ and contributes term links, definition previews and the ``glossary/`` page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
@@ -201,11 +202,13 @@ class Glossary(Feature):
         self.markup = Markup()
         self.source_titles: dict[str, str] = {}
         self.env: Environment | None = None  # templates, loaded once per build
+        self.templates_dir: Path | None = None
         # Rendered definitions by (term id, link to the glossary page, page is the glossary):
         # the same for every page at the same depth, so each is rendered once, not per page.
         self.definition_html: dict[tuple[str, str, bool], str] = {}
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        self.templates_dir = options.templates_dir
         file = corpus.paths.root / corpus.paths.annotations / "glossary.yml"
         self.path = corpus.paths.rel(file)
         if not file.is_file():

@@ -26,7 +26,7 @@ def _resolver(glossary: Glossary, page_url: str, urls: SiteUrls):  # type: ignor
 
 def _environment(glossary: Glossary) -> Environment:
     if glossary.env is None:
-        glossary.env = environment()
+        glossary.env = environment(glossary.templates_dir)
     return glossary.env
 
 
@@ -102,5 +102,7 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
             )
         groups.append({"id": category, "label": label, "entries": entries})
     return (
-        _environment(glossary).get_template("glossary.html").render(groups=groups, total=len(glossary.terms))
+        _environment(glossary)
+        .get_template("glossary.html")
+        .render(groups=groups, total=len(glossary.terms))
     )

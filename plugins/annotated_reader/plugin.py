@@ -61,17 +61,18 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 f"annotated-reader: no folder '{paths.annotations}' beside mkdocs.yml; "
                 "set annotations_dir in the plugin's options"
             )
+        templates = paths.root / self.config.templates_dir if self.config.templates_dir else None
         try:
             options = Options(
                 link_terms=self.config.link_terms,
                 site_url=config.site_url or "",
                 site_name=config.site_name,
                 directory_urls=config.use_directory_urls,
+                templates_dir=templates,
             )
             corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
-        templates = paths.root / self.config.templates_dir if self.config.templates_dir else None
         self.builder = SiteBuilder(corpus, SiteUrls(config.use_directory_urls), templates)
         for problem in self.problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))

@@ -105,7 +105,11 @@ class Ratings(Feature):
         if self._cached is None:
             sources = {s.id: s for s in self.corpus.sources} if self.corpus else {}
             self._cached = RatingsView(
-                self.ratings, sources, environment(), Markup(), self._resolver
+                self.ratings,
+                sources,
+                environment(self.options.templates_dir),
+                Markup(),
+                self._resolver,
             )
         return self._cached
 

@@ -10,6 +10,7 @@ names an event.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from jinja2 import Environment
 
@@ -47,11 +48,13 @@ class Timeline(Feature):
         self.known: set[str] = set()
         self._markup: Markup | None = None
         self._env: Environment | None = None
+        self._templates: Path | None = None
 
     # Loading ----------------------------------------------------------------------------
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.corpus = corpus
+        self._templates = options.templates_dir
         locate = FieldLocator(corpus.paths.root)
         dated = dated_annotations(corpus, problems, locate)
         path = corpus.paths.root / corpus.paths.annotations / EVENTS_FILE
@@ -157,7 +160,7 @@ class Timeline(Feature):
         if path != PAGE or not self.present:
             return None
         if self._env is None:
-            self._env = environment()
+            self._env = environment(self._templates)
         return render_timeline(
             self._env,
             self.events,
