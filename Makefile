@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 NPM_DIR := build/npm
 NPM_OK  := $(NPM_DIR)/node_modules/.installed
 
-.PHONY: site test check serve clean chromium bundle
+.PHONY: site test check serve clean chromium bundle bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ test: $(VENV)/.test-deps chromium $(NPM_OK)
 	$(BIN)/ruff check plugins tests
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+## bench: build times against plain mkdocs-material and at corpus scale (~15 min on 2 cores),
+## written to benchmarks/results.md; BENCH_ARGS=--quick for a short run
+bench: $(VENV)/.test-deps
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site dist build test-artifacts

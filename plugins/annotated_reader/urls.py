@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,31 @@ class SiteUrls:
         return f"{self.page('timeline')}#{event_id}"
 
 
+def _parts(path: str) -> list[str] | None:
+    """Components of a relative path below the working folder, or None when the answer
+    would depend on the working folder (absolute paths, or '..' above the start)."""
+    if path.startswith("/"):
+        return None
+    parts = [p for p in posixpath.normpath(path).split("/") if p not in ("", ".")]
+    return None if parts[:1] == [".."] else parts
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` without its two ``os.getcwd()`` calls (a fifth of a source
+    page's rendering): both paths are relative, so the working folder cancels out."""
+    to, base = _parts(path), _parts(start)
+    if to is None or base is None or not path:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = [".."] * (len(base) - common) + to[common:]
+    return "/".join(rel) if rel else "."
+
+
+@lru_cache(maxsize=4096)  # a page links to the same few targets many times
 def relative_url(target: str, from_page: str) -> str:
     """``target`` (site-root relative, may hold ``#fragment``) as seen from ``from_page``."""
     path, _, fragment = target.partition("#")
@@ -43,7 +69,7 @@ def relative_url(target: str, from_page: str) -> str:
         return suffix or "./"
     base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page)
     base = base.rstrip("/") or "."
-    rel = posixpath.relpath(path.rstrip("/") or ".", base)
+    rel = _relpath(path.rstrip("/") or ".", base)
     if path.endswith("/") or not path:
         rel = rel.rstrip("/") + "/"
     if rel in (".", "./"):

@@ -1,0 +1,183 @@
+"""Build benchmark: the real site against plain mkdocs-material, corpus and glossary scaling.
+
+    .venv/bin/python -m benchmarks.bench            # full run (what `make bench` runs)
+    .venv/bin/python -m benchmarks.bench --quick    # fewer rounds, smaller sweep
+    .venv/bin/python -m benchmarks.bench --smoke    # smallest configuration (the test's)
+
+Every build is a separate ``mkdocs build`` process; the builds of one configuration and its
+plain twin alternate round by round. Results go to stdout and to ``benchmarks/results.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import synth
+from .measure import Sample, Series, build, interleaved
+from .project import ROOT, plain_project, real_project, real_texts
+from .report import load
+from .results import Results, ScaledRow, SizeRow, TermRow
+
+HERE = Path(__file__).resolve().parent
+NOTES_PER_SOURCE = 50
+BASE_TERMS = 50
+EVENTS = 50
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    seed_rounds: int
+    rounds: dict[int, int]  # N sources → rounds
+    terms: tuple[int, ...]
+    glossary_n: int  # corpus size of the glossary sweep
+    glossary_rounds: int
+    nav_cut_from: int  # time the one-entry-navigation plain twin from this N on
+    serve_edits: int
+    profile_n: int | None
+    scaled_events: tuple[int, ...] = ()  # N with E = N events (about ten passages per event)
+
+
+PLANS = {
+    "full": Plan(
+        "full", 7, {5: 5, 50: 5, 200: 3, 1000: 2}, (50, 500, 5000), 200, 3, 200, 3, 200, (1000,)
+    ),
+    "quick": Plan("quick", 3, {5: 3, 50: 3, 200: 2}, (50, 500), 50, 2, 200, 2, 50),
+    "smoke": Plan("smoke", 1, {5: 1}, (50,), 5, 1, 10**9, 0, 5),
+}
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _runner(project: Path, strict: bool) -> Callable[[], Sample]:
+    return lambda: build(project, strict=strict)
+
+
+def seed_site(work: Path, rounds: int) -> dict[str, Series]:
+    project = real_project(work / "real")
+    plain = plain_project(work / "real-plain", real_texts(), ROOT / "docs", "Plain twin")
+    # Not strict: this measures time, and the editorial data may carry warnings mid-edit.
+    out = interleaved({"plugin": _runner(project, False), "plain": _runner(plain, False)}, rounds)
+    for r, (a, b) in enumerate(zip(out["plugin"].times, out["plain"].times, strict=True), 1):
+        say(f"  seed site, round {r}: plugin {a:.2f} s, plain {b:.2f} s, ratio {a / b:.2f}")
+    return out
+
+
+def corpus_size(work: Path, n: int, rounds: int, nav_cut: bool) -> SizeRow:
+    made = synth.generate(work / f"n{n}", synth.Spec(n, NOTES_PER_SOURCE, BASE_TERMS, EVENTS))
+    docs = made.root / "docs"
+    builds = {
+        "plugin": _runner(made.root, True),
+        "plain": _runner(
+            plain_project(work / f"n{n}-plain", made.texts, docs, "Plain twin"), False
+        ),
+    }
+    if nav_cut:
+        cut = plain_project(
+            work / f"n{n}-plain-cut", made.texts, docs, "Plain twin", one_entry_nav=True
+        )
+        builds["cut"] = _runner(cut, False)
+    out = interleaved(builds, rounds)
+    row = SizeRow(n, made.annotations, out["plugin"], out["plain"], out.get("cut"))
+    say(
+        f"  N = {n}: plugin {row.plugin.spread()} s, plain {row.plain.spread()} s"
+        + (f", plain one-entry nav {row.plain_cut.spread()} s" if row.plain_cut else "")
+    )
+    return row
+
+
+def glossary_size(work: Path, terms: int, n: int, rounds: int, sizes: list[SizeRow]) -> TermRow:
+    spec = synth.Spec(n, NOTES_PER_SOURCE, terms, EVENTS)
+    made = synth.generate(work / f"t{terms}", spec)
+    reuse = next((r for r in sizes if r.n == n), None) if terms == BASE_TERMS else None
+    series = (
+        reuse.plugin
+        if reuse
+        else interleaved({"plugin": _runner(made.root, True)}, rounds)["plugin"]
+    )
+    say(f"  T = {terms} (N = {n}): plugin {series.spread()} s")
+    return TermRow(terms, made.aliases, n, series)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="fewer rounds, N up to 200, T up to 500")
+    mode.add_argument(
+        "--smoke", action="store_true", help="one round of the smallest configuration"
+    )
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument(
+        "--work", type=Path, default=HERE / "work", help="scratch folder (replaced)"
+    )
+    parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="only rewrite --out from the last run's results.json (after editing analysis.md)",
+    )
+    args = parser.parse_args(argv)
+    saved = args.work / "results.json"
+    if args.rewrite:
+        say(Results.load(saved).write(args.out, HERE / "analysis.md"))
+        return 0
+    plan = PLANS["smoke" if args.smoke else "quick" if args.quick else "full"]
+    if args.work.exists():
+        shutil.rmtree(args.work)
+    args.work.mkdir(parents=True)
+    results = Results(plan.name, load_before=load())
+    started = time.perf_counter()
+    say(f"Benchmark ({plan.name}); work folder {args.work}")
+    results.seed = seed_site(args.work, plan.seed_rounds)
+    for n, rounds in plan.rounds.items():
+        results.sizes.append(corpus_size(args.work, n, rounds, n >= plan.nav_cut_from))
+    for n in plan.scaled_events:
+        made = synth.generate(
+            args.work / f"n{n}-e{n}", synth.Spec(n, NOTES_PER_SOURCE, BASE_TERMS, n)
+        )
+        series = interleaved({"plugin": _runner(made.root, True)}, 1)["plugin"]
+        results.scaled.append(ScaledRow(n, n, made.annotations, series))
+        say(f"  N = {n}, E = {n}: plugin {series.spread()} s")
+    for terms in plan.terms:
+        results.terms.append(
+            glossary_size(args.work, terms, plan.glossary_n, plan.glossary_rounds, results.sizes)
+        )
+    if plan.serve_edits and not args.no_serve:
+        from .serve import serve_rebuilds
+
+        results.serve = serve_rebuilds(real_project(args.work / "serve"), plan.serve_edits)
+        say(f"  serve: edit → page updated {results.serve.spread()} s")
+    if plan.profile_n is not None and not args.no_profile:
+        from .profile_build import profile
+
+        project = args.work / f"n{plan.profile_n}"
+        if not project.is_dir():
+            synth.generate(
+                project, synth.Spec(plan.profile_n, NOTES_PER_SOURCE, BASE_TERMS, EVENTS)
+            )
+        results.profile = (
+            f"Synthetic site, N = {plan.profile_n}, A = 50, T = 50.\n\n"
+            + profile(project, top=10).markdown()
+        )
+    results.load_after = load()
+    results.save(saved)
+    text = results.write(args.out, HERE / "analysis.md")
+    say("")
+    say(text)
+    say(f"Wrote {args.out} in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

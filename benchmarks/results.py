@@ -1,0 +1,367 @@
+"""The benchmark's results: the targets (met or not), the tables, and ``results.md``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .measure import Sample, Series
+from .report import machine, pct, table, verdict
+
+SEED_OVERHEAD = 0.15  # plugin over plain, five-source site
+LINEAR_DRIFT = 0.20  # time per note, N = 50 against the largest N
+GLOSSARY_GROWTH = 0.10  # 50 → 5,000 terms
+SIZE_COLUMNS = (
+    "N sources",
+    "Notes",
+    "Plugin s, median (min–max)",
+    "Plain s, median (min–max)",
+    "Ratio",
+    "Plain, one-entry nav s",
+    "Plugin ms per note",
+    "Plain ms per page",
+    "Plugin peak MB",
+    "Plain peak MB",
+    "Rounds",
+)
+TERM_COLUMNS = (
+    "T terms",
+    "Aliases",
+    "N sources",
+    "Plugin s, median (min–max)",
+    "Change vs T = 50",
+    "Peak MB",
+    "Rounds",
+)
+
+
+@dataclass
+class SizeRow:
+    n: int
+    notes: int
+    plugin: Series
+    plain: Series
+    plain_cut: Series | None = None
+
+
+@dataclass
+class TermRow:
+    terms: int
+    aliases: int
+    n: int
+    plugin: Series
+
+
+@dataclass
+class ScaledRow:
+    """A corpus whose events grow with it (E = N), so each event keeps about ten passages."""
+
+    n: int
+    events: int
+    notes: int
+    plugin: Series
+
+
+@dataclass
+class Results:
+    plan: str
+    seed: dict[str, Series] = field(default_factory=dict)
+    sizes: list[SizeRow] = field(default_factory=list)
+    terms: list[TermRow] = field(default_factory=list)
+    scaled: list[ScaledRow] = field(default_factory=list)
+    serve: Series | None = None
+    profile: str = ""
+    load_before: str = ""
+    load_after: str = ""
+    machine: list[tuple[str, str]] = field(default_factory=machine)
+
+    # -- saved runs ----------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Results:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+
+        def series(d: dict[str, Any]) -> Series:
+            return Series([Sample(**x) for x in d["samples"]])
+
+        return cls(
+            data["plan"],
+            {k: series(v) for k, v in data["seed"].items()},
+            [
+                SizeRow(
+                    r["n"],
+                    r["notes"],
+                    series(r["plugin"]),
+                    series(r["plain"]),
+                    series(r["plain_cut"]) if r["plain_cut"] else None,
+                )
+                for r in data["sizes"]
+            ],
+            [TermRow(r["terms"], r["aliases"], r["n"], series(r["plugin"])) for r in data["terms"]],
+            [
+                ScaledRow(r["n"], r["events"], r["notes"], series(r["plugin"]))
+                for r in data.get("scaled", [])
+            ],
+            series(data["serve"]) if data["serve"] else None,
+            data["profile"],
+            data["load_before"],
+            data["load_after"],
+            [(a, b) for a, b in data["machine"]],
+        )
+
+    # -- derived -------------------------------------------------------------------------
+    def size(self, n: int) -> SizeRow | None:
+        return next((r for r in self.sizes if r.n == n), None)
+
+    def per_note(self, row: SizeRow | ScaledRow) -> float | None:
+        """Seconds per note above the 5-source site's (the fixed start-up)."""
+        base = self.sizes[0]
+        if row is base or row.notes == base.notes:
+            return None
+        return (row.plugin.median - base.plugin.median) / (row.notes - base.notes)
+
+    def _scaled_note(self, at_50: float) -> str:
+        row = next((r for r in self.scaled if r.n == 1000), None)
+        per = self.per_note(row) if row is not None else None
+        if row is None or not per:
+            return ""
+        return (
+            f"; with E = {row.events} events instead of 50 (about ten passages per event, as at "
+            f"N = 50): {per / at_50 - 1:+.0%} ({per * 1e3:.2f} ms per note)"
+        )
+
+    def per_page(self, row: SizeRow) -> float | None:
+        base = self.sizes[0]
+        if row is base:
+            return None
+        return (row.plain.median - base.plain.median) / (row.n - base.n)
+
+    def targets(self) -> list[tuple[str, bool | None, str]]:
+        out: list[tuple[str, bool | None, str]] = []
+        if self.seed:
+            ratio = self.seed["plugin"].median / self.seed["plain"].median
+            out.append(
+                (
+                    f"Plugin overhead ≤ {SEED_OVERHEAD:.0%} over plain mkdocs-material, five-source site",
+                    ratio - 1 <= SEED_OVERHEAD,
+                    f"overhead {pct(ratio - 1)} (medians {self.seed['plugin'].median:.2f} s against {self.seed['plain'].median:.2f} s)",
+                )
+            )
+        small, large = self.size(50), self.size(1000)
+        if small and large and (a := self.per_note(small)) and (b := self.per_note(large)):
+            pa, pb = self.per_page(small), self.per_page(large)
+            plain = (
+                f"; plain per page {pb / pa - 1:+.0%} ({pa * 1e3:.1f} → {pb * 1e3:.1f} ms)"
+                if pa and pb
+                else ""
+            )
+            out.append(
+                (
+                    f"Cost linear in N×A: time per note flat within {LINEAR_DRIFT:.0%} from N = 50 to N = 1,000",
+                    abs(b / a - 1) <= LINEAR_DRIFT,
+                    f"{b / a - 1:+.0%} ({a * 1e3:.2f} → {b * 1e3:.2f} ms per note, start-up of the 5-source site subtracted){plain}"
+                    + self._scaled_note(a),
+                )
+            )
+        else:
+            out.append(("Cost linear in N×A (N = 50 → 1,000)", None, "needs N = 50 and N = 1,000"))
+        lo = next((r for r in self.terms if r.terms == 50), None)
+        hi = next((r for r in self.terms if r.terms == 5000), None)
+        if lo and hi:
+            growth = hi.plugin.median / lo.plugin.median - 1
+            out.append(
+                (
+                    f"Glossary 50 → 5,000 terms adds ≤ {GLOSSARY_GROWTH:.0%}",
+                    growth <= GLOSSARY_GROWTH,
+                    f"{pct(growth)} ({lo.plugin.median:.2f} → {hi.plugin.median:.2f} s at N = {hi.n})",
+                )
+            )
+        else:
+            out.append(("Glossary 50 → 5,000 terms adds ≤ 10%", None, "needs T = 50 and T = 5,000"))
+        if large:
+            out.append(
+                (
+                    "1,000 sources build no slower than plain mkdocs-material builds 1,000 pages",
+                    large.plugin.median <= large.plain.median,
+                    f"{large.plugin.median:.2f} s against {large.plain.median:.2f} s"
+                    + (
+                        f" (plain with a one-entry navigation: {large.plain_cut.median:.2f} s)"
+                        if large.plain_cut
+                        else ""
+                    ),
+                )
+            )
+        else:
+            out.append(("1,000 sources no slower than 1,000 plain pages", None, "needs N = 1,000"))
+        return out
+
+    # -- tables --------------------------------------------------------------------------
+    def seed_table(self) -> str:
+        plugin, plain = self.seed["plugin"], self.seed["plain"]
+        rows: list[list[object]] = [
+            [r + 1, f"{a:.2f}", f"{b:.2f}", f"{a / b:.2f}"]
+            for r, (a, b) in enumerate(zip(plugin.times, plain.times, strict=True))
+        ]
+        rows.append(
+            [
+                "median (min–max)",
+                plugin.spread(),
+                plain.spread(),
+                f"{plugin.median / plain.median:.2f}",
+            ]
+        )
+        rows.append(["peak memory", f"{plugin.peak_mb:.0f} MB", f"{plain.peak_mb:.0f} MB", ""])
+        return table(("Round", "Plugin s", "Plain s", "Ratio"), rows)
+
+    def size_table(self) -> str:
+        rows = []
+        for r in self.sizes:
+            note, page = self.per_note(r), self.per_page(r)
+            rows.append(
+                [
+                    r.n,
+                    r.notes,
+                    r.plugin.spread(),
+                    r.plain.spread(),
+                    f"{r.plugin.median / r.plain.median:.2f}",
+                    r.plain_cut.spread() if r.plain_cut else "—",
+                    f"{note * 1e3:.2f}" if note else "—",
+                    f"{page * 1e3:.1f}" if page else "—",
+                    f"{r.plugin.peak_mb:.0f}",
+                    f"{r.plain.peak_mb:.0f}",
+                    len(r.plugin.samples),
+                ]
+            )
+        return table(SIZE_COLUMNS, rows)
+
+    def term_table(self) -> str:
+        base = next((r.plugin.median for r in self.terms if r.terms == 50), None)
+        rows = [
+            [
+                r.terms,
+                r.aliases,
+                r.n,
+                r.plugin.spread(),
+                pct(r.plugin.median / base - 1) if base else "—",
+                f"{r.plugin.peak_mb:.0f}",
+                len(r.plugin.samples),
+            ]
+            for r in self.terms
+        ]
+        return table(TERM_COLUMNS, rows)
+
+    def markdown(self, notes: str = "") -> str:
+        parts = [
+            "# Build benchmark results",
+            "",
+            f"Written by `python -m benchmarks.bench` ({self.plan} run); do not edit by hand — "
+            "the analysis at the end comes from `benchmarks/analysis.md`.",
+            "",
+            "## Targets",
+            "",
+            table(
+                ("Target", "Result", "Measured"), [(t, verdict(m), d) for t, m, d in self.targets()]
+            ),
+            "",
+            "## Machine",
+            "",
+            table(
+                ("", ""),
+                [
+                    *self.machine,
+                    ("Load average before / after", f"{self.load_before} / {self.load_after}"),
+                ],
+            ),
+            "",
+            "Times are wall-clock seconds of a whole `mkdocs build` subprocess (start-up included); peak "
+            "memory is that process's maximum resident set. The plain twin is the same texts as "
+            "Markdown pages with the same `mkdocs.yml` minus the plugin.",
+        ]
+        if self.seed:
+            parts += [
+                "",
+                "## The five-source site against plain mkdocs-material",
+                "",
+                self.seed_table(),
+            ]
+        if self.sizes:
+            parts += [
+                "",
+                "## Corpus size (A = 50 notes per source, T = 50 terms)",
+                "",
+                "Per note and per page: the median above the 5-source site's, divided by the notes "
+                "(pages) added — the fixed start-up subtracted. The plugin lists sources in the "
+                "navigation up to `nav_sources_limit` (50); the plain twin lists every page, and its "
+                "one-entry-navigation variant lists only the index.",
+                "",
+                self.size_table(),
+            ]
+        if self.scaled:
+            parts += [
+                "",
+                "## Events scaled with the corpus",
+                "",
+                "Above, E = 50 events for every N, so the passages dating one event grow with N "
+                "(about 200 per event at N = 1,000). Here E = N: about ten passages per event at "
+                "every size, as at N = 50.",
+                "",
+                table(
+                    (
+                        "N sources",
+                        "E events",
+                        "Notes",
+                        "Plugin s, median (min–max)",
+                        "Plugin ms per note",
+                        "Peak MB",
+                        "Rounds",
+                    ),
+                    [
+                        [
+                            r.n,
+                            r.events,
+                            r.notes,
+                            r.plugin.spread(),
+                            f"{(self.per_note(r) or 0) * 1e3:.2f}",
+                            f"{r.plugin.peak_mb:.0f}",
+                            len(r.plugin.samples),
+                        ]
+                        for r in self.scaled
+                    ],
+                ),
+            ]
+        if self.terms:
+            parts += ["", "## Glossary size", "", self.term_table()]
+        if self.serve is not None and self.serve.samples:
+            full = self.seed["plugin"].median if self.seed else None
+            parts += [
+                "",
+                "## `mkdocs serve`: edit an annotation, see the page change",
+                "",
+                f"Measured: `mkdocs serve` on a loopback port, the first note of a source edited "
+                f"{len(self.serve.samples)} times, each timed until the served page shows the edit: "
+                f"median {self.serve.median:.2f} s (min–max {self.serve.low:.2f}–{self.serve.high:.2f} s). "
+                "This includes MkDocs' file watcher, its 0.1 s debounce and a full rebuild"
+                + (
+                    f"; a full build of the seed site, as a separate process, takes {full:.2f} s."
+                    if full
+                    else "."
+                ),
+            ]
+        if self.profile:
+            parts += ["", "## Where the plugin's time goes (cProfile, one build)", "", self.profile]
+        if notes:
+            parts += ["", notes.strip()]
+        return "\n".join(parts) + "\n"
+
+    def write(self, path: Path, notes_file: Path | None = None) -> str:
+        notes = (
+            notes_file.read_text(encoding="utf-8") if notes_file and notes_file.is_file() else ""
+        )
+        text = self.markdown(notes)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return text
