@@ -59,7 +59,7 @@ chromium:
 
 ## test: lint, type-check and run every test (browser tests drive real chromium)
 test: $(VENV)/.test-deps chromium $(NPM_OK)
-	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 

@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     parser.add_argument(
-        "--work", type=Path, default=HERE / "work", help="scratch folder (replaced)"
+        "--work", type=Path, default=HERE / "scratch", help="scratch folder (replaced)"
     )
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--no-profile", action="store_true")

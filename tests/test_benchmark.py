@@ -31,7 +31,7 @@ def _synth(dest: Path, *args: str) -> None:
 def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     out = tmp_path / "results.md"
     cmd = [sys.executable, "-m", "benchmarks.bench", "--smoke", "--out", str(out)]
-    result = run([*cmd, "--work", str(tmp_path / "work")], ROOT, timeout=600)
+    result = run([*cmd, "--work", str(tmp_path / "scratch")], ROOT, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     assert text in result.stdout  # the same tables are printed

@@ -118,6 +118,11 @@ CHECKS = {
         "annotations/glossary.yml:7:24",
         "[glossary.unknown-related]",
     ),
+    "related-not-an-id": (
+        GLOSSARY.replace("related: [belarus]", "related: [belarus, {id: minsk}]"),
+        "annotations/glossary.yml:7:",
+        "[glossary.type]",
+    ),
     "unknown-category": (
         GLOSSARY.replace(
             'category: place\n    definition: "Capital', 'category: city\n    definition: "Capital'

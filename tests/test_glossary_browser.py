@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import serve
+from browser import serve, tab_to
 from conftest import ARTIFACTS, build
 from test_glossary import with_glossary
 
@@ -35,12 +35,7 @@ def test_preview_by_mouse(site: str, browser: Any) -> None:
 def test_preview_by_keyboard_then_follow_the_term(site: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site + "sources/sample/")
-    for _ in range(120):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "t-belarus-1":
-            break
-    else:
-        pytest.fail("Tab never reached the term link")
+    tab_to(page, "t-belarus-1")
     popover = page.locator("#ar-popover")
     popover.wait_for(state="visible")
     assert "A country in Eastern Europe." in popover.inner_text()

@@ -3,7 +3,6 @@ runs nothing, and the badge leads to the rationale."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,27 +10,12 @@ from typing import Any
 import pytest
 from browser import serve
 from conftest import build
-from test_ratings_claimreview import HOSTILE, edit
+from test_ratings_claimreview import HOSTILE, add_hostile_fact_check
 
 
 @pytest.fixture
 def hostile_site(mini: Path) -> Iterator[str]:
-    seed = mini / "seeds" / "sample.txt"
-    seed.write_text(
-        seed.read_text(encoding="utf-8") + f"\nA hostile line {HOSTILE} ends.\n", encoding="utf-8"
-    )
-    edit(
-        mini,
-        "annotations:\n",
-        "annotations:\n"
-        "  - id: s-hostile\n"
-        "    kind: fact-check\n"
-        f"    quote: {{exact: {json.dumps(HOSTILE)}}}\n"
-        "    verdict: misleading\n"
-        '    body: "Hostile."\n'
-        '    references: [{title: "X", url: "https://example.org/x"}]\n'
-        '    reviewed: "2026-11-21"\n',
-    )
+    add_hostile_fact_check(mini, "misleading", reviewed="2026-11-21")
     result = build(mini)
     assert result.returncode == 0, result.stderr
     with serve(mini / "site") as url:

@@ -181,7 +181,8 @@ def test_without_site_url_addresses_stay_resolvable_against_the_page(mini: Path)
     assert "url" not in review["author"]
 
 
-def test_hostile_quote_cannot_close_the_script(mini: Path) -> None:
+def add_hostile_fact_check(mini: Path, verdict: str, reviewed: str = "2026-11-22") -> None:
+    """A seed line and a fact-check whose quote tries to close the JSON-LD script."""
     seed = mini / "seeds" / "sample.txt"
     seed.write_text(
         seed.read_text(encoding="utf-8") + f"\nA hostile line {HOSTILE} ends.\n", encoding="utf-8"
@@ -193,11 +194,15 @@ def test_hostile_quote_cannot_close_the_script(mini: Path) -> None:
         "  - id: s-hostile\n"
         "    kind: fact-check\n"
         f"    quote: {{exact: {json.dumps(HOSTILE)}}}\n"
-        "    verdict: inaccurate\n"
+        f"    verdict: {verdict}\n"
         '    body: "Hostile."\n'
         '    references: [{title: "X", url: "https://example.org/x"}]\n'
-        '    reviewed: "2026-11-22"\n',
+        f'    reviewed: "{reviewed}"\n',
     )
+
+
+def test_hostile_quote_cannot_close_the_script(mini: Path) -> None:
+    add_hostile_fact_check(mini, "inaccurate")
     html = render(mini)
     script = html[html.index('<script type="application/ld+json"') :]
     script = script[: script.index("</script>") + len("</script>")]

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import serve
+from browser import serve, tab_to
 from conftest import ARTIFACTS
 
 
@@ -36,12 +36,7 @@ def test_note_opens_on_hover_and_closes_when_pointer_leaves(site: str, browser: 
 def test_note_opens_by_keyboard_and_escape_returns_focus(site: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site + "sources/sample/")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "ref-s-outer":
-            break
-    else:
-        pytest.fail("Tab never reached the first note number")
+    tab_to(page, "ref-s-outer")
     page.keyboard.press("Enter")
     popover = page.locator("#ar-popover")
     popover.wait_for(state="visible")

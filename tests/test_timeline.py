@@ -276,11 +276,11 @@ def test_page_uses_the_ratings_badge_and_resolves_event_links(mini: Path) -> Non
     html = builder.render_page("timeline.md", "timeline/")
     assert html is not None
     assert '<span class="fake-badge" data-from="timeline/">Grade for second</span>' in html
-    assert builder.site_resolve("event", "zapad-2021") == (
+    assert builder.corpus.resolve("event", "zapad-2021", builder.urls) == (
         "timeline/#zapad-2021",
         "Zapad-2021 exercise",
     )
-    assert builder.site_resolve("event", "nope") is None
+    assert builder.corpus.resolve("event", "nope", builder.urls) is None
     source = builder.render_page("sources/second.md", "sources/second/")
     assert source is not None
     assert 'Timeline: <a href="../../timeline/#union-state-1999">' in source

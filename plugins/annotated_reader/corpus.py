@@ -23,11 +23,12 @@ from .anchor import (
 )
 from .features import Feature, Options
 from .fields import ID_PATTERN, suggest
-from .markup import find_refs
+from .markup import Resolver, find_refs
 from .model import Annotation, Quote, Source
 from .problems import Location, Problems
 from .segment import Block, apply_layout, mark_debris, segment
 from .sourcefile import read_source
+from .urls import SiteUrls, relative_url
 from .yamlsrc import load_yaml
 
 
@@ -52,6 +53,9 @@ class Corpus:
     sources: list[Source] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     features: list[Feature] = field(default_factory=list)
+    _notes: dict[str, Annotation] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def feature(self, name: str) -> Feature | None:
@@ -73,6 +77,36 @@ class Corpus:
 
     def annotation_index(self) -> dict[str, Annotation]:
         return {a.id: a for a in self.annotations()}
+
+    def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
+        """Site-root URL and label of a ``[[…]]`` reference, for every page that renders
+        Markdown (notes, definitions, rationales, descriptions). Call once loading is done:
+        the note index is built on first use."""
+        if namespace == "note":
+            if self._notes is None:
+                self._notes = self.annotation_index()
+            ann = self._notes.get(ident)
+            src = self.source(ann.source_id) if ann else None
+            if ann is None or src is None:
+                return None
+            return urls.annotation(src.id, ident), f"note in “{src.title}”"
+        if namespace == "source":
+            src = self.source(ident)
+            return (urls.source(ident), src.title) if src else None
+        for feature in self.features:
+            found = feature.resolve(namespace, ident, urls)
+            if found:
+                return found
+        return None
+
+    def resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
+        """:meth:`resolve` with links made relative to ``page_url``."""
+
+        def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
+            found = self.resolve(namespace, ident, urls)
+            return (relative_url(found[0], page_url), found[1]) if found else None
+
+        return resolve
 
     def watched_paths(self) -> list[Path]:
         return [self.paths.root / self.paths.annotations, self.paths.root / self.paths.seeds]

@@ -49,6 +49,15 @@ class Fields:
                     f"known fields: {', '.join(known)}",
                 )
 
+    def missing(self, key: str, hint: str = "") -> None:
+        """Report that a required field is absent (once the node is a mapping at all)."""
+        if self.ok:
+            self.problems.error(
+                self.node.location,
+                f"{self.code}.missing-field",
+                f"{self.what} has no '{key}'" + (f"; {hint}" if hint else ""),
+            )
+
     def get(self, key: str) -> Node | None:
         return self.node.get(key) if self.ok else None
 
@@ -63,12 +72,8 @@ class Fields:
     ) -> str | None:
         node = self.get(key)
         if node is None:
-            if required and self.ok:
-                self.problems.error(
-                    self.node.location,
-                    f"{self.code}.missing-field",
-                    f"{self.what} has no '{key}'" + (f"; {hint}" if hint else ""),
-                )
+            if required:
+                self.missing(key, hint)
             return None
         if node.value is None and nullable:
             return None
@@ -114,12 +119,8 @@ class Fields:
     def sequence(self, key: str, *, required: bool = False, hint: str = "") -> list[Node]:
         node = self.get(key)
         if node is None:
-            if required and self.ok:
-                self.problems.error(
-                    self.node.location,
-                    f"{self.code}.missing-field",
-                    f"{self.what} has no '{key}'" + (f"; {hint}" if hint else ""),
-                )
+            if required:
+                self.missing(key, hint)
             return []
         if node.value is None:
             return []

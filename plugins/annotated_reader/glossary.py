@@ -126,7 +126,16 @@ def read_terms(root: Node, problems: Problems) -> list[Term]:
             for n in fields.sequence("misspellings")
             if (a := _alias(n, problems, True)) is not None
         ]
-        related_nodes = [n for n in fields.sequence("related") if n.is_scalar]
+        related_nodes = []
+        for node in fields.sequence("related"):
+            if node.is_scalar and node.value is not None:
+                related_nodes.append(node)
+            else:
+                problems.error(
+                    node.location,
+                    "glossary.type",
+                    "each entry of 'related' must be a term id, e.g. related: [putin, kremlin]",
+                )
         related = [str(n.value) for n in related_nodes]
         references = read_references(fields, problems, required=False, hint="")
         if None in (term_id, name, category, definition):

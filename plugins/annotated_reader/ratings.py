@@ -21,7 +21,7 @@ from .ratings_pages import INDEX, METHODOLOGY, RatingsView
 from .ratings_read import Rating, read_rating
 from .ratings_rule import accuracy_of, evidence_of, inconsistency
 from .templates import environment
-from .urls import SiteUrls, relative_url
+from .urls import SiteUrls
 from .yamlsrc import Node
 
 if TYPE_CHECKING:
@@ -115,28 +115,9 @@ class Ratings(Feature):
 
     def _resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
         """Site links for ``[[…]]`` in a rationale, as the source pages resolve them."""
-        corpus = self.corpus
-
-        def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-            if corpus is None:
-                return None
-            found: tuple[str, str] | None = None
-            if namespace == "source":
-                src = corpus.source(ident)
-                found = (urls.source(ident), src.title) if src else None
-            elif namespace == "note":
-                ann = corpus.annotation_index().get(ident)
-                src = corpus.source(ann.source_id) if ann else None
-                if ann and src:
-                    found = (urls.annotation(ann.source_id, ident), f"note in “{src.title}”")
-            else:
-                found = next(
-                    (r for f in corpus.features if (r := f.resolve(namespace, ident, urls))),
-                    None,
-                )
-            return (relative_url(found[0], page_url), found[1]) if found else None
-
-        return resolve
+        if self.corpus is None:
+            return lambda _namespace, _ident: None
+        return self.corpus.resolver(page_url, urls)
 
 
 def _check_reviewed(source: Source, problems: Problems) -> None:

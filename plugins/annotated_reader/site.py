@@ -27,7 +27,6 @@ class SiteBuilder:
 
     def __post_init__(self) -> None:
         self.env = environment(self.templates_dir)
-        self._notes = self.corpus.annotation_index()
         self._links = {
             s.id: [lk for f in self.corpus.features for lk in f.source_links(s)]
             for s in self.corpus.sources
@@ -48,30 +47,8 @@ class SiteBuilder:
             out.update(feature.files(self.urls))
         return out
 
-    def site_resolve(self, namespace: str, ident: str) -> tuple[str, str] | None:
-        """Site-root URL and label for a ``[[…]]`` reference."""
-        if namespace == "note":
-            ann = self._notes.get(ident)
-            if ann is None:
-                return None
-            src = self.corpus.source(ann.source_id)
-            label = f"note in “{src.title}”" if src else ident
-            return self.urls.annotation(ann.source_id, ident), label
-        if namespace == "source":
-            src = self.corpus.source(ident)
-            return (self.urls.source(ident), src.title) if src else None
-        for feature in self.corpus.features:
-            found = feature.resolve(namespace, ident, self.urls)
-            if found:
-                return found
-        return None
-
     def resolver(self, page_url: str) -> Resolver:
-        def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-            found = self.site_resolve(namespace, ident)
-            return (relative_url(found[0], page_url), found[1]) if found else None
-
-        return resolve
+        return self.corpus.resolver(page_url, self.urls)
 
     def render_page(self, path: str, page_url: str) -> str | None:
         """HTML body of a generated page, or None when ``path`` is not ours."""

@@ -31,7 +31,7 @@ from .timeline_load import (
 )
 from .timeline_model import Event, chronological
 from .timeline_page import render_timeline
-from .urls import SiteUrls, relative_url
+from .urls import SiteUrls
 
 PAGE = "timeline.md"
 EVENTS_FILE = "events.yml"
@@ -112,31 +112,10 @@ class Timeline(Feature):
         event = self.by_id.get(ident)
         return (urls.event(ident), event.title) if event else None
 
-    def _site_resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
-        corpus = self.corpus
-        if corpus is None:
-            return None
-        if namespace == "note":
-            ann = next((a for a in corpus.annotations() if a.id == ident), None)
-            source = corpus.source(ann.source_id) if ann else None
-            if ann is None or source is None:
-                return None
-            return urls.annotation(source.id, ident), f"note in “{source.title}”"
-        if namespace == "source":
-            src = corpus.source(ident)
-            return (urls.source(ident), src.title) if src else None
-        for feature in corpus.features:
-            found = feature.resolve(namespace, ident, urls)
-            if found:
-                return found
-        return None
-
     def _resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
-        def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-            found = self._site_resolve(namespace, ident, urls)
-            return (relative_url(found[0], page_url), found[1]) if found else None
-
-        return resolve
+        if self.corpus is None:
+            return lambda _namespace, _ident: None
+        return self.corpus.resolver(page_url, urls)
 
     # Output ------------------------------------------------------------------------------
 
