@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from annotated_reader.corpus import Paths, load_corpus
@@ -19,7 +20,8 @@ from annotated_reader.problems import Location
 from annotated_reader.site import SiteBuilder
 from annotated_reader.timeline import Timeline
 from annotated_reader.timeline_export import date_parts, export_path, span_dates
-from annotated_reader.timeline_model import Event, agreement, chronological
+from annotated_reader.timeline_model import Event, Passage, agreement, chronological
+from annotated_reader.timeline_page import dispute_reasons
 from annotated_reader.urls import SiteUrls
 from conftest import build
 from htmlcheck import between, duplicate_ids, text_of, wellformed
@@ -170,10 +172,7 @@ def span(text: str) -> Span:
 
 def test_events_sort_chronologically_across_precisions_and_edtf() -> None:
     dates = ["2000?", "1999-12-08", "1999", "1996/1999", "1999-12-07", "1998~", "1999-12"]
-    events = [
-        Event(f"e{i}", d, d, span(d), "treaty", "", [], HERE)
-        for i, d in enumerate(dates)
-    ]
+    events = [Event(f"e{i}", d, d, span(d), "treaty", "", [], HERE) for i, d in enumerate(dates)]
     ordered = [e.date for e in chronological(events)]
     assert ordered == ["1996/1999", "1998~", "1999", "1999-12", "1999-12-07", "1999-12-08", "2000?"]
 
@@ -211,6 +210,7 @@ AGREEMENT = [
     ("2021-09-10/2021-09-16", ["2021"], [], 0),
     ("2021-09-10/2021-09-16", ["2021-10"], [0], 0),
     ("1999-12-08", [], [], 0),
+    ("1999", ["1999-12-08", "1999-12-08", "1999-01-01", "1999-01-01"], [], 1),  # dates, not claims
 ]
 
 
@@ -220,6 +220,54 @@ def test_agreement_rules(reference: str, claims: list[str], off: list[int], clas
     assert list(result.off_reference) == [str(i) for i in off]
     assert len(result.clashes) == clashes
     assert result.disputed == bool(off or clashes)
+
+
+def disputed(reference: str, claims: list[tuple[str, str]]) -> list[str]:
+    """The reasons shown for an event whose passages are (source title, date) claims."""
+    event = Event("e", "E", reference, span(reference), "treaty", "", [], HERE)
+    for i, (title, date) in enumerate(claims):
+        source = SimpleNamespace(id=title.lower(), title=title)
+        note = SimpleNamespace(id=f"n{i}", date=date, start=i)
+        event.passages.append(Passage(note, source, parse_date(date)))  # type: ignore[arg-type]
+    return dispute_reasons(event, event.agreement())
+
+
+def test_each_wrong_date_is_named_once_with_its_sources() -> None:
+    claims = [(f"S{i:03}", "1996") for i in range(200)] + [("Right", "1999-12-08")]
+    assert disputed("1999-12-08", claims) == [
+        "“S000”, “S001”, “S002” and 197 other sources date it 1996; "
+        "the reference date is 8 December 1999."
+    ]
+
+
+def test_reasons_grow_with_the_dates_not_with_pairs_of_passages() -> None:
+    # 300 passages, three dates: 1999 fits, 1996 and 2003 do not (and clash with each other).
+    claims = [(f"S{i:03}", ("1996", "1999", "2003")[i % 3]) for i in range(300)]
+    reasons = disputed("1999", claims)
+    assert len(reasons) == 2
+    assert reasons[0].endswith("date it 1996; the reference date is 1999.")
+    assert reasons[1].endswith("date it 2003; the reference date is 1999.")
+
+
+def test_dates_that_each_fit_a_coarse_reference_but_not_each_other() -> None:
+    reasons = disputed("1999", [("A", "1999-03"), ("B", "1999-05"), ("C", "1999-05-02")])
+    assert reasons == [
+        "March 1999 (“A”) and May 1999 (“B”) cannot both be right.",
+        "March 1999 (“A”) and 2 May 1999 (“C”) cannot both be right.",
+    ]
+
+
+def test_a_source_contradicting_itself_is_named() -> None:
+    assert disputed("1999", [("A", "1999-03"), ("A", "1999-05")]) == [
+        "“A” dates it both March 1999 and May 1999."
+    ]
+
+
+def test_many_clashing_dates_are_counted_past_ten() -> None:
+    claims = [(f"S{d:02}", f"2000-01-{d:02}") for d in range(1, 8)]  # seven days: 21 pairs
+    reasons = disputed("2000", claims)
+    assert len(reasons) == 11
+    assert reasons[-1] == "11 more pairs of dates cannot both be right."
 
 
 # ── Export ─────────────────────────────────────────────────────────────────────────
@@ -327,8 +375,7 @@ def test_built_page_lists_every_event_in_order_with_its_sources(timeline_site: P
 
     summary = text_of(between(article, '<ul class="ar-tl-summary"', "</ul>") + "</ul>", set())
     assert summary == (
-        "5 events 2 asserted by more than one source 3 by a single source "
-        "⚠ 2 with disputed dates"
+        "5 events 2 asserted by more than one source 3 by a single source ⚠ 2 with disputed dates"
     )
 
     treaty = found["union-state-1999"]
@@ -340,7 +387,8 @@ def test_built_page_lists_every_event_in_order_with_its_sources(timeline_site: P
     text = text_of(treaty, set())
     assert "⚠ Dates disputed" in text
     assert "“A sample source” dates it 1996; the reference date is 8 December 1999." in text
-    assert "“A sample source” (1996) and “A second source” (December 1999) give" in text
+    # The 1996 claim is explained once, against the reference date; not again as a pair.
+    assert "cannot both be right" not in text and "both 1996" not in text
     assert "Reference date: 8 December 1999 (1999-12-08, precision: day)" in text
     assert "founded in 1996 again" in text and "signed in December 1999" in text
     assert 'href="../sources/sample/#s-again"' in treaty

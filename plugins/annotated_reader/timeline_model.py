@@ -8,7 +8,7 @@ when the spans of days they can mean overlap, i.e. they agree at the coarser pre
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -57,11 +57,13 @@ class Agreement:
     """How the dates claimed for one event fit together and with its reference date.
 
     Claims are keyed (by annotation id); ``off_reference`` lists the keys whose date cannot
-    be the reference date, ``clashes`` the pairs of claims that cannot both be right.
+    be the reference date, ``clashes`` the pairs of distinct claimed dates that cannot both
+    be right. Pairs of dates, not of claims: a hundred sources repeating one wrong date are
+    one clash, so the reasons shown stay proportional to the claims, not to their square.
     """
 
     off_reference: tuple[str, ...] = ()
-    clashes: tuple[tuple[str, str], ...] = ()
+    clashes: tuple[tuple[Span, Span], ...] = ()
 
     @property
     def disputed(self) -> bool:
@@ -69,14 +71,16 @@ class Agreement:
 
 
 def agreement(reference: Span, claims: Sequence[tuple[str, Span]]) -> Agreement:
-    """Compare every claimed date with the reference date and with each other."""
+    """Compare every claimed date with the reference date, and the distinct dates claimed
+    with each other."""
     off = tuple(key for key, span in claims if not span.agrees_with(reference))
-    clashes = tuple(
-        (a_key, b_key)
-        for (a_key, a), (b_key, b) in combinations(claims, 2)
-        if not a.agrees_with(b)
-    )
-    return Agreement(off, clashes)
+    return Agreement(off, clashing_pairs(span for _key, span in claims))
+
+
+def clashing_pairs(spans: Iterable[Span]) -> tuple[tuple[Span, Span], ...]:
+    """Pairs of distinct dates that cannot both be right, earlier date first."""
+    distinct = sorted(set(spans), key=lambda s: s.sort_key)
+    return tuple((a, b) for a, b in combinations(distinct, 2) if not a.agrees_with(b))
 
 
 @dataclass

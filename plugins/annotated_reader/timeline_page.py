@@ -14,9 +14,9 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup as Safe
 
-from .dates import humanize
+from .dates import Span, humanize
 from .model import Source
-from .timeline_model import CATEGORIES, Agreement, Event
+from .timeline_model import CATEGORIES, Agreement, Event, clashing_pairs
 from .urls import SiteUrls, relative_url
 
 # Turns a Markdown description into safe HTML for a given page.
@@ -46,25 +46,57 @@ def summarize(events: list[Event]) -> Summary:
 
 
 def dispute_reasons(event: Event, agreement: Agreement) -> list[str]:
-    """Plain sentences saying which dates cannot be reconciled."""
-    passages = {p.annotation.id: p for p in event.passages}
+    """Plain sentences saying which dates cannot be reconciled.
+
+    Each distinct date is named once with the sources that give it, so the list grows with
+    the dates and sources of an event, never with every pair of passages.
+    """
+    valid = [p for p in event.passages if p.span is not None]
+    sources: dict[Span, dict[str, str]] = {}  # date → source id → title, by title
+    for p in sorted(valid, key=lambda p: (p.source.title, p.source.id)):
+        assert p.span is not None
+        sources.setdefault(p.span, {})[p.source.id] = p.source.title
+    titles = {span: list(by_id.values()) for span, by_id in sources.items()}
     reasons = []
-    for key in agreement.off_reference:
-        p = passages[key]
+    for source, passages in event.by_source():
+        spans = [p.span for p in passages if p.span is not None]
+        for a, b in clashing_pairs(spans):
+            reasons.append(f"“{source.title}” dates it both {a.human()} and {b.human()}.")
+    off_keys = set(agreement.off_reference)
+    off = {p.span for p in valid if p.span is not None and p.annotation.id in off_keys}
+    for span in sorted(off, key=lambda s: s.sort_key):
         reasons.append(
-            f"“{p.source.title}” dates it {humanize(p.date)}; "
-            f"the reference date is {humanize(event.date)}."
+            f"{_names(titles[span])} {'dates' if len(titles[span]) == 1 else 'date'} it "
+            f"{span.human()}; the reference date is {humanize(event.date)}."
         )
-    for a, b in agreement.clashes:
-        pa, pb = passages[a], passages[b]
-        who = (
-            f"“{pa.source.title}” dates it both {humanize(pa.date)} and {humanize(pb.date)}"
-            if pa.source.id == pb.source.id
-            else f"“{pa.source.title}” ({humanize(pa.date)}) and “{pb.source.title}” "
-            f"({humanize(pb.date)}) give incompatible dates"
+    # Dates that each fit a coarse reference date (a year) but not each other; a source
+    # contradicting itself was said above.
+    within = [
+        (a, b)
+        for a, b in agreement.clashes
+        if a not in off and b not in off and not (len(sources[a]) == 1 and sources[a] == sources[b])
+    ]
+    for a, b in within[:_MAX_CLASHES]:
+        reasons.append(
+            f"{a.human()} ({_names(titles[a])}) and {b.human()} ({_names(titles[b])}) "
+            "cannot both be right."
         )
-        reasons.append(who + ".")
+    if len(within) > _MAX_CLASHES:
+        reasons.append(f"{len(within) - _MAX_CLASHES} more pairs of dates cannot both be right.")
     return reasons
+
+
+_MAX_NAMES = 3
+_MAX_CLASHES = 10
+
+
+def _names(titles: list[str]) -> str:
+    """“A”, “B” and “C”; past three, the rest counted (each source is listed below anyway)."""
+    quoted = [f"“{t}”" for t in titles[:_MAX_NAMES]]
+    rest = len(titles) - len(quoted)
+    if rest:
+        quoted.append(f"{rest} other source{'s' if rest != 1 else ''}")
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def event_context(
@@ -133,4 +165,3 @@ def render_timeline(
         category_options=[c for c in CATEGORIES.values() if c.id in used],
         export_href=relative_url(export_url, page_url),
     )
-
