@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self.builder = SiteBuilder(corpus, SiteUrls(config.use_directory_urls), templates)
         for problem in self.problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+        # The corpus stays alive until the build ends: keep the cyclic collector from scanning
+        # it again on every collection while MkDocs builds the pages (undone after the build).
+        gc.freeze()
         for asset in sorted(ASSETS.iterdir()):
             if asset.suffix == ".css":
                 config.extra_css.append(f"{ASSET_DIR}/{asset.name}")
@@ -142,6 +146,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             return html
         first = next(iter(page.toc), None)
         return anchor_heading(rendered, first.id if first else "")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
