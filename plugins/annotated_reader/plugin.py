@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -20,6 +19,9 @@ from .features import Options
 from .problems import Problems, Severity
 from .site import SiteBuilder, anchor_heading
 from .urls import SiteUrls
+
+if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
