@@ -11,7 +11,10 @@ plain twin alternate round by round. Results go to stdout and to ``benchmarks/re
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import synth
-from .measure import Sample, Series, build, interleaved
+from .measure import ENV, Sample, Series, build, interleaved
 from .project import ROOT, plain_project, real_project, real_texts
 from .report import load
 from .results import Results, ScaledRow, SizeRow, TermRow
@@ -68,6 +71,31 @@ def seed_site(work: Path, rounds: int) -> dict[str, Series]:
     out = interleaved({"plugin": _runner(project, False), "plain": _runner(plain, False)}, rounds)
     for r, (a, b) in enumerate(zip(out["plugin"].times, out["plain"].times, strict=True), 1):
         say(f"  seed site, round {r}: plugin {a:.2f} s, plain {b:.2f} s, ratio {a / b:.2f}")
+    return out
+
+
+def seed_split(work: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
+    """In-process part times of the seed site and its plain twin, one fresh process each."""
+    projects = {"plugin": work / "real", "plain": work / "real-plain"}
+    out: dict[str, dict[str, list[float]]] = {"plugin": {}, "plain": {}}
+    for r in range(rounds):
+        for name in list(projects)[r % 2 :] + list(projects)[: r % 2]:
+            proc = subprocess.run(
+                [sys.executable, "-m", "benchmarks.split", str(projects[name])],
+                cwd=ROOT,
+                env=ENV,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            for part, seconds in json.loads(proc.stdout.splitlines()[-1]).items():
+                out[name].setdefault(part, []).append(seconds)
+    say(
+        "  seed site split: plugin's own code "
+        f"{statistics.median(out['plugin']['plugin']):.2f} s, search "
+        f"{statistics.median(out['plugin']['search']):.2f} s (plain "
+        f"{statistics.median(out['plain']['search']):.2f} s)"
+    )
     return out
 
 
@@ -140,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     say(f"Benchmark ({plan.name}); work folder {args.work}")
     results.seed = seed_site(args.work, plan.seed_rounds)
+    results.split = seed_split(args.work, plan.seed_rounds)
     for n, rounds in plan.rounds.items():
         results.sizes.append(corpus_size(args.work, n, rounds, n >= plan.nav_cut_from))
     for n in plan.scaled_events:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .measure import Sample, Series
 from .report import machine, pct, table, verdict
+from .split import PARTS
 
 SEED_OVERHEAD = 0.15  # plugin over plain, five-source site
 LINEAR_DRIFT = 0.20  # time per note, N = 50 against the largest N
@@ -76,6 +78,8 @@ class Results:
     load_before: str = ""
     load_after: str = ""
     machine: list[tuple[str, str]] = field(default_factory=machine)
+    # Five-source site, in-process: {"plugin" | "plain": {part: [seconds per round]}}
+    split: dict[str, dict[str, list[float]]] = field(default_factory=dict)
 
     # -- saved runs ----------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -111,6 +115,7 @@ class Results:
             data["load_before"],
             data["load_after"],
             [(a, b) for a, b in data["machine"]],
+            data.get("split", {}),
         )
 
     # -- derived -------------------------------------------------------------------------
@@ -217,6 +222,36 @@ class Results:
         rows.append(["peak memory", f"{plugin.peak_mb:.0f} MB", f"{plain.peak_mb:.0f} MB", ""])
         return table(("Round", "Plugin s", "Plain s", "Ratio"), rows)
 
+    def split_table(self) -> str:
+        def med(site: str, part: str) -> float:
+            return statistics.median(self.split[site][part])
+
+        extra = med("plugin", "total") - med("plain", "total")
+        rows: list[list[object]] = []
+        for part, label in PARTS.items():
+            a, b = med("plugin", part), med("plain", part)
+            rows.append(
+                [
+                    label,
+                    f"{a:.3f}",
+                    f"{b:.3f}",
+                    f"{a - b:+.3f}",
+                    f"{(a - b) / extra:.0%}" if extra else "—",
+                ]
+            )
+        rows.append(
+            [
+                "Whole process",
+                f"{med('plugin', 'total'):.3f}",
+                f"{med('plain', 'total'):.3f}",
+                f"{extra:+.3f}",
+                "100%",
+            ]
+        )
+        return table(
+            ("Part", "Plugin site s", "Plain s", "Difference s", "Share of the difference"), rows
+        )
+
     def size_table(self) -> str:
         rows = []
         for r in self.sizes:
@@ -287,6 +322,21 @@ class Results:
                 "## The five-source site against plain mkdocs-material",
                 "",
                 self.seed_table(),
+            ]
+        if self.split:
+            rounds = len(self.split["plugin"]["total"])
+            own = statistics.median(self.split["plugin"]["plugin"])
+            plain = statistics.median(self.split["plain"]["total"])
+            parts += [
+                "",
+                f"Where the difference goes: one in-process build of each with every plugin's event "
+                f"handlers timed (`python -m benchmarks.split PROJECT`), medians of {rounds} "
+                f"round{'s' if rounds != 1 else ''}. "
+                "Python's own start-up (about 0.05 s) is not included. The plugin's own code is "
+                f"{own:.2f} s, {own / plain:.0%} of the plain build; the rest of the difference is "
+                "MkDocs and Material working on the pages and content the plugin adds.",
+                "",
+                self.split_table(),
             ]
         if self.sizes:
             parts += [

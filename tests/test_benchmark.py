@@ -21,6 +21,7 @@ TERM_HEADER = (
     "| T terms | Aliases | N sources | Plugin s, median (min–max) | Change vs T = 50 "
     "| Peak MB | Rounds |"
 )
+SPLIT_HEADER = "| Part | Plugin site s | Plain s | Difference s | Share of the difference |"
 
 
 def _synth(dest: Path, *args: str) -> None:
@@ -58,6 +59,18 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     term_rows = lines[lines.index(TERM_HEADER) + 2 :]
     assert term_rows[0].startswith("| 50 | "), term_rows[0]
     assert "`plugin.py:on_page_content`" in text
+    split = lines[lines.index(SPLIT_HEADER) + 2 : lines.index(SPLIT_HEADER) + 8]
+    assert [row.split(" | ")[0] for row in split] == [
+        "| Python, MkDocs, theme and plugin imports, reading mkdocs.yml",
+        "| The plugin's own code (all its event handlers)",
+        "| Material's search plugin (indexing every page)",
+        "| Other plugins' event handlers",
+        "| MkDocs: Markdown, theme templates, writing files",
+        "| Whole process",
+    ]
+    own = float(split[1].split(" | ")[1])
+    assert own > 0 and float(split[1].split(" | ")[2]) == 0  # the plain twin runs no plugin code
+    assert split[5].endswith(" | 100% |")
 
 
 def test_synthetic_corpus_is_deterministic_and_builds_strict(tmp_path: Path) -> None:
