@@ -12,6 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from .model import Quote
 
@@ -89,6 +90,11 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(out), offsets)
 
 
+# The folded copy of a seed, made when a quote first needs it (most anchor exactly, so
+# many seeds never need one) and kept for the next quotes: seeds are anchored one by one.
+_seed_normalized = lru_cache(maxsize=1)(normalize)
+
+
 def fold(text: str) -> str:
     return normalize(text).text
 
@@ -111,8 +117,8 @@ def _fits(haystack: str, start: int, end: int, prefix: str, suffix: str) -> bool
 
 
 def match_quote(text: str, quote: Quote, norm: Normalized | None = None) -> AnchorResult:
-    """Anchor ``quote`` in ``text``. Pass ``norm`` (``normalize(text)``) when anchoring many
-    quotes in one text, so the folding is done once."""
+    """Anchor ``quote`` in ``text``. ``norm`` is ``normalize(text)``; without it, the folded
+    text is made on first need and kept for the next quotes in the same text."""
     occurrences: list[Match] = []
     # Exact stage: the text as written.
     starts = _find_all(text, quote.exact)
@@ -126,7 +132,7 @@ def match_quote(text: str, quote: Quote, norm: Normalized | None = None) -> Anch
         if len(fitting) > 1:
             return AnchorResult(Outcome.AMBIGUOUS, candidates=fitting)
     # Tolerant stage: whitespace, quotes and dashes folded on both sides.
-    norm = norm or normalize(text)
+    norm = norm or _seed_normalized(text)
     exact_n, prefix_n, suffix_n = fold(quote.exact), fold(quote.prefix), fold(quote.suffix)
     exact_n_stripped = exact_n.strip()
     tolerant: list[Match] = []

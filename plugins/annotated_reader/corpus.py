@@ -14,12 +14,10 @@ from pathlib import Path
 
 from .anchor import (
     AnchorResult,
-    Normalized,
     Outcome,
     disambiguating_context,
     line_col,
     match_quote,
-    normalize,
 )
 from .features import Feature, Options
 from .fields import ID_PATTERN, suggest
@@ -181,12 +179,15 @@ def load_corpus(
     _check_seed_use(corpus, seeds, problems)
     _check_unique_ids(corpus, problems)
     for source in corpus.sources:
-        norm = normalize(source.text)
-        _anchor_source(source, norm, problems)
+        _anchor_source(source, problems)
         corpus.blocks[source.id] = _blocks(source)
     for feature in corpus.features:
         feature.load(corpus, problems, options)
     check_cross_references(corpus, known_ids(corpus), problems)
+    # Features have read their own keys; the located YAML was over half of the memory a
+    # loaded corpus kept for the whole build.
+    for source in corpus.sources:
+        source.node = None
     return corpus, problems
 
 
@@ -286,11 +287,11 @@ def describe_anchor_failure(text: str, quote: Quote, result: AnchorResult) -> st
     )
 
 
-def _anchor_source(source: Source, norm: Normalized, problems: Problems) -> None:
+def _anchor_source(source: Source, problems: Problems) -> None:
     where = f"seeds/{source.seed}"
     anchored = []
     for ann in source.annotations:
-        result = match_quote(source.text, ann.quote, norm)
+        result = match_quote(source.text, ann.quote)
         if result.outcome is Outcome.FOUND and result.match:
             ann.start, ann.end = result.match.start, result.match.end
             anchored.append(ann)
@@ -309,7 +310,7 @@ def _anchor_source(source: Source, norm: Normalized, problems: Problems) -> None
         )
     source.annotations = anchored
     for rule in source.layout:
-        result = match_quote(source.text, rule.quote, norm)
+        result = match_quote(source.text, rule.quote)
         if result.outcome is Outcome.FOUND and result.match:
             rule.start, rule.end = result.match.start, result.match.end
             continue

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from .model import Reference
 from .problems import Location, Problems
 from .yamlsrc import Node
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_PUBLIC_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -32,6 +33,8 @@ class Fields:
         self.what = what
         self.code = code
         self.ok = node.is_mapping
+        # A built mapping holds only nodes; read straight from it (fields are read often).
+        self._fields: dict[str, Node] = node.value if self.ok else {}
         known = tuple(known)
         if not self.ok:
             problems.error(
@@ -59,7 +62,7 @@ class Fields:
             )
 
     def get(self, key: str) -> Node | None:
-        return self.node.get(key) if self.ok else None
+        return self._fields.get(key)
 
     def text(
         self,
@@ -67,7 +70,7 @@ class Fields:
         *,
         required: bool = True,
         hint: str = "",
-        choices: Iterable[str] | None = None,
+        choices: Collection[str] | None = None,
         nullable: bool = False,
     ) -> str | None:
         node = self.get(key)
@@ -90,16 +93,15 @@ class Fields:
                 node.location, f"{self.code}.empty", f"'{key}' in {self.what} is empty; {hint}"
             )
             return None
-        if choices is not None:
+        if choices is not None and value not in choices:
             options = tuple(choices)
-            if value not in options:
-                self.problems.error(
-                    node.location,
-                    f"{self.code}.unknown-{key}",
-                    f"unknown {key} '{value}' in {self.what}{suggest(value, options)}; "
-                    f"use one of: {', '.join(options)}",
-                )
-                return None
+            self.problems.error(
+                node.location,
+                f"{self.code}.unknown-{key}",
+                f"unknown {key} '{value}' in {self.what}{suggest(value, options)}; "
+                f"use one of: {', '.join(options)}",
+            )
+            return None
         return value
 
     def ident(self, key: str = "id") -> str | None:
@@ -141,7 +143,7 @@ def read_references(
         ref = Fields(item, problems, "a reference", ("title", "url"), "reference")
         title = ref.text("title", hint="give the cited work's title")
         url = ref.text("url", hint="give the public address (https://…)")
-        if url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
+        if url is not None and not _PUBLIC_URL.match(url):
             problems.error(
                 item.location,
                 "reference.bad-url",

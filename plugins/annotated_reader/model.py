@@ -98,7 +98,9 @@ class Source:
     location: Location
     annotations: list[Annotation] = field(default_factory=list)
     layout: list[LayoutRule] = field(default_factory=list)
-    node: Node | None = None  # the file's located YAML, for features reading their own keys
+    # The file's located YAML, for features reading their own keys in ``Feature.load``;
+    # ``load_corpus`` drops it once they have loaded.
+    node: Node | None = None
 
     @property
     def title(self) -> str:

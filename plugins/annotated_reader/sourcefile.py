@@ -31,6 +31,8 @@ ANNOTATION_FIELDS = (
 )
 TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KIND_HINT = f"use one of: {', '.join(KINDS)}"
+_VERDICT_HINT = f"a fact-check states its verdict: one of {', '.join(VERDICTS)}"
 
 
 def read_quote(node: Node | None, owner: Fields, problems: Problems) -> Quote | None:
@@ -98,7 +100,7 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
     ann_id = fields.ident()
     what = f"annotation '{ann_id}'" if ann_id else "an annotation"
     fields.what = what
-    kind = fields.text("kind", choices=KINDS, hint=f"use one of: {', '.join(KINDS)}")
+    kind = fields.text("kind", choices=KINDS, hint=_KIND_HINT)
     quote = read_quote(fields.get("quote"), fields, problems)
     body_node = fields.get("body")
     body = fields.text("body", hint="write the note in Markdown")
@@ -113,7 +115,7 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         "verdict",
         required=is_check,
         choices=VERDICTS,
-        hint=f"a fact-check states its verdict: one of {', '.join(VERDICTS)}",
+        hint=_VERDICT_HINT,
     )
     if verdict and not is_check:
         problems.error(

@@ -24,7 +24,7 @@ from .problems import Location, Problems
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A YAML value with its location: ``value`` holds plain Python for scalars,
     ``dict[str, Node]`` for mappings and ``list[Node]`` for sequences."""
@@ -50,7 +50,7 @@ class Node:
 
     @property
     def is_scalar(self) -> bool:
-        return not (self.is_mapping or self.is_sequence)
+        return not isinstance(self.value, (dict, list))
 
     @property
     def content_line(self) -> int:
@@ -71,31 +71,62 @@ def _location(path: str, node: yaml.Node) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-def _build(path: str, node: yaml.Node, problems: Problems) -> Node:
-    loc = _location(path, node)
-    if isinstance(node, yaml.MappingNode):
-        items: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key_loc = _location(path, key_node)
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.error(key_loc, "yaml.key", "a mapping key must be plain text")
-                continue
-            key = str(key_node.value)
-            if key in items:
-                first = items[key].location
-                problems.error(
-                    key_loc,
-                    "yaml.duplicate-key",
-                    f"key '{key}' appears twice in this mapping (first at line {first.line}); "
-                    "keep one",
-                )
-                continue
-            items[key] = _build(path, value_node, problems)
-        return Node(items, loc, node.tag)
+class _Differs(Exception):
+    """libyaml's tree may differ from PyYAML's at this node."""
+
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+def _build(
+    path: str, node: yaml.Node, problems: Problems, lines: list[str] | None, flow: bool = False
+) -> Node:
+    """The located tree of ``node``. Given ``lines`` (the text; the tree is libyaml's), each
+    node is also checked to be one PyYAML composes alike (:func:`_same_in_pyyaml`) in the
+    same walk, instead of a walk of its own; :class:`_Differs` when one is not."""
+    mark = node.start_mark
+    loc = Location(path, mark.line + 1, mark.column + 1)
+    tag = node.tag
+    if lines is not None and not tag.startswith(_STANDARD_TAG):
+        raise _Differs
+    if isinstance(node, yaml.ScalarNode):
+        style = node.style
+        if lines is not None:
+            if style in ("|", ">"):
+                if not _BLOCK_HEADER.match(lines[mark.line], mark.column):
+                    raise _Differs
+            elif flow and not style and ("?" in node.value or not node.value):
+                raise _Differs
+        return Node(_resolve_scalar(node), loc, tag, style or None)
+    assert isinstance(node, yaml.CollectionNode)
+    inner = flow or bool(node.flow_style)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_build(path, child, problems) for child in node.value], loc, node.tag)
-    assert isinstance(node, yaml.ScalarNode)
-    return Node(_resolve_scalar(node), loc, node.tag, node.style or None)
+        return Node([_build(path, child, problems, lines, inner) for child in node.value], loc, tag)
+    assert isinstance(node, yaml.MappingNode)
+    items: dict[str, Node] = {}
+    for key_node, value_node in node.value:
+        if lines is not None and not _same_in_pyyaml(key_node, lines, inner):
+            raise _Differs
+        if not isinstance(key_node, yaml.ScalarNode):
+            if lines is not None and not _same_in_pyyaml(value_node, lines, inner):
+                raise _Differs  # not built, but checked as before
+            problems.error(
+                _location(path, key_node), "yaml.key", "a mapping key must be plain text"
+            )
+            continue
+        key = str(key_node.value)
+        if key in items:
+            if lines is not None and not _same_in_pyyaml(value_node, lines, inner):
+                raise _Differs
+            first = items[key].location
+            problems.error(
+                _location(path, key_node),
+                "yaml.duplicate-key",
+                f"key '{key}' appears twice in this mapping (first at line {first.line}); keep one",
+            )
+            continue
+        items[key] = _build(path, value_node, problems, lines, inner)
+    return Node(items, loc, tag)
 
 
 def _resolve_scalar(node: yaml.ScalarNode) -> Any:
@@ -134,26 +165,38 @@ def _same_in_pyyaml(node: yaml.Node, lines: list[str], flow: bool = False) -> bo
         return not (flow and not node.style and ("?" in node.value or not node.value))
     assert isinstance(node, yaml.CollectionNode)
     inner = flow or bool(node.flow_style)
-    children = node.value if isinstance(node, yaml.SequenceNode) else [x for kv in node.value for x in kv]
+    children = (
+        node.value if isinstance(node, yaml.SequenceNode) else [x for kv in node.value for x in kv]
+    )
     return all(_same_in_pyyaml(child, lines, inner) for child in children)
 
 
-def _compose(text: str) -> yaml.Node | None:
-    if _FAST_LOADER is not None and not _ODD_BREAKS.search(text):
-        try:
-            root = yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            pass  # report PyYAML's own message, below
-        else:
-            if root is None or _same_in_pyyaml(root, text.split("\n")):
-                return root
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+def _compose_fast(path: str, text: str, problems: Problems) -> Node | None:
+    """The tree composed by libyaml, or None where PyYAML must compose it."""
+    if _FAST_LOADER is None or _ODD_BREAKS.search(text):
+        return None
+    try:
+        root = yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return None  # report PyYAML's own message
+    if root is None:
+        return Node({}, Location(path, 1, 1))
+    found = Problems()  # kept only if the whole tree is PyYAML's
+    try:
+        tree = _build(path, root, found, text.split("\n"))
+    except _Differs:
+        return None
+    problems.extend(found)
+    return tree
 
 
 def load_yaml(path: str, text: str, problems: Problems) -> Node | None:
     """Parse ``text``; on a syntax error report it at its line and return None."""
+    fast = _compose_fast(path, text, problems)
+    if fast is not None:
+        return fast
     try:
-        root = _compose(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -177,4 +220,4 @@ def load_yaml(path: str, text: str, problems: Problems) -> Node | None:
         return None
     if root is None:
         return Node({}, Location(path, 1, 1))
-    return _build(path, root, problems)
+    return _build(path, root, problems, None)
