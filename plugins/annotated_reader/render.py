@@ -8,21 +8,25 @@ numbers link to notes listed right after the block where the passage ends.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from markupsafe import Markup as Safe
+from markupsafe import escape as autoescape
 
 from .dates import humanize
-from .kinds import KINDS
+from .kinds import KINDS, Kind
 from .markup import Markup, Resolver
 from .model import Annotation, Source
 from .segment import Block
-from .verdicts import VERDICTS
+from .verdicts import VERDICTS, Verdict
 
 _ROLE_TAGS = {
     "heading": ("h2", "ar-heading"),
@@ -83,7 +87,12 @@ def render_inline(
     opened: set[str],
 ) -> str:
     """One block's text with its marks, term links and note numbers."""
-    inside = [a for a in annotations if a.start < end and start < a.end]
+    # Sorted once here, filtered per piece below (a stable sort, so the same order).
+    inside = sorted(
+        (a for a in annotations if a.start < end and start < a.end),
+        key=lambda a: (a.start, -a.end, a.id),
+    )
+    by_number = sorted(inside, key=lambda a: numbers[a.id])
     spans = [lk for lk in links if lk.start < end and start < lk.end]
     cuts = {start, end}
     for a in inside:
@@ -91,21 +100,19 @@ def render_inline(
     points = sorted(cuts)
     out: list[str] = []
     for x, y in zip(points, points[1:], strict=False):
-        active = sorted(
-            (a for a in inside if a.start <= x and y <= a.end),
-            key=lambda a: (a.start, -a.end, a.id),
-        )
+        active = [a for a in inside if a.start <= x and y <= a.end]
         for a in active:
-            attrs = {"class": f"ar-hl ar-k-{a.kind}", "data-ar": a.id}
-            if a.id not in opened:
-                attrs["id"] = a.id
-                opened.add(a.id)
-            out.append(f"<mark{_attrs(attrs)}>")
+            ident = escape(a.id, quote=True)
+            first = "" if a.id in opened else f' id="{ident}"'
+            opened.add(a.id)
+            out.append(
+                f'<mark class="ar-hl ar-k-{escape(a.kind, quote=True)}" data-ar="{ident}"{first}>'
+            )
         out.append(_linked_text(text, x, y, spans))
         out.append("</mark>" * len(active))
-        ending = sorted((a for a in inside if a.end == y), key=lambda a: numbers[a.id])
-        for a in ending:
-            out.append(_ref_marker(a, numbers[a.id]))
+        for a in by_number:
+            if a.end == y:
+                out.append(_ref_marker(a, numbers[a.id]))
     return "".join(out)
 
 
@@ -132,35 +139,114 @@ def _ref_marker(ann: Annotation, number: int) -> str:
     label = f"Note {number}: {kind.label}"
     if ann.verdict:
         label += f", {VERDICTS[ann.verdict].label}"
-    attrs = {
-        "class": f"ar-ref ar-k-{ann.kind}",
-        "href": f"#note-{ann.id}",
-        "id": f"ref-{ann.id}",
-        "data-ar": ann.id,
-        "aria-label": label,
-        "aria-haspopup": "dialog",
-    }
-    return f'<sup class="ar-sup"><a{_attrs(attrs)}>[{number}]</a></sup>'
+    ident = escape(ann.id, quote=True)
+    return (
+        f'<a class="ar-ref ar-k-{escape(ann.kind, quote=True)}" '
+        f'href="#note-{ident}" id="ref-{ident}" data-ar="{ident}" '
+        f'aria-label="{escape(label, quote=True)}" aria-haspopup="dialog">[{number}]</a>'
+    )
 
 
-def _note_html(ann: Annotation, number: int, ctx: PageRender) -> str:
+@lru_cache(maxsize=256)
+def _note_head(kind: Kind, verdict: Verdict | None) -> str:
+    """The kind and verdict labels of a note: the same few for every note."""
+    e = autoescape
+    head = f'<div class="ar-note-head"><span class="ar-kind ar-k-{e(kind.id)}">{e(kind.label)}</span>\n'
+    if verdict:
+        head += (
+            f'<span class="ar-verdict ar-v-{e(verdict.id)}" title="{e(verdict.definition)}">'
+            f"Verdict: {e(verdict.label)}</span>\n"
+        )
+    return head
+
+
+def note_values(ann: Annotation, number: int, ctx: PageRender) -> dict[str, Any]:
+    """The variables ``note.html`` is rendered with."""
     event = None
     if ann.event:
         target = ctx.event_link(ann.event)
         if target:
             event = {"href": target[0], "label": target[1]}
-    return ctx.env.get_template("note.html").render(
-        ann=ann,
-        number=number,
-        kind=KINDS[ann.kind],
-        verdict=VERDICTS.get(ann.verdict or ""),
-        correction_html=Safe(
+    return {
+        "ann": ann,
+        "number": number,
+        "kind": KINDS[ann.kind],
+        "verdict": VERDICTS.get(ann.verdict or ""),
+        "correction_html": Safe(
             ctx.markup.render_inline(ann.correction, ctx.resolve) if ann.correction else ""
         ),
-        body_html=Safe(ctx.markup.render(ann.body, ctx.resolve)),
-        event=event,
-        date_human=humanize(ann.date) if ann.date else "",
-    )
+        "body_html": Safe(ctx.markup.render(ann.body, ctx.resolve)),
+        "event": event,
+        "date_human": humanize(ann.date) if ann.date else "",
+    }
+
+
+_PACKAGED_NOTE = (Path(__file__).parent / "templates" / "note.html").resolve()
+# The SHA-256 of the templates/note.html that packaged_note_html mirrors: an edited copy
+# goes back to Jinja (correct, slower) until the two are brought together again.
+_MIRRORED_NOTE_SHA256 = "4635b1b0dbea23a8d9cdf2a7404d3c49aa220bb823e43fbb8941da44a411944f"
+
+
+def note_renderer(env: Environment) -> Callable[[dict[str, Any]], str]:
+    """``note.html`` as a function of :func:`note_values`: the packaged template by
+    :func:`packaged_note_html`, a site's override (or an edited template) through Jinja."""
+    template = env.get_template("note.html")
+    return packaged_note_html if mirrored(template) else template.render
+
+
+def mirrored(template: Template) -> bool:
+    """Whether ``template`` is the packaged note.html that :func:`packaged_note_html` renders."""
+    if template.filename is None or Path(template.filename).resolve() != _PACKAGED_NOTE:
+        return False
+    return hashlib.sha256(_PACKAGED_NOTE.read_bytes()).hexdigest() == _MIRRORED_NOTE_SHA256
+
+
+def packaged_note_html(values: dict[str, Any]) -> str:
+    """Exactly what the packaged ``templates/note.html`` renders, without Jinja's cost per
+    call (as much as the rest of a plain note). tests/test_render_note.py compares the two
+    on real and hostile notes: change them together."""
+    e = autoescape  # Jinja's own escaping, so the output is the template's byte for byte
+    ann: Annotation = values["ann"]
+    kind, verdict, event = values["kind"], values["verdict"], values["event"]
+    ident, number = e(ann.id), e(values["number"])
+    out = [
+        f'<li class="ar-note ar-k-{e(kind.id)}" id="note-{ident}" value="{number}" '
+        f'data-ar="{ident}">\n',
+        _note_head(kind, verdict),
+        f'<a class="ar-back" href="#{ident}" aria-label="Back to the passage of note {number}">'
+        "↩</a></div>\n",
+    ]
+    if ann.correction:
+        out.append(
+            '<p class="ar-correction"><span class="ar-label">Should read:</span> '
+            f"{e(values['correction_html'])}</p>\n"
+        )
+    out.append(f'<div class="ar-body">{e(values["body_html"])}</div>\n')
+    if event:
+        out.append(
+            f'<p class="ar-event">Timeline: <a href="{e(event["href"])}">{e(event["label"])}</a>'
+        )
+        if ann.date:
+            out.append(
+                f' — this source dates it <span class="ar-date" data-edtf="{e(ann.date)}">'
+                f"{e(values['date_human'])}</span>"
+            )
+        out.append("</p>\n")
+    if ann.references:
+        out.append('<ul class="ar-refs">\n')
+        for ref in ann.references:
+            out.append(
+                f'<li><a class="ar-external" href="{e(ref.url)}" rel="noopener noreferrer">'
+                f"{e(ref.title)}</a></li>\n"
+            )
+        out.append("</ul>\n")
+    if ann.reviewed:
+        out.append(
+            f'<time class="ar-reviewed" datetime="{e(ann.reviewed)}">'
+            f"Reviewed {e(ann.reviewed)}</time>\n"
+        )
+    out.append("</li>")
+    return "".join(out)
 
 
 def _header(source: Source, ctx: PageRender) -> str:
@@ -230,11 +316,14 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
             last = bisect_left(starts, ann.end) - 1
             last = last if last >= 0 else len(blocks) - 1
         else:
-            last = max((i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1)
+            last = max(
+                (i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1
+            )
         notes_after.setdefault(last, []).append(ann)
     block_notes = overlapping(blocks, source.annotations)
     block_links = overlapping(blocks, ctx.links)
     opened: set[str] = set()
+    note_html = note_renderer(ctx.env)
     out = [
         _header(source, ctx),
         f'<div class="ar-text" lang="{escape(source.metadata.language.value or "", quote=True)}">',
@@ -267,7 +356,7 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
         notes = sorted(notes_after.get(i, []), key=lambda a: numbers[a.id])
         notes_html = ""
         if notes:
-            items = "".join(_note_html(a, numbers[a.id], ctx) for a in notes)
+            items = "".join(note_html(note_values(a, numbers[a.id], ctx)) for a in notes)
             notes_html = f'<aside class="ar-notes" aria-label="Notes"><ol class="ar-note-list">{items}</ol></aside>'
         if tag == "li":
             out.append(f'<li class="{css}"><p class="ar-li-text">{inner}</p>{notes_html}</li>')
