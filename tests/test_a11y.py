@@ -184,8 +184,11 @@ def test_kinds_and_verdicts_are_never_told_by_colour_alone(site: str, page: Any)
         label = page.get_attribute(f"a.ar-ref.ar-k-{kind}", "aria-label") or ""
         assert KINDS[kind].label in label, (kind, label)
         # The note itself names its kind in words.
-        head = page.locator(f"li.ar-note.ar-k-{kind} .ar-kind").first.inner_text()
-        assert KINDS[kind].label in head and KINDS[kind].glyph in head
+        head = page.locator(f"li.ar-note.ar-k-{kind} .ar-kind").first
+        assert KINDS[kind].label in head.inner_text()
+        assert _colours(page, f"li.ar-note.ar-k-{kind} .ar-kind", "::before")["content"] == (
+            f'"{KINDS[kind].glyph} " / ""'
+        )
     assert len(set(glyphs.values())) == len(KINDS), f"two kinds share a glyph: {glyphs}"
     assert all(g not in ("none", "normal", '""') for g in glyphs.values()), glyphs
     # A fact-check's number and note say its verdict in words.
@@ -195,5 +198,6 @@ def test_kinds_and_verdicts_are_never_told_by_colour_alone(site: str, page: Any)
     assert checks and all(any(v.label in c for v in VERDICTS.values()) for c in checks)
     page.goto(site + "ratings/methodology/")
     for verdict in VERDICTS.values():
-        text = page.locator(f".ar-verdict-scale .ar-verdict.ar-v-{verdict.id}").inner_text()
-        assert verdict.label in text and verdict.glyph in text, (verdict.id, text)
+        where = f".ar-verdict-scale .ar-verdict.ar-v-{verdict.id}"
+        assert verdict.label in page.locator(where).inner_text(), verdict.id
+        assert _colours(page, where, "::before")["content"] == f'"{verdict.glyph} " / ""'

@@ -18,7 +18,11 @@ def coverage(project: Path, *extra: str) -> tuple[int, str, str]:
 def test_sentence_split_keeps_quotes_and_numbers_together() -> None:
     text = "It grew in 1996. “Yes,” he said. Then 3.5 billion went."
     spans = sentences(text, 0, len(text))
-    assert [text[a:b] for a, b in spans] == ["It grew in 1996.", "“Yes,” he said.", "Then 3.5 billion went."]
+    assert [text[a:b] for a, b in spans] == [
+        "It grew in 1996.",
+        "“Yes,” he said.",
+        "Then 3.5 billion went.",
+    ]
 
 
 def test_uncovered_checkable_sentence_is_listed_at_its_line(mini: Path) -> None:

@@ -219,7 +219,7 @@ def test_built_source_page_links_terms_and_carries_previews(
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     # Linking never changes the text.
     body = html[html.index('<div class="ar-text"') : html.index("</article>")]
-    assert text_of(body, {"ar-notes", "ar-sup", "ar-defs"}) == " ".join(seed.read_text().split())
+    assert text_of(body, {"ar-notes", "ar-ref", "ar-defs"}) == " ".join(seed.read_text().split())
 
 
 def test_link_terms_all_links_every_occurrence(

@@ -109,16 +109,16 @@ def test_comparison_page_sets_sources_side_by_side(two_sources: Path) -> None:
         for m in re.finditer(r'<tr[^>]*><th scope="row">(.*?)</th>(.*?)</tr>', table)
     }
     assert rows["Grade"] == ["C Fairly reliable", "E Unreliable"]
-    assert rows["Named author"] == ["✗ Not met", "✓ Met"]
-    assert rows["Cites sources"] == ["½ Partly met", "✗ Not met"]
-    assert rows["Accurate claims (computed)"] == ["– Not judged", "– Not judged"]
+    assert rows["Named author"] == ["Not met", "Met"]
+    assert rows["Cites sources"] == ["Partly met", "Not met"]
+    assert rows["Accurate claims (computed)"] == ["Not judged", "Not judged"]
     assert rows["Criterion points"] == ["2 of 5", "2 of 5"]
     assert rows["Grades the criteria allow"] == ["C, D, E, F", "C, D, E, F"]
     for verdict in VERDICTS.values():
-        assert f"{verdict.glyph} {verdict.label}" in rows
-    assert rows["✔ Accurate"] == ["1", "1"]
-    assert rows["✘ Inaccurate"] == ["0", "1"]
-    assert rows["❝ Opinion"] == ["0", "1"]
+        assert verdict.label in rows
+    assert rows["Accurate"] == ["1", "1"]
+    assert rows["Inaccurate"] == ["0", "1"]
+    assert rows["Opinion"] == ["0", "1"]
     assert rows["Rationale"] == ["Why C", "Why E"]
     assert set(rows) >= {
         c.label + (" (computed)" if c.computed else "") for c in ALL_CRITERIA.values()

@@ -74,7 +74,7 @@ def test_text_is_verbatim_once_notes_are_removed() -> None:
     html = render_mini()
     body = html[html.index('<div class="ar-text"') :]
     seed = (FIXTURE / "seeds" / "sample.txt").read_text(encoding="utf-8")
-    assert text_of(body, {"ar-notes", "ar-sup"}) == " ".join(seed.split())
+    assert text_of(body, {"ar-notes", "ar-ref"}) == " ".join(seed.split())
 
 
 def test_debris_blocks_are_set_apart() -> None:

@@ -128,7 +128,10 @@ def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:
 
 
 def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool) -> str:
-    lines = ["| source | checkable sentences | annotated | explained | coverage |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| source | checkable sentences | annotated | explained | coverage |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for cov in report:
         lines.append(
             f"| {cov.source_id} | {cov.total} | {cov.annotated} | {cov.explained} | {cov.ratio:.0%} |"

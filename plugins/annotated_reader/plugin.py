@@ -16,6 +16,8 @@ from mkdocs.structure.pages import Page
 from .config import ReaderConfig
 from .corpus import Corpus, Paths, load_corpus
 from .features import Options
+from .glyphs import PATH as GLYPHS_CSS
+from .glyphs import stylesheet as glyphs_stylesheet
 from .problems import Problems, Severity
 from .site import SiteBuilder, anchor_heading
 from .urls import SiteUrls
@@ -87,6 +89,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 config.extra_css.append(f"{ASSET_DIR}/{asset.name}")
             elif asset.suffix == ".js":
                 config.extra_javascript.append(f"{ASSET_DIR}/{asset.name}")
+        config.extra_css.append(f"{ASSET_DIR}/{GLYPHS_CSS}")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -104,6 +107,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             files.append(
                 File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset))
             )
+        files.append(
+            File.generated(config, f"{ASSET_DIR}/{GLYPHS_CSS}", content=glyphs_stylesheet())
+        )
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
