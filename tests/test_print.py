@@ -57,7 +57,7 @@ def test_every_note_prints_once_as_a_numbered_endnote(site: str, browser: Any) -
     main = _words(
         page.evaluate(
             """() => { const a = document.querySelector("article").cloneNode(true);
-                a.querySelectorAll(".ar-notes, .ar-defs").forEach(n => n.remove());
+                a.querySelectorAll(".ar-notes").forEach(n => n.remove());
                 return a.innerText; }"""
         )
     )

@@ -212,9 +212,6 @@ class Glossary(Feature):
         self.source_titles: dict[str, str] = {}
         self.env: Environment | None = None  # templates, loaded once per build
         self.templates_dir: Path | None = None
-        # Rendered definitions by (term id, link to the glossary page, page is the glossary):
-        # the same for every page at the same depth, so each is rendered once, not per page.
-        self.definition_html: dict[tuple[str, str, bool], str] = {}
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.templates_dir = options.templates_dir
@@ -315,11 +312,10 @@ class Glossary(Feature):
 
         return render_glossary(self, page_url, urls)
 
-    def source_footer(self, source: Source, page_url: str, urls: SiteUrls) -> str:
-        """Hidden definitions for the previews of the terms this page links to."""
-        from .glossary_page import render_definitions
+    def files(self, urls: SiteUrls) -> dict[str, str]:
+        """Every term's preview, in one script that reader.js loads when a page needs it."""
+        if not self.terms:
+            return {}
+        from .glossary_page import TERMS_SCRIPT, terms_script
 
-        used = {lk.data["data-ar-term"] for lk in self.links.get(source.id, [])}
-        for ann in source.annotations:
-            used.update(r.id for r in find_refs(ann.body) if r.namespace == "term")
-        return render_definitions(self, sorted(i for i in used if i in self.by_id), page_url, urls)
+        return {TERMS_SCRIPT: terms_script(self, urls)}

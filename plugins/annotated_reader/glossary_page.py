@@ -1,7 +1,8 @@
-"""HTML of the glossary page and of the hidden definitions that feed term previews."""
+"""HTML of the glossary page, and the script of term previews that reader.js loads."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
@@ -30,31 +31,38 @@ def _environment(glossary: Glossary) -> Environment:
     return glossary.env
 
 
-def render_definitions(
-    glossary: Glossary, term_ids: list[str], page_url: str, urls: SiteUrls
-) -> str:
-    if not term_ids:
-        return ""
-    resolve = _resolver(glossary, page_url, urls)
-    # A definition links only to terms, so its HTML depends on the page only through the
-    # relative link to the glossary page (or on being that page).
-    page = urls.page("glossary")
-    base = (relative_url(page, page_url), page == page_url)
-    items = []
-    for ident in term_ids:
-        term = glossary.by_id[ident]
-        key = (ident, *base)
-        html = glossary.definition_html.get(key)
-        if html is None:
-            html = glossary.definition_html[key] = glossary.markup.render(term.definition, resolve)
-        items.append(
-            {
-                "term": term,
-                "definition": Safe(html),
-                "href": relative_url(urls.term(ident), page_url),
-            }
+# Beside reader.js, which loads it (site-relative path, as MkDocs files are named).
+TERMS_SCRIPT = "assets/annotated-reader/glossary-terms.js"
+
+
+def terms_script(glossary: Glossary, urls: SiteUrls) -> str:
+    """Every term's preview as a script that sets ``window.annotatedReaderTerms``.
+
+    One file for the site instead of hidden definitions on every page: pages stay small for
+    readers and for the search index, which no longer finds a definition's words on every
+    page that links the term. A script rather than JSON, because ``fetch`` cannot read
+    files when the offline bundle is opened from disk. Links are relative to the site root;
+    reader.js resolves them from its own address, so the file is the same for every page.
+    """
+
+    def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
+        term = glossary.by_id.get(ident) if namespace == "term" else None
+        return (urls.term(ident), term.term) if term else None
+
+    template = _environment(glossary).get_template("term_preview.html")
+    previews = {
+        term.id: template.render(
+            term=term,
+            definition=Safe(glossary.markup.render(term.definition, resolve)),
+            href=urls.term(term.id),
         )
-    return _environment(glossary).get_template("term_definitions.html").render(items=items)
+        for term in sorted(glossary.terms, key=lambda t: t.id)
+    }
+    data = json.dumps(previews, ensure_ascii=False, sort_keys=True, indent=0)
+    # Inert inside any HTML context and valid JavaScript on every engine.
+    for char, escaped in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        data = data.replace(char, escaped)
+    return f"window.annotatedReaderTerms = {data};\n"
 
 
 def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:

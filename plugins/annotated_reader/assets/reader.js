@@ -31,6 +31,40 @@
 
   function noteFor(id) { return document.getElementById("note-" + id); }
 
+  // Term previews live in one generated script beside this one (glossary-terms.js), not in
+  // every page. It is requested once, as soon as a page has a glossary link (a script tag,
+  // because fetch() cannot read files when the offline bundle is opened from disk). Its
+  // links are relative to the site root, which is two folders above this script.
+  var here = document.currentScript && document.currentScript.src;
+  var termsRequested = false;
+  var previews = {};
+
+  function requestTerms() {
+    if (termsRequested || !here || !document.querySelector("a[data-ar-term]")) return;
+    termsRequested = true;
+    var script = document.createElement("script");
+    script.src = new URL("glossary-terms.js", here).href;
+    script.onerror = function () { termsRequested = false; };
+    document.head.appendChild(script);
+  }
+
+  function definitionFor(id) {
+    var terms = window.annotatedReaderTerms;
+    if (!terms || !Object.prototype.hasOwnProperty.call(terms, id)) return null;
+    if (previews[id]) return previews[id];
+    var el = document.createElement("div");
+    el.className = "ar-def";
+    // Built from the glossary's Markdown with raw HTML off, every other value escaped.
+    el.innerHTML = terms[id];
+    var root = new URL("../../", here);
+    Array.prototype.forEach.call(el.querySelectorAll("a[href]"), function (a) {
+      var href = a.getAttribute("href");
+      if (!/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) a.setAttribute("href", new URL(href, root).href);
+    });
+    previews[id] = el;
+    return el;
+  }
+
   function fill(el, source, label) {
     el.innerHTML = "";
     var close = document.createElement("button");
@@ -106,7 +140,7 @@
     if (!node || !node.closest) return null;
     var term = node.closest("a[data-ar-term]");
     if (term) {
-      var def = document.getElementById("ar-def-" + term.getAttribute("data-ar-term"));
+      var def = definitionFor(term.getAttribute("data-ar-term"));
       if (def) return { anchor: term, source: def, label: "Definition: " + term.textContent, term: true };
     }
     var ref = node.closest(".ar-ref, mark.ar-hl");
@@ -287,6 +321,7 @@
     var search = document.querySelector('.md-search[role="dialog"]');
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
     document.documentElement.classList.add("ar-js");
+    requestTerms();
     openFromHash();
   }
 
