@@ -190,9 +190,7 @@ def test_terms_and_aliases_found_nowhere_are_warnings(
     assert check(mini, "--strict").returncode == 1
 
 
-def test_built_source_page_links_terms(
-    mini: Path, write: Callable[[Path, str, str], Path]
-) -> None:
+def test_built_source_page_links_terms(mini: Path, write: Callable[[Path, str, str], Path]) -> None:
     with_glossary(mini, write)
     seed = mini / "seeds/sample.txt"
     assert build(mini).returncode == 0
@@ -250,7 +248,17 @@ def test_glossary_page_groups_sorts_and_counts(
     assert places.index('id="belarus"') < places.index('id="minsk"')
     entry = html[html.index('<section class="ar-term-entry" id="belarus"') :]
     entry = entry[: entry.index("</section>")]
-    assert "A sample source</a>: 1 time " in entry
-    assert 'href="../sources/sample/#t-belarus-1"' in entry
+    assert "A sample source</a>: 1 time (linked: " in entry
+    assert '<a href="../sources/sample/#t-belarus-1">1</a>' in entry
+    # Spellings as text with their qualifiers; references inline.
+    union = html[html.index('id="union-state"') :]
+    union = union[: union.index("</section>")]
+    assert "<dd>Union State, union-state (not used in the sources)</dd>" in union
+    assert 'href="https://en.wikipedia.org/wiki/Union_State"' in union
+    minsk = html[html.index('id="minsk"') :]
+    assert (
+        "<dt>Misspellings in the sources</dt><dd>Minks</dd>" in minsk[: minsk.index("</section>")]
+    )
+    assert wellformed(html[html.index("<article") : html.index("</article>") + 10]) == []
     union = html[html.index('id="union-state"') :]
     assert '<a href="#belarus">Belarus</a>' in union[: union.index("</section>")]

@@ -78,13 +78,13 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
             continue
         entries = []
         for term in terms:
-            by_source: dict[str, list[tuple[str, str | None]]] = {}
+            by_source: dict[str, list[str]] = {}
             counts: dict[str, int] = {}
             for occ in glossary.occurrences.get(term.id, []):
                 counts[occ.source_id] = counts.get(occ.source_id, 0) + 1
                 if occ.anchor:
                     href = relative_url(f"{urls.source(occ.source_id)}#{occ.anchor}", page_url)
-                    by_source.setdefault(occ.source_id, []).append((href, occ.anchor))
+                    by_source.setdefault(occ.source_id, []).append(href)
             entries.append(
                 {
                     "term": term,
