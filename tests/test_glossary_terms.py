@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from browser import serve
 from conftest import build
 from test_glossary import GLOSSARY, with_glossary
@@ -95,3 +97,24 @@ def test_a_preview_on_a_nested_page_links_to_the_real_entry(
         assert entry == url + "glossary/#minsk"
         assert alerts == []
         page.close()
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_link_in_the_script_reaches_a_page_and_its_anchor(
+    mini: Path, write: Callable[[Path, str, str], Path], directory_urls: bool
+) -> None:
+    """The bundle's link check reads pages, not scripts: this one reads the terms script."""
+    with_glossary(mini, write)
+    if not directory_urls:
+        cfg = mini / "mkdocs.yml"
+        cfg.write_text(cfg.read_text() + "use_directory_urls: false\n")
+    assert build(mini).returncode == 0
+    site = mini / "site"
+    hrefs = [h for html in previews(site).values() for h in re.findall(r'href="([^"]*)"', html)]
+    assert len(hrefs) >= 5  # each term's entry, and the cross-reference to Belarus
+    for href in hrefs:
+        path, _, anchor = href.partition("#")
+        assert not path.startswith(("/", ".")) and ":" not in path, href  # from the site root
+        file = site / path / "index.html" if path.endswith("/") or not path else site / path
+        assert file.is_file(), href
+        assert not anchor or f'id="{anchor}"' in file.read_text(encoding="utf-8"), href

@@ -38,14 +38,38 @@
   var here = document.currentScript && document.currentScript.src;
   var termsRequested = false;
   var previews = {};
+  // A term hovered, focused or tapped while the script is on its way (a big glossary on a
+  // slow line takes seconds): {anchor, how}. Its preview opens when the script arrives.
+  var waiting = null;
 
   function requestTerms() {
     if (termsRequested || !here || !document.querySelector("a[data-ar-term]")) return;
     termsRequested = true;
     var script = document.createElement("script");
     script.src = new URL("glossary-terms.js", here).href;
-    script.onerror = function () { termsRequested = false; };
+    script.onload = resumeWaiting;
+    script.onerror = function () { termsRequested = false; resumeWaiting(); };
     document.head.appendChild(script);
+  }
+
+  function termsPending() { return termsRequested && !window.annotatedReaderTerms; }
+
+  // Only if the reader is still on the term: the pointer over it, or the keyboard focus on
+  // it. A tap is a request to see it; when there is no preview to show, it follows the link.
+  function resumeWaiting() {
+    var w = waiting;
+    waiting = null;
+    if (!w || !document.body.contains(w.anchor)) return;
+    var t = target(w.anchor);
+    if (w.how === "tap") {
+      if (t && t.source) open(t.anchor, t.source, t.label, true);
+      else w.anchor.click();
+      return;
+    }
+    if (!t || !t.source || pinned) return;
+    if (w.how === "hover" ? w.anchor.matches(":hover") : document.activeElement === w.anchor) {
+      open(t.anchor, t.source, t.label, false);
+    }
   }
 
   function definitionFor(id) {
@@ -142,6 +166,7 @@
     if (term) {
       var def = definitionFor(term.getAttribute("data-ar-term"));
       if (def) return { anchor: term, source: def, label: "Definition: " + term.textContent, term: true };
+      if (termsPending()) return { anchor: term, source: null, term: true };
     }
     var ref = node.closest(".ar-ref, mark.ar-hl");
     if (!ref) return null;
@@ -165,14 +190,19 @@
   document.addEventListener("click", function (e) {
     if (pop && pop.contains(e.target)) return;
     var t = target(e.target);
+    var w = waiting;
+    waiting = null;
     if (!t) { closePopover(false); return; }
     if (t.term) {
       // Mouse and keyboard follow the link (the preview came by hover or focus);
       // a first tap shows the preview, a second tap follows the link.
-      if (lastPointer === "touch" && !(owner === t.anchor && pop && !pop.hidden)) {
+      var second = (owner === t.anchor && pop && !pop.hidden) ||
+        (w && w.how === "tap" && w.anchor === t.anchor);
+      if (lastPointer === "touch" && !second) {
         e.preventDefault();
         e.stopPropagation(); // before Material's instant navigation sees the click
-        open(t.anchor, t.source, t.label, true);
+        if (t.source) open(t.anchor, t.source, t.label, true);
+        else waiting = { anchor: t.anchor, how: "tap" };
       }
       return;
     }
@@ -186,6 +216,7 @@
     if (pinned) return;
     var t = target(e.target);
     if (!t) return;
+    if (!t.source) { if (!waiting || waiting.how !== "tap") waiting = { anchor: t.anchor, how: "hover" }; return; }
     clearTimeout(hoverTimer);
     hoverTimer = setTimeout(function () {
       open(t.anchor, t.source, t.label, false);
@@ -196,13 +227,15 @@
   document.addEventListener("mouseout", function (e) {
     if (pinned) return;
     var t = target(e.target);
-    if (t) scheduleClose();
+    if (t && t.source) scheduleClose();
   });
 
   document.addEventListener("focusin", function (e) {
     var t = target(e.target);
     // Keyboard focus previews a term; a tap's focus must not count as the first tap.
-    if (t && t.term && !pinned && lastPointer === "keyboard") open(t.anchor, t.source, t.label, false);
+    if (!t || !t.term || pinned || lastPointer !== "keyboard") return;
+    if (t.source) open(t.anchor, t.source, t.label, false);
+    else waiting = { anchor: t.anchor, how: "focus" };
   });
 
   document.addEventListener("keydown", function (e) {
@@ -315,6 +348,7 @@
   });
 
   function onPage() {
+    waiting = null;
     closePopover(false);
     scrollableTables();
     // The theme's search panel is a dialog without a name; screen readers announce it as one.
