@@ -87,14 +87,20 @@ def _open_held(page: Any, url: str) -> Held:
     return held
 
 
-def test_a_tap_before_the_previews_arrive_previews_when_they_do(site: str, browser: Any) -> None:
+def _tap_while_held(browser: Any, site: str) -> tuple[Any, Any, Held]:
+    """A phone taps a term while the previews script is still on its way."""
     context = _phone(browser)
     page = context.new_page()
     held = _open_held(page, site + SOURCE)
     page.tap("#t-minsk-1")
     page.wait_for_timeout(300)
-    popover = page.locator("#ar-popover")
     assert page.url == site + SOURCE  # the tap did not follow the link
+    return context, page, held
+
+
+def test_a_tap_before_the_previews_arrive_previews_when_they_do(site: str, browser: Any) -> None:
+    context, page, held = _tap_while_held(browser, site)
+    popover = page.locator("#ar-popover")
     assert not popover.is_visible()
     held.release()
     popover.wait_for(state="visible")
@@ -105,12 +111,7 @@ def test_a_tap_before_the_previews_arrive_previews_when_they_do(site: str, brows
 
 
 def test_a_tap_whose_preview_cannot_load_follows_the_link(site: str, browser: Any) -> None:
-    context = _phone(browser)
-    page = context.new_page()
-    held = _open_held(page, site + SOURCE)
-    page.tap("#t-minsk-1")
-    page.wait_for_timeout(200)
-    assert page.url == site + SOURCE
+    context, page, held = _tap_while_held(browser, site)
     held.fail()
     page.wait_for_url("**/glossary/#minsk")
     context.close()
