@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,26 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve_built(project: Path) -> Iterator[str]:
+    """Build ``project`` for the address it is served at, and serve it.
+
+    Material's instant navigation takes over only links to pages of its sitemap, whose
+    addresses come from ``site_url``; a site built for another address gets a full page
+    load on every click, and a test of instant navigation would test nothing.
+    """
+    from conftest import build
+
+    with serve(project / "site") as url:
+        cfg = project / "mkdocs.yml"
+        text = cfg.read_text(encoding="utf-8")
+        text, found = re.subn(r"(?m)^site_url:.*$", f"site_url: {url}", text)
+        cfg.write_text(text if found else f"{text}\nsite_url: {url}\n", encoding="utf-8")
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+        yield url
 
 
 def tab_to(page: Any, element_id: str, limit: int = 120) -> None:

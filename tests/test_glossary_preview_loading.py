@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import serve, tab_to
-from conftest import FIXTURES, build, copy_project
+from browser import serve_built, tab_to
+from conftest import FIXTURES, copy_project
 from test_glossary import with_glossary
 
 TERMS = "**/assets/annotated-reader/glossary-terms.js"
@@ -30,20 +30,12 @@ def _write(project: Path, rel: str, text: str) -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The mini site with a glossary, built for the address it is served at: Material's
-    instant navigation only takes over links to pages of its sitemap, whose addresses come
-    from site_url (their port and path must match; elsewhere every click is a full load)."""
+    """The mini site with a glossary, built for the address it is served at (instant
+    navigation needs it)."""
     project = with_glossary(
         copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini")), _write
     )
-    with serve(project / "site") as url:
-        cfg = project / "mkdocs.yml"
-        cfg.write_text(
-            cfg.read_text(encoding="utf-8").replace("https://example.org/mini/", url),
-            encoding="utf-8",
-        )
-        result = build(project)
-        assert result.returncode == 0, result.stderr
+    with serve_built(project) as url:
         yield url
 
 
