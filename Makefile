@@ -63,7 +63,7 @@ test: $(VENV)/.test-deps chromium $(NPM_OK)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-## bench: build times against plain mkdocs-material and at corpus scale (~15 min on 2 cores),
+## bench: build times against plain mkdocs-material and at corpus scale (~10 min on 2 cores),
 ## written to benchmarks/results.md; BENCH_ARGS=--quick for a short run
 bench: $(VENV)/.test-deps
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
