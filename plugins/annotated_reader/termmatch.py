@@ -1,14 +1,16 @@
-"""Find every glossary alias in a text in one pass (Aho–Corasick), whole words only.
+"""Find every glossary alias in a text, whole words only, in one pass over its word starts.
 
-One automaton over all aliases keeps the cost linear in the text, whatever the number of
-terms; a regex alternation would try every alias at every position. Matching is on a
-lower-cased copy of the same length, so offsets map straight back; case-sensitive aliases
-("VDV") are then checked against the original text.
+All aliases share one trie, walked from each place an alias may begin: the start of a word,
+or a character that begins an alias with punctuation. A walk ends where no alias continues,
+usually after a character or two, so the cost follows the words of the text, whatever the
+number of terms; a regex alternation would try every alias at every position. Matching is
+on a lower-cased copy of the same length, so offsets map straight back; case-sensitive
+aliases ("VDV") are then checked against the original text.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import re
 from dataclasses import dataclass
 
 
@@ -42,11 +44,15 @@ def _is_word(ch: str) -> bool:
 class Matcher:
     def __init__(self, patterns: list[Pattern]) -> None:
         self.goto: list[dict[str, int]] = [{}]
-        self.fail: list[int] = [0]
-        self.out: list[list[Pattern]] = [[]]
+        self.ends: list[list[Pattern]] = [[]]  # aliases whose last character is this node
         for pattern in patterns:
             self._add(pattern)
-        self._link()
+        # Where a walk may start besides word starts: first characters that are not word
+        # characters (an alias such as "-x" may follow a word directly).
+        marks = sorted(ch for ch in self.goto[0] if not _is_word(ch))
+        self._starts = re.compile(
+            r"(?<!\w)\w" + (f"|[{''.join(re.escape(c) for c in marks)}]" if marks else "")
+        )
 
     def _add(self, pattern: Pattern) -> None:
         node = 0
@@ -56,44 +62,29 @@ class Matcher:
                 nxt = len(self.goto)
                 self.goto[node][ch] = nxt
                 self.goto.append({})
-                self.fail.append(0)
-                self.out.append([])
+                self.ends.append([])
             node = nxt
-        self.out[node].append(pattern)
-
-    def _link(self) -> None:
-        queue: deque[int] = deque(self.goto[0].values())
-        while queue:
-            node = queue.popleft()
-            for ch, child in self.goto[node].items():
-                queue.append(child)
-                f = self.fail[node]
-                while f and ch not in self.goto[f]:
-                    f = self.fail[f]
-                target = self.goto[f].get(ch, 0)
-                self.fail[child] = target if target != child else 0
-                self.out[child] = self.out[child] + self.out[self.fail[child]]
+        self.ends[node].append(pattern)
 
     def all_hits(self, text: str) -> list[Hit]:
         """Every whole-word occurrence of every pattern, overlapping ones included."""
         lowered = _lower(text)
         hits: list[Hit] = []
-        node = 0
-        goto, fail, out = self.goto, self.fail, self.out
-        for i, ch in enumerate(lowered):
-            while node and ch not in goto[node]:
-                node = fail[node]
-            node = goto[node].get(ch, 0)
-            for pattern in out[node]:
-                end = i + 1
-                start = end - len(pattern.text)
-                if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
-                    continue
-                if end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
-                    continue
-                if pattern.case_sensitive and text[start:end] != pattern.text:
-                    continue
-                hits.append(Hit(start, end, pattern))
+        goto, ends, size = self.goto, self.ends, len(text)
+        for m in self._starts.finditer(text):
+            start = i = m.start()
+            node = 0
+            while i < size:
+                node = goto[node].get(lowered[i], 0)
+                if not node:
+                    break
+                i += 1
+                for pattern in ends[node]:
+                    if i < size and _is_word(text[i]) and _is_word(text[i - 1]):
+                        continue
+                    if pattern.case_sensitive and text[start:i] != pattern.text:
+                        continue
+                    hits.append(Hit(start, i, pattern))
         return hits
 
     def find(self, text: str) -> list[Hit]:
