@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from annotated_reader.bundlecheck import broken_local, references
+from annotated_reader.glossary_page import read_terms_script
 from browser import serve
 from conftest import build
 from test_glossary import GLOSSARY, with_glossary
@@ -25,8 +26,23 @@ HOSTILE = GLOSSARY.replace(
 def previews(site: Path) -> dict[str, str]:
     text = (site / SCRIPT).read_text(encoding="utf-8")
     assert text.startswith(PREFIX) and text.endswith(";\n")
-    data: dict[str, str] = json.loads(text[len(PREFIX) : -2])
-    return data
+    return read_terms_script(text)
+
+
+def test_the_bundle_check_reads_the_previews_links(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    """Offline, a preview's link to a missing file is as broken as a page's."""
+    with_glossary(
+        mini, write, GLOSSARY.replace("Capital of Belarus.", "Capital. [Gone](gone.html)")
+    )
+    cfg = mini / "mkdocs.yml"
+    cfg.write_text(cfg.read_text() + "use_directory_urls: false\n")
+    assert build(mini).returncode == 0
+    broken = [r for r in broken_local(mini / "site") if r.file == SCRIPT.as_posix()]
+    assert [(r.what, r.url) for r in broken] == [("<a href>", "gone.html")]
+    # Every other preview link (entries, cross-references) resolves from the site root.
+    assert len([r for r in references(mini / "site") if r.file == SCRIPT.as_posix()]) > 5
 
 
 def test_every_term_once_with_links_from_the_site_root(

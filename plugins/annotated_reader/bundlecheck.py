@@ -3,7 +3,7 @@
 A page opened from disk cannot fall back on a server: an asset or link that points outside the
 folder is a request leaving the machine (or a blank panel with no network), and a relative link
 to a missing file is a page that will not open. Both are found here, by parsing each page's
-HTML and each stylesheet, before the bundle is zipped.
+HTML, each stylesheet and the term previews script, before the bundle is zipped.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .glossary_page import TERMS_SCRIPT, read_terms_script
 
 # Attributes through which a page loads something by itself, without a click.
 _LOADS = {
@@ -42,6 +44,7 @@ class Reference:
     what: str  # e.g. "<script src>", "<a href>", "url()"
     url: str
     loads: bool  # fetched by itself (an asset), not only followed when clicked
+    base: str | None = None  # folder relative addresses start from; None: the file's own
 
     def __str__(self) -> str:
         return f"{self.file}: {self.what} {self.url}"
@@ -78,6 +81,16 @@ def references(site: Path) -> list[Reference]:
             parser.feed(path.read_text(encoding="utf-8"))
             parser.close()
             out.extend(Reference(rel, what, url, loads) for what, url, loads in parser.found)
+        elif rel == TERMS_SCRIPT:
+            # Term previews: HTML that reader.js places in any page, its links relative to
+            # the site root.
+            for html in read_terms_script(path.read_text(encoding="utf-8")).values():
+                parser = _Refs()
+                parser.feed(html)
+                parser.close()
+                out.extend(
+                    Reference(rel, what, url, loads, base="") for what, url, loads in parser.found
+                )
         elif path.suffix == ".css":
             for m in _CSS_URL.finditer(path.read_text(encoding="utf-8")):
                 url = m.group(2) or m.group(4)
@@ -112,9 +125,8 @@ def broken_local(site: Path) -> list[Reference]:
         if parts.path.startswith("/"):
             out.append(ref)  # root-relative: means the disk's root under file://
             continue
-        target = posixpath.normpath(
-            posixpath.join(posixpath.dirname(ref.file), unquote(parts.path))
-        )
+        folder = posixpath.dirname(ref.file) if ref.base is None else ref.base
+        target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
         path = site / target
         if target.startswith("../") or not path.is_file():
             out.append(ref)

@@ -62,7 +62,18 @@ def terms_script(glossary: Glossary, urls: SiteUrls) -> str:
     # Inert inside any HTML context and valid JavaScript on every engine.
     for char, escaped in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         data = data.replace(char, escaped)
-    return f"window.annotatedReaderTerms = {data};\n"
+    return f"{_TERMS_GLOBAL}{data};\n"
+
+
+_TERMS_GLOBAL = "window.annotatedReaderTerms = "
+
+
+def read_terms_script(text: str) -> dict[str, str]:
+    """Term id → preview HTML, read back from :func:`terms_script`'s output."""
+    if not text.startswith(_TERMS_GLOBAL) or not text.endswith(";\n"):
+        raise ValueError("not a terms script written by terms_script()")
+    data: dict[str, str] = json.loads(text[len(_TERMS_GLOBAL) : -2])
+    return data
 
 
 def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
