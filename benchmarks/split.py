@@ -46,12 +46,14 @@ def split(project: Path) -> dict[str, float]:
         saved = list(handlers)
         try:
             for i, method in enumerate(saved):
-                owner = type(getattr(method, "__self__", None)).__module__.split(".")[0]
-                part = {"annotated_reader": "plugin", "material": "search"}.get(
-                    owner, "other_plugins"
+                module = type(getattr(method, "__self__", None)).__module__
+                part = (
+                    "plugin"
+                    if module.startswith("annotated_reader.")
+                    else "search"
+                    if module.startswith("material.plugins.search.")
+                    else "other_plugins"
                 )
-                if owner == "material" and "search" not in type(method.__self__).__module__:
-                    part = "other_plugins"
 
                 def wrapped(*a: Any, _m: Any = method, _p: str = part, **k: Any) -> Any:
                     t = time.perf_counter()

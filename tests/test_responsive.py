@@ -59,11 +59,16 @@ def _inside(box: dict[str, float], width: int, height: int) -> bool:
     )
 
 
-def test_notes_open_fully_on_screen_on_a_phone(site: str, browser: Any) -> None:
-    context = _context(browser, 375)
+def _source_page(browser: Any, site: str, width: int) -> tuple[Any, Any, Any]:
+    """A source page at ``width``: its browser context, the page and the popover."""
+    context = _context(browser, width)
     page = context.new_page()
     page.goto(site + SOURCE)
-    popover = page.locator("#ar-popover")
+    return context, page, page.locator("#ar-popover")
+
+
+def test_notes_open_fully_on_screen_on_a_phone(site: str, browser: Any) -> None:
+    context, page, popover = _source_page(browser, site, 375)
     marks = page.locator("mark.ar-hl")
     count = marks.count()
     for i in sorted({1, 2, count // 2, count - 1}):  # short and long notes, top to bottom
@@ -86,10 +91,7 @@ def test_notes_open_fully_on_screen_on_a_phone(site: str, browser: Any) -> None:
 
 
 def test_notes_open_beside_their_passage_on_a_desktop(site: str, browser: Any) -> None:
-    context = _context(browser, 1280)
-    page = context.new_page()
-    page.goto(site + SOURCE)
-    popover = page.locator("#ar-popover")
+    context, page, popover = _source_page(browser, site, 1280)
     refs = page.locator("a.ar-ref")
     for i in sorted({0, 3, refs.count() - 1}):
         refs.nth(i).scroll_into_view_if_needed()

@@ -215,14 +215,21 @@ def test_usage_errors_exit_2(repo: Path, args: list[str]) -> None:
     assert "usage:" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_deterministic_and_inert(repo: Path) -> None:
-    hostile = (
+def add_hostile_note(repo: Path, body: str) -> None:
+    """Commit a context note whose body (a YAML double-quoted string) is hostile text."""
+    note = (
         '  - id: s-hostile\n    kind: context\n    quote: {exact: "Second item about Moscow."}\n'
-        '    body: "<img src=x onerror=alert(1)> [click](javascript:alert(1)) @octocat # Title'
-        ' | cell ``` ~~~"\n'
+        f'    body: "{body}"\n'
     )
-    edit(repo, SRC, "  - id: s-debris\n", hostile + "  - id: s-debris\n")
+    edit(repo, SRC, "  - id: s-debris\n", note + "  - id: s-debris\n")
     commit(repo, "hostile")
+
+
+def test_deterministic_and_inert(repo: Path) -> None:
+    add_hostile_note(
+        repo,
+        "<img src=x onerror=alert(1)> [click](javascript:alert(1)) @octocat # Title | cell ``` ~~~",
+    )
     first = report(repo, "--base", "base", "--head", "HEAD")
     assert first == report(repo, "--base", "base", "--head", "HEAD")
     # the body is shown verbatim, in a fence longer than any backtick run inside it
@@ -253,13 +260,11 @@ def test_report_renders_to_no_markup_from_the_data(repo: Path) -> None:
     the tags the report itself writes: nothing from a note becomes a link, image or tag."""
     from markdown_it import MarkdownIt
 
-    hostile = (
-        '  - id: s-hostile\n    kind: context\n    quote: {exact: "Second item about Moscow."}\n'
-        '    body: "<script>x</script> ![i](https://t.example/p.png) <https://a.example> '
-        '[l](https://b.example) *em* _u_ `c` &amp; 1. <b>bold</b>"\n'
+    add_hostile_note(
+        repo,
+        "<script>x</script> ![i](https://t.example/p.png) <https://a.example> "
+        "[l](https://b.example) *em* _u_ `c` &amp; 1. <b>bold</b>",
     )
-    edit(repo, SRC, "  - id: s-debris\n", hostile + "  - id: s-debris\n")
-    commit(repo, "hostile")
     html = (
         MarkdownIt("commonmark", {"html": True})
         .enable("table")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 from markupsafe import Markup as Safe
 
+from .markup import Resolver
 from .templates import environment
 from .urls import SiteUrls, relative_url
 
@@ -15,12 +16,14 @@ if TYPE_CHECKING:
     from .glossary import Glossary, Term
 
 
-def _resolver(glossary: Glossary, page_url: str, urls: SiteUrls):  # type: ignore[no-untyped-def]
+def _resolver(glossary: Glossary, urls: SiteUrls, page_url: str | None = None) -> Resolver:
+    """Glossary cross-references seen from ``page_url``; without one, from the site root."""
+
     def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-        term = glossary.by_id.get(ident) if namespace == "term" else None
-        if term is None:
-            return None
-        return relative_url(urls.term(ident), page_url), term.term
+        target = glossary.resolve(namespace, ident, urls)
+        if target is None or page_url is None:
+            return target
+        return relative_url(target[0], page_url), target[1]
 
     return resolve
 
@@ -45,10 +48,7 @@ def terms_script(glossary: Glossary, urls: SiteUrls) -> str:
     reader.js resolves them from its own address, so the file is the same for every page.
     """
 
-    def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-        term = glossary.by_id.get(ident) if namespace == "term" else None
-        return (urls.term(ident), term.term) if term else None
-
+    resolve = _resolver(glossary, urls)
     template = _environment(glossary).get_template("term_preview.html")
     previews = {
         term.id: template.render(
@@ -79,7 +79,7 @@ def read_terms_script(text: str) -> dict[str, str]:
 def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
     from .glossary import CATEGORIES
 
-    resolve = _resolver(glossary, page_url, urls)
+    resolve = _resolver(glossary, urls, page_url)
     groups = []
     for category, label in CATEGORIES.items():
         terms: list[Term] = sorted(

@@ -95,21 +95,23 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.builder is None:
             return files
-        for path, title in self.builder.pages().items():
-            if files.get_file_from_path(path) is not None:
+
+        def add(file: File) -> None:
+            # A hand-written file at a generated path would be silently replaced, or hide ours.
+            if files.get_file_from_path(file.src_uri) is not None:
                 raise PluginError(
-                    f"annotated-reader: docs/{path} would hide a generated page; rename or remove it"
+                    f"annotated-reader: docs/{file.src_uri} has the path of a file the plugin "
+                    "generates; rename or remove it"
                 )
-            files.append(File.generated(config, path, content=f"# {title}\n"))
+            files.append(file)
+
+        for path, title in self.builder.pages().items():
+            add(File.generated(config, path, content=f"# {title}\n"))
         for path, text in self.builder.files().items():
-            files.append(File.generated(config, path, content=text))
+            add(File.generated(config, path, content=text))
         for asset in sorted(ASSETS.iterdir()):
-            files.append(
-                File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset))
-            )
-        files.append(
-            File.generated(config, f"{ASSET_DIR}/{GLYPHS_CSS}", content=glyphs_stylesheet())
-        )
+            add(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+        add(File.generated(config, f"{ASSET_DIR}/{GLYPHS_CSS}", content=glyphs_stylesheet()))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
