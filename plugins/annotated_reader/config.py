@@ -26,3 +26,8 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     """List each source in the side navigation while there are at most this many; with more,
     the navigation shows only the Sources index page, which lists them all. MkDocs writes the
     whole navigation into every page, so listing a large corpus makes the build quadratic."""
+
+    search_view = c.Type(bool, default=True)
+    """Let the site search index a lean copy of each generated page (its words, and one
+    result per note and per term) instead of parsing the page's markup: faster builds and
+    results that open the note. Off: search indexes the pages as they are."""

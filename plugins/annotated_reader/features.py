@@ -54,6 +54,11 @@ class Feature:
         """HTML body of one of this feature's pages."""
         return None
 
+    def search_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
+        """What the site search indexes for that page instead of its HTML (called right
+        after ``render_page``; see search_view), or None to index the page itself."""
+        return None
+
     def files(self, urls: SiteUrls) -> dict[str, str]:
         """Extra generated files (path → text), e.g. a JSON export."""
         return {}

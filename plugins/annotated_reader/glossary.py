@@ -212,6 +212,7 @@ class Glossary(Feature):
         self.source_titles: dict[str, str] = {}
         self.env: Environment | None = None  # templates, loaded once per build
         self.templates_dir: Path | None = None
+        self._search_document: str | None = None  # made with the page, taken by search_page
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.templates_dir = options.templates_dir
@@ -310,7 +311,12 @@ class Glossary(Feature):
             return None
         from .glossary_page import render_glossary
 
-        return render_glossary(self, page_url, urls)
+        html, self._search_document = render_glossary(self, page_url, urls)
+        return html
+
+    def search_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
+        document, self._search_document = self._search_document, None
+        return document if path == "glossary.md" else None
 
     def files(self, urls: SiteUrls) -> dict[str, str]:
         """Every term's preview, in one script that reader.js loads when a page needs it."""

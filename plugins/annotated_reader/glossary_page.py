@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from html import escape
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from markupsafe import Markup as Safe
@@ -76,11 +77,12 @@ def read_terms_script(text: str) -> dict[str, str]:
     return data
 
 
-def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
+def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[str, str]:
+    """The glossary page, and its search_view document (one result per term)."""
     from .glossary import CATEGORIES
 
     resolve = _resolver(glossary, urls, page_url)
-    groups = []
+    groups: list[dict[str, Any]] = []
     for category, label in CATEGORIES.items():
         terms: list[Term] = sorted(
             (t for t in glossary.terms if t.category == category), key=lambda t: t.term.casefold()
@@ -120,8 +122,33 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> str:
                 }
             )
         groups.append({"id": category, "label": label, "entries": entries})
-    return (
+    html = (
         _environment(glossary)
         .get_template("glossary.html")
         .render(groups=groups, total=len(glossary.terms))
     )
+    return html, glossary_document(groups)
+
+
+def glossary_document(groups: list[dict[str, Any]]) -> str:
+    """Each term's name as a result title, its definition and spellings as the text."""
+    entries = [e for g in groups for e in g["entries"]]
+    out = [
+        '<h1 id="glossary">Glossary</h1>',
+        f"<p>{len(entries)} terms: "
+        + escape(", ".join(f"{g['label']} ({len(g['entries'])})" for g in groups))
+        + "</p>",
+    ]
+    for entry in entries:
+        term: Term = entry["term"]
+        out.append(f'<h2 id="{escape(term.id, quote=True)}">{escape(term.term)}</h2>')
+        out.append(str(entry["definition"]))
+        for label, items in (
+            ("Spellings in the sources", [a.text for a in entry["aliases"]]),
+            ("Misspellings in the sources", [a.text for a in entry["misspellings"]]),
+            ("Related", [name for _href, name in entry["related"]]),
+            ("References", [ref.title for ref in term.references]),
+        ):
+            if items:
+                out.append(f"<p>{escape(label)}: {escape('; '.join(items))}</p>")
+    return "\n".join(out)

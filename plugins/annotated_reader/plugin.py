@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .config import ReaderConfig
 from .corpus import Corpus, Paths, load_corpus
@@ -52,12 +53,15 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def __init__(self) -> None:
         self.builder: SiteBuilder | None = None
         self.problems = Problems()
+        self._search_docs: dict[str, str] = {}  # page path → search_view document
+        self._lent: str | None = None  # the page's own content while search reads ours
 
     def _paths(self, config: MkDocsConfig) -> Paths:
         root = Path(config.config_file_path or ".").resolve().parent
         return Paths(root, self.config.annotations_dir, self.config.seeds_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._search_docs.clear()
         if not self.config.enabled:
             return config
         paths = self._paths(config)
@@ -151,11 +155,34 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> str | None:
         if self.builder is None:
             return html
-        rendered = self.builder.render_page(page.file.src_uri, page.url)
+        rendered = self.builder.render(page.file.src_uri, page.url)
         if rendered is None:
             return html
+        if rendered.search is not None and self.config.search_view:
+            self._search_docs[page.file.src_uri] = rendered.search
         first = next(iter(page.toc), None)
-        return anchor_heading(rendered, first.id if first else "")
+        return anchor_heading(rendered.html, first.id if first else "")
+
+    # The search plugin indexes ``page.content`` in on_page_context, and the theme renders
+    # it right after: lend search the page's lean document first, take the page back last.
+    @event_priority(100)
+    def _lend_search_document(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        document = self._search_docs.pop(page.file.src_uri, None)
+        if document is not None and page.content is not None:
+            self._lent, page.content = page.content, document
+        return context
+
+    @event_priority(-100)
+    def _take_page_back(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self._lent is not None:
+            page.content, self._lent = self._lent, None
+        return context
+
+    on_page_context = CombinedEvent(_lend_search_document, _take_page_back)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()

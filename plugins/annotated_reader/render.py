@@ -249,7 +249,8 @@ def packaged_note_html(values: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _header(source: Source, ctx: PageRender) -> str:
+def header_rows(source: Source) -> list[dict[str, Any]]:
+    """The metadata rows of a source page's header (all but the title)."""
     rows = []
     for name, meta in source.metadata.fields():
         if name == "title":
@@ -273,6 +274,11 @@ def _header(source: Source, ctx: PageRender) -> str:
                 "href": value if name == "url" else None,
             }
         )
+    return rows
+
+
+def _header(source: Source, ctx: PageRender) -> str:
+    rows = header_rows(source)
     counts: dict[str, int] = {}
     for ann in source.annotations:
         counts[ann.kind] = counts.get(ann.kind, 0) + 1
@@ -304,7 +310,13 @@ def overlapping(blocks: list[Block], items: list[_Span]) -> list[list[_Span]] | 
     return out
 
 
-def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
+@dataclass(frozen=True)
+class RenderedSource:
+    html: str
+    notes: list[dict[str, Any]]  # each note's :func:`note_values`, by number (for search)
+
+
+def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> RenderedSource:
     """The page body for one source: header, then every block in order."""
     numbers = numbering(source.annotations)
     # Each note is listed after the last block its passage touches.
@@ -323,6 +335,7 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
     block_notes = overlapping(blocks, source.annotations)
     block_links = overlapping(blocks, ctx.links)
     opened: set[str] = set()
+    rendered: list[dict[str, Any]] = []
     note_html = note_renderer(ctx.env)
     out = [
         _header(source, ctx),
@@ -356,7 +369,9 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
         notes = sorted(notes_after.get(i, []), key=lambda a: numbers[a.id])
         notes_html = ""
         if notes:
-            items = "".join(note_html(note_values(a, numbers[a.id], ctx)) for a in notes)
+            values = [note_values(a, numbers[a.id], ctx) for a in notes]
+            rendered.extend(values)
+            items = "".join(note_html(v) for v in values)
             notes_html = f'<aside class="ar-notes" aria-label="Notes"><ol class="ar-note-list">{items}</ol></aside>'
         if tag == "li":
             out.append(f'<li class="{css}"><p class="ar-li-text">{inner}</p>{notes_html}</li>')
@@ -367,4 +382,5 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> str:
     if in_debris:
         out.append("</div>")
     out.append("</div>")
-    return "\n".join(out)
+    rendered.sort(key=lambda v: int(v["number"]))
+    return RenderedSource("\n".join(out), rendered)

@@ -13,9 +13,16 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .markup import Markup, Resolver
-from .render import PageRender, render_source
+from .render import PageRender, header_rows, render_source
+from .search_view import source_document
 from .templates import environment
 from .urls import SiteUrls, relative_url
+
+
+@dataclass(frozen=True)
+class PageHtml:
+    html: str
+    search: str | None = None  # a lean document for the site search (search_view), or None
 
 
 @dataclass
@@ -52,8 +59,13 @@ class SiteBuilder:
 
     def render_page(self, path: str, page_url: str) -> str | None:
         """HTML body of a generated page, or None when ``path`` is not ours."""
+        page = self.render(path, page_url)
+        return page.html if page else None
+
+    def render(self, path: str, page_url: str) -> PageHtml | None:
+        """A generated page's HTML body and what search should index for it."""
         if path == "sources/index.md":
-            return self.render_sources_index(page_url)
+            return PageHtml(self.render_sources_index(page_url))
         if path.startswith("sources/") and path.endswith(".md"):
             source = self.corpus.source(path[len("sources/") : -3])
             if source is None:
@@ -75,11 +87,20 @@ class SiteBuilder:
             footer = "".join(
                 f.source_footer(source, page_url, self.urls) for f in self.corpus.features
             )
-            return render_source(source, self.corpus.blocks[source.id], ctx) + footer
+            blocks = self.corpus.blocks[source.id]
+            rendered = render_source(source, blocks, ctx)
+            search = source_document(
+                source,
+                header_rows(source),
+                ctx.badge_html,
+                [source.text[b.start : b.end] for b in blocks if not b.debris],
+                rendered.notes,
+            )
+            return PageHtml(rendered.html + footer, search)
         for feature in self.corpus.features:
             html = feature.render_page(path, page_url, self.urls)
             if html is not None:
-                return html
+                return PageHtml(html, feature.search_page(path, page_url, self.urls))
         return None
 
     def render_sources_index(self, page_url: str) -> str:
