@@ -124,3 +124,36 @@ def test_a_search_result_opens_the_note_at_its_passage(real_site_url: str, brows
     popover.wait_for(state="visible")
     assert "Forum of Regions" in popover.inner_text()
     assert page.evaluate("window.location.hash") == "#flash-state-owned-media"
+
+
+def test_every_event_is_one_search_result_with_what_each_source_says(real_site: Path) -> None:
+    entries = index(real_site)
+    events = yaml.safe_load((ANNOTATIONS / "events.yml").read_text(encoding="utf-8"))["events"]
+    html = (real_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    disputed = 0
+    for event in events:
+        entry = entries[f"timeline/#{event['id']}"]
+        assert unescape(entry["title"]).endswith(": " + event["title"]), entry["title"]
+        item = re.search(
+            rf'<li class="ar-tl-event[^"]*" id="{event["id"]}".*?</li>\n</ul>', html, re.S
+        )
+        assert item
+        # As on the page: flagged when the page flags it, and each source's dated passage.
+        flagged = "data-disputed" in item.group(0).split(">", 1)[0]
+        assert ("Dates disputed:" in entry["text"]) == flagged
+        disputed += flagged
+        for quote in re.findall(
+            r'<blockquote class="ar-tl-quote">(.*?)</blockquote>', item.group(0)
+        ):
+            assert unescape(quote) in unescape(entry["text"])
+    assert disputed == 4
+
+
+def test_every_rated_source_is_one_search_result(real_site: Path) -> None:
+    entries = index(real_site)
+    for path in sorted((ANNOTATIONS / "sources").glob("*.yml")):
+        rating = yaml.safe_load(path.read_text(encoding="utf-8"))["rating"]
+        entry = entries[f"ratings/#{path.stem}"]
+        assert re.search(rf": {rating['grade']}, [A-Z]\w+", entry["title"]), entry["title"]
+        for judgement in rating["criteria"].values():
+            assert " ".join(judgement["evidence"].split())[:40] in unescape(entry["text"])

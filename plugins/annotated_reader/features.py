@@ -32,6 +32,12 @@ class Options:
     directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
 
 
+@dataclass(frozen=True)
+class PageHtml:
+    html: str
+    search: str | None = None  # a lean document for the site search (search_view), or None
+
+
 class Feature:
     name = "feature"
 
@@ -50,13 +56,8 @@ class Feature:
         """Generated pages: Markdown path (``glossary.md``) → title."""
         return {}
 
-    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
-        """HTML body of one of this feature's pages."""
-        return None
-
-    def search_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
-        """What the site search indexes for that page instead of its HTML (called right
-        after ``render_page``; see search_view), or None to index the page itself."""
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | PageHtml | None:
+        """HTML body of one of this feature's pages (with its search document, if any)."""
         return None
 
     def files(self, urls: SiteUrls) -> dict[str, str]:

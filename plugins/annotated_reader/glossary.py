@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from .features import Feature, Options
+from .features import Feature, Options, PageHtml
 from .fields import Fields, read_references, suggest
 from .markup import Markup, find_refs
 from .model import Reference
@@ -212,7 +212,6 @@ class Glossary(Feature):
         self.source_titles: dict[str, str] = {}
         self.env: Environment | None = None  # templates, loaded once per build
         self.templates_dir: Path | None = None
-        self._search_document: str | None = None  # made with the page, taken by search_page
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.templates_dir = options.templates_dir
@@ -306,17 +305,12 @@ class Glossary(Feature):
     def source_links(self, source: Source) -> list[InlineLink]:
         return self.links.get(source.id, [])
 
-    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
         if path != "glossary.md" or not self.terms:
             return None
         from .glossary_page import render_glossary
 
-        html, self._search_document = render_glossary(self, page_url, urls)
-        return html
-
-    def search_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
-        document, self._search_document = self._search_document, None
-        return document if path == "glossary.md" else None
+        return PageHtml(*render_glossary(self, page_url, urls))
 
     def files(self, urls: SiteUrls) -> dict[str, str]:
         """Every term's preview, in one script that reader.js loads when a page needs it."""

@@ -10,6 +10,7 @@ from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from .markup import Resolver
+from .search_view import section, top
 from .templates import environment
 from .urls import SiteUrls, relative_url
 
@@ -131,18 +132,14 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[
 
 
 def glossary_document(groups: list[dict[str, Any]]) -> str:
-    """Each term's name as a result title, its definition and spellings as the text."""
+    """Each term a result: its name as title; definition, spellings, related terms and
+    references as text."""
     entries = [e for g in groups for e in g["entries"]]
-    out = [
-        '<h1 id="glossary">Glossary</h1>',
-        f"<p>{len(entries)} terms: "
-        + escape(", ".join(f"{g['label']} ({len(g['entries'])})" for g in groups))
-        + "</p>",
-    ]
+    counts = ", ".join(f"{g['label']} ({len(g['entries'])})" for g in groups)
+    out = [top("Glossary", [escape(f"{len(entries)} terms: {counts}")])]
     for entry in entries:
         term: Term = entry["term"]
-        out.append(f'<h2 id="{escape(term.id, quote=True)}">{escape(term.term)}</h2>')
-        out.append(str(entry["definition"]))
+        parts = [str(entry["definition"])]
         for label, items in (
             ("Spellings in the sources", [a.text for a in entry["aliases"]]),
             ("Misspellings in the sources", [a.text for a in entry["misspellings"]]),
@@ -150,5 +147,6 @@ def glossary_document(groups: list[dict[str, Any]]) -> str:
             ("References", [ref.title for ref in term.references]),
         ):
             if items:
-                out.append(f"<p>{escape(label)}: {escape('; '.join(items))}</p>")
+                parts.append(escape(f"{label}: {'; '.join(items)}."))
+        out.append(section(term.id, term.term, parts))
     return "\n".join(out)

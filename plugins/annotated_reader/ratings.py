@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .claimreview import claim_reviews, script
-from .features import Feature, Options
+from .features import Feature, Options, PageHtml
 from .fields import suggest
 from .markup import Markup, Resolver, find_refs
 from .problems import Location, Problems
@@ -86,7 +86,7 @@ class Ratings(Feature):
     def pages(self) -> dict[str, str]:
         return {INDEX: "Compare sources", METHODOLOGY: "Methodology"}
 
-    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | PageHtml | None:
         if path == INDEX:
             return self._view().render_index(page_url, urls)
         if path == METHODOLOGY:

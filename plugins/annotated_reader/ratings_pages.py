@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from jinja2 import Environment
@@ -15,6 +16,7 @@ from markupsafe import Markup as Safe
 
 from .admiralty import ACCURACY, ALL_CRITERIA, CRITERIA, GRADES, MAX_POINTS, MET, NOT_JUDGED
 from .dates import humanize
+from .features import PageHtml
 from .markup import Markup, Resolver
 from .model import Source
 from .ratings_read import Judgement, Rating
@@ -26,6 +28,7 @@ from .ratings_rule import (
     allowed_grades,
     evidence_of,
 )
+from .search_view import section, top
 from .urls import SiteUrls, relative_url
 from .verdicts import BEST_RATING, VERDICTS, WORST_RATING
 
@@ -117,13 +120,14 @@ class RatingsView:
             "reviewed_human": humanize(rating.reviewed) if rating.reviewed else None,
         }
 
-    def render_index(self, page_url: str, urls: SiteUrls) -> str:
+    def render_index(self, page_url: str, urls: SiteUrls) -> PageHtml:
         ordered = sorted(
             self.ratings.values(),
             key=lambda r: (r.grade, self.sources[r.source_id].title.casefold()),
         )
-        return self.env.get_template("ratings_index.html").render(
-            rows=[self.row(r, page_url, urls) for r in ordered],
+        rows = [self.row(r, page_url, urls) for r in ordered]
+        html = self.env.get_template("ratings_index.html").render(
+            rows=rows,
             criteria=list(ALL_CRITERIA.values()),
             verdicts=list(VERDICTS.values()),
             method_href=relative_url(methodology_url(urls), page_url),
@@ -133,6 +137,7 @@ class RatingsView:
                 if s.id not in self.ratings
             ],
         )
+        return PageHtml(html, index_document(rows))
 
     def render_methodology(self, page_url: str, urls: SiteUrls) -> str:
         return self.env.get_template("ratings_methodology.html").render(
@@ -152,3 +157,20 @@ class RatingsView:
             references=REFERENCES,
             index_href=relative_url(index_url(urls), page_url),
         )
+
+
+def index_document(rows: list[dict[str, Any]]) -> str:
+    """Each rated source a search result: its title and grade; the rationale and each
+    criterion's result and evidence as text."""
+    out = [top("Source ratings", [escape(f"{len(rows)} sources rated, side by side.")])]
+    for row in rows:
+        grade = row["grade"]
+        parts = [str(row["rationale"])]
+        for criterion in ALL_CRITERIA.values():
+            judgement = row["judgements"].get(criterion.id)
+            if judgement:
+                parts.append(
+                    escape(f"{criterion.label}: {judgement.met.label}. {judgement.evidence}")
+                )
+        out.append(section(row["id"], f"{row['title']}: {grade.letter}, {grade.label}", parts))
+    return "\n".join(out)

@@ -16,17 +16,34 @@ from typing import Any
 
 from .model import Source
 
+# Tags that end a word (blocks, cells, breaks); any other tag sits inside a word's run.
+_BREAK = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|caption|blockquote|figure|"
+    r"figcaption|header|section|details|summary|br)\b[^>]*>"
+)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
 def text_of(html: str) -> str:
     """The words of a piece of trusted HTML (entities kept, so it stays valid HTML text)."""
-    return _SPACE.sub(" ", _TAG.sub(" ", html)).strip()
+    return _SPACE.sub(" ", _TAG.sub("", _BREAK.sub(" ", html))).strip()
 
 
 def _p(text: str) -> str:
     return f"<p>{text}</p>" if text else ""
+
+
+def top(title: str, html_parts: list[str]) -> str:
+    """The page's own result: its title and the words before the first section."""
+    return f'<h1 id="top">{escape(title)}</h1>' + _p(text_of(" ".join(html_parts)))
+
+
+def section(ident: str, title: str, html_parts: list[str]) -> str:
+    """One search result: a heading (its id is the result's address) and one paragraph of
+    words (the parser's cost is in its tags). ``title`` is plain text, the parts HTML."""
+    heading = f'<h2 id="{escape(ident, quote=True)}">{escape(title)}</h2>'
+    return heading + _p(text_of(" ".join(html_parts)))
 
 
 def source_document(
@@ -40,23 +57,22 @@ def source_document(
     section per note: its number, kind and verdict as title; the passage it is about,
     the correction, the note and its references as text."""
     e = escape
-    out = [f'<h1 id="{e(source.id, quote=True)}">{e(source.title)}</h1>']
-    for row in rows:
-        out.append(_p(e(f"{row['label']}: {row['value'] or 'unknown'}. {row['basis'] or ''}")))
-    out.append(_p(text_of(badge_html)))
+    head = [e(f"{row['label']}: {row['value'] or 'unknown'}. {row['basis'] or ''}") for row in rows]
+    out = [top(source.title, [*head, badge_html])]
     out.extend(_p(e(text)) for text in blocks_text)
     for values in notes:
         ann = values["ann"]
         title = f"Note {values['number']}: {values['kind'].label}"
         if values["verdict"]:
             title += f" — {values['verdict'].label}"
-        out.append(f'<h2 id="{e(ann.id, quote=True)}">{e(title)}</h2>')
-        out.append(_p(e(f"“{source.text[ann.start : ann.end]}”")))
+        # The passage, what it should read, the note, where it sits on the timeline.
+        parts = [e(f"“{source.text[ann.start : ann.end]}”")]
         if ann.correction:
-            out.append(_p(f"Should read: {values['correction_html']}"))
-        out.append(str(values["body_html"]))
+            parts.append(f"Should read: {values['correction_html']}.")
+        parts.append(str(values["body_html"]))
         if values["event"]:
-            out.append(_p(f"Timeline: {e(values['event']['label'])}"))
+            parts.append(f"Timeline: {e(values['event']['label'])}.")
         if ann.references:
-            out.append(_p("References: " + "; ".join(e(r.title) for r in ann.references)))
+            parts.append("References: " + "; ".join(e(r.title) for r in ann.references))
+        out.append(section(ann.id, title, parts))
     return "\n".join(out)

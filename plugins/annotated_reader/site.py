@@ -12,17 +12,12 @@ from html import escape
 from pathlib import Path
 
 from .corpus import Corpus
+from .features import PageHtml
 from .markup import Markup, Resolver
 from .render import PageRender, header_rows, render_source
 from .search_view import source_document
 from .templates import environment
 from .urls import SiteUrls, relative_url
-
-
-@dataclass(frozen=True)
-class PageHtml:
-    html: str
-    search: str | None = None  # a lean document for the site search (search_view), or None
 
 
 @dataclass
@@ -98,9 +93,9 @@ class SiteBuilder:
             )
             return PageHtml(rendered.html + footer, search)
         for feature in self.corpus.features:
-            html = feature.render_page(path, page_url, self.urls)
-            if html is not None:
-                return PageHtml(html, feature.search_page(path, page_url, self.urls))
+            page = feature.render_page(path, page_url, self.urls)
+            if page is not None:
+                return page if isinstance(page, PageHtml) else PageHtml(page)
         return None
 
     def render_sources_index(self, page_url: str) -> str:

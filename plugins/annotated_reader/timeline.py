@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from .corpus import Corpus, known_ids
-from .features import Feature, Options
+from .features import Feature, Options, PageHtml
 from .fields import suggest
 from .markup import Markup, Resolver, find_refs
 from .problems import Location, Problems
@@ -135,7 +135,7 @@ class Timeline(Feature):
             return lambda _source_id: ""
         return lambda source_id: str(badge(source_id, page_url, urls))
 
-    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | None:
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
         if path != PAGE or not self.present:
             return None
         if self._env is None:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from .dates import Span, humanize
+from .features import PageHtml
 from .model import Source
+from .search_view import section, top
 from .timeline_model import CATEGORIES, Agreement, Event, clashing_pairs
 from .urls import SiteUrls, relative_url
 
@@ -151,17 +154,46 @@ def render_timeline(
     export_url: str,
     describe: Describe,
     badge: Badge,
-) -> str:
+) -> PageHtml:
     entries = [event_context(e, page_url, urls, describe, badge) for e in events]
     sources: dict[str, str] = {}
     for entry in entries:
         for group in entry["sources"]:
             sources[group["source"].id] = group["source"].title
     used = {e.category for e in events}
-    return env.get_template("timeline.html").render(
+    summary = summarize(events)
+    html = env.get_template("timeline.html").render(
         entries=entries,
-        summary=summarize(events),
+        summary=summary,
         source_options=sorted(sources.items(), key=lambda kv: (kv[1], kv[0])),
         category_options=[c for c in CATEGORIES.values() if c.id in used],
         export_href=relative_url(export_url, page_url),
     )
+    return PageHtml(html, timeline_document(entries, summary))
+
+
+def timeline_document(entries: list[dict[str, Any]], summary: Summary) -> str:
+    """Each event a search result: its date and title; why its dates are disputed, its
+    description and what each source says, with the date that source gives."""
+    out = [
+        top(
+            "Timeline",
+            [
+                f"{summary.events} events, {summary.multi_source} asserted by more than one "
+                f"source, {summary.disputed} with disputed dates."
+            ],
+        )
+    ]
+    for entry in entries:
+        event: Event = entry["event"]
+        parts = [escape(f"{entry['category'].label}.")]
+        if entry["disputed"]:
+            parts.append(escape("Dates disputed: " + " ".join(entry["reasons"])))
+        parts.append(str(entry["description"]))
+        for group in entry["sources"]:
+            for p in group["passages"]:
+                parts.append(
+                    escape(f"“{group['source'].title}” dates it {p['date_human']}: “{p['quote']}”")
+                )
+        out.append(section(event.id, f"{entry['date_human']}: {event.title}", parts))
+    return "\n".join(out)
