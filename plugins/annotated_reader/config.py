@@ -27,6 +27,12 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     the navigation shows only the Sources index page, which lists them all. MkDocs writes the
     whole navigation into every page, so listing a large corpus makes the build quadratic."""
 
+    cache = c.Type(bool, default=True)
+    """Keep compiled templates between builds (Jinja recompiles any template that changed)."""
+
+    cache_dir = c.Type(str, default=".cache/plugin/annotated-reader")
+    """Where, relative to mkdocs.yml (the folder Material's own plugins cache in)."""
+
     search_view = c.Type(bool, default=True)
     """Let the site search index a lean copy of each generated page (its words, and one
     result per note and per term) instead of parsing the page's markup: faster builds and

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
+
 from .anchor import (
     AnchorResult,
     Outcome,
@@ -26,6 +28,7 @@ from .model import Annotation, Quote, Source
 from .problems import Location, Problems
 from .segment import Block, apply_layout, mark_debris, segment
 from .sourcefile import read_source
+from .templates import environment
 from .urls import SiteUrls, relative_url
 from .yamlsrc import load_yaml
 
@@ -51,6 +54,7 @@ class Corpus:
     sources: list[Source] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     features: list[Feature] = field(default_factory=list)
+    templates: Environment = field(default_factory=environment)  # shared by every page
     _notes: dict[str, Annotation] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -150,7 +154,11 @@ def load_corpus(
 ) -> tuple[Corpus, Problems]:
     problems = Problems()
     options = options or Options()
-    corpus = Corpus(paths, features=default_features() if features is None else features)
+    corpus = Corpus(
+        paths,
+        features=default_features() if features is None else features,
+        templates=environment(options.templates_dir, options.cache_dir),
+    )
     seeds = read_seeds(paths, problems)
     folder = paths.root / paths.annotations / "sources"
     files = sorted(folder.glob("*.yml")) if folder.is_dir() else []

@@ -30,6 +30,7 @@ class Options:
     site_name: str = "Union State Reader"  # the publisher named in machine-readable data
     templates_dir: Path | None = None  # a site's overrides of the plugin's templates
     directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
+    cache_dir: Path | None = None  # compiled templates kept between builds (None: not kept)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ and contributes term links, definition previews and the ``glossary/`` page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
@@ -210,11 +209,10 @@ class Glossary(Feature):
         self.path = "annotations/glossary.yml"
         self.markup = Markup()
         self.source_titles: dict[str, str] = {}
-        self.env: Environment | None = None  # templates, loaded once per build
-        self.templates_dir: Path | None = None
+        self.env: Environment | None = None  # the corpus's templates
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
-        self.templates_dir = options.templates_dir
+        self.env = corpus.templates
         file = corpus.paths.root / corpus.paths.annotations / "glossary.yml"
         self.path = corpus.paths.rel(file)
         if not file.is_file():

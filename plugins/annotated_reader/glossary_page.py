@@ -32,8 +32,8 @@ def _resolver(glossary: Glossary, urls: SiteUrls, page_url: str | None = None) -
 
 
 def _environment(glossary: Glossary) -> Environment:
-    if glossary.env is None:
-        glossary.env = environment(glossary.templates_dir)
+    if glossary.env is None:  # a glossary used without a corpus (tests, tools)
+        glossary.env = environment()
     return glossary.env
 
 

@@ -78,11 +78,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 site_name=config.site_name,
                 directory_urls=config.use_directory_urls,
                 templates_dir=templates,
+                cache_dir=paths.root / self.config.cache_dir if self.config.cache else None,
             )
             corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
-        self.builder = SiteBuilder(corpus, SiteUrls(config.use_directory_urls), templates)
+        self.builder = SiteBuilder(corpus, SiteUrls(config.use_directory_urls))
         for problem in self.problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         # The corpus stays alive until the build ends: keep the cyclic collector from scanning

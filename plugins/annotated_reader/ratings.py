@@ -107,7 +107,7 @@ class Ratings(Feature):
             self._cached = RatingsView(
                 self.ratings,
                 sources,
-                environment(self.options.templates_dir),
+                self.corpus.templates if self.corpus else environment(),
                 Markup(),
                 self._resolver,
             )

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from html import escape
-from pathlib import Path
 
 from .corpus import Corpus
 from .features import PageHtml
 from .markup import Markup, Resolver
 from .render import PageRender, header_rows, render_source
 from .search_view import source_document
-from .templates import environment
 from .urls import SiteUrls, relative_url
 
 
@@ -24,11 +22,10 @@ from .urls import SiteUrls, relative_url
 class SiteBuilder:
     corpus: Corpus
     urls: SiteUrls
-    templates_dir: Path | None = None
     markup: Markup = field(default_factory=Markup)
 
     def __post_init__(self) -> None:
-        self.env = environment(self.templates_dir)
+        self.env = self.corpus.templates
         self._links = {
             s.id: [lk for f in self.corpus.features for lk in f.source_links(s)]
             for s in self.corpus.sources

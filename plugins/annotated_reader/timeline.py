@@ -10,16 +10,12 @@ names an event.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-
-from jinja2 import Environment
 
 from .corpus import Corpus, known_ids
 from .features import Feature, Options, PageHtml
 from .fields import suggest
 from .markup import Markup, Resolver, find_refs
 from .problems import Location, Problems
-from .templates import environment
 from .timeline_export import export_path, timeline_json
 from .timeline_load import (
     EventsFile,
@@ -47,14 +43,11 @@ class Timeline(Feature):
         self.by_id: dict[str, Event] = {}
         self.known: set[str] = set()
         self._markup: Markup | None = None
-        self._env: Environment | None = None
-        self._templates: Path | None = None
 
     # Loading ----------------------------------------------------------------------------
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.corpus = corpus
-        self._templates = options.templates_dir
         locate = FieldLocator(corpus.paths.root)
         dated = dated_annotations(corpus, problems, locate)
         path = corpus.paths.root / corpus.paths.annotations / EVENTS_FILE
@@ -138,10 +131,9 @@ class Timeline(Feature):
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
         if path != PAGE or not self.present:
             return None
-        if self._env is None:
-            self._env = environment(self._templates)
+        assert self.corpus is not None  # present only once loaded
         return render_timeline(
-            self._env,
+            self.corpus.templates,
             self.events,
             page_url,
             urls,
