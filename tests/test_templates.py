@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import build
 from test_glossary import with_glossary
 
@@ -90,3 +91,22 @@ def test_no_cache_when_turned_off_or_not_writable(
     result = build(mini)
     assert result.returncode == 0, result.stderr
     assert (mini / "site/sources/sample/index.html").is_file()
+
+
+def test_a_template_that_cannot_be_kept_still_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotated_reader.templates import environment
+    from jinja2 import FileSystemBytecodeCache
+
+    def full_disk(self: object, bucket: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", full_disk)
+    env = environment(cache_dir=tmp_path / "cache")
+    assert env.bytecode_cache is not None
+    html = env.from_string("{{ x }}").render(x="<b>")  # compiled without the cache
+    assert html == "&lt;b&gt;"
+    rows = env.get_template("ratings_badge.html")  # compiled, then kept: the write fails
+    assert rows.render(grade={"letter": "B", "label": "Usually reliable"}, href="#b")
+    assert not list((tmp_path / "cache").iterdir())

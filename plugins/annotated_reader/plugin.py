@@ -83,7 +83,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
-        self.builder = SiteBuilder(corpus, SiteUrls(config.use_directory_urls))
+        self.builder = SiteBuilder(
+            corpus, SiteUrls(config.use_directory_urls), search_view=self.config.search_view
+        )
         for problem in self.problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         # The corpus stays alive until the build ends: keep the cyclic collector from scanning

@@ -23,6 +23,7 @@ class SiteBuilder:
     corpus: Corpus
     urls: SiteUrls
     markup: Markup = field(default_factory=Markup)
+    search_view: bool = True  # also write each source page's search document (search_view)
 
     def __post_init__(self) -> None:
         self.env = self.corpus.templates
@@ -81,6 +82,8 @@ class SiteBuilder:
             )
             blocks = self.corpus.blocks[source.id]
             rendered = render_source(source, blocks, ctx)
+            if not self.search_view:
+                return PageHtml(rendered.html + footer)
             search = source_document(
                 source,
                 header_rows(source),

@@ -18,6 +18,7 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
 )
+from jinja2.bccache import Bucket
 
 
 def environment(override_dir: Path | None = None, cache_dir: Path | None = None) -> Environment:
@@ -51,4 +52,14 @@ def _bytecode_cache(folder: Path | None) -> BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    return _KeptTemplates(str(folder)) if os.access(folder, os.W_OK) else None
+
+
+class _KeptTemplates(FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """A compiled template that cannot be kept (a full disk) costs the next build its
+        compile time, never this build."""
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
