@@ -176,3 +176,44 @@ def test_every_real_source_has_a_consistent_rating_with_badge_and_section() -> N
         assert ratings.badge(source.id, "timeline/", SiteUrls()).startswith(
             f'<a class="ar-rating-badge ar-grade-{rating.grade.lower()}" href="../ratings/#{source.id}"'
         )
+
+
+def test_many_sources_are_compared_a_row_each(tmp_path: Path) -> None:
+    """Past SIDE_BY_SIDE sources, a column each would not be readable: a row each instead."""
+    import subprocess
+    import sys
+
+    from annotated_reader.ratings_pages import SIDE_BY_SIDE
+
+    n = SIDE_BY_SIDE + 4
+    project = tmp_path / "many"
+    args = ["--sources", str(n), "--annotations", "6", "--terms", "8", "--events", "3"]
+    made = subprocess.run(
+        [sys.executable, "-m", "benchmarks.synth", str(project), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site/ratings/index.html").read_text(encoding="utf-8")
+    assert wellformed(html) == [] and duplicate_ids(html) == []
+    assert '<table class="ar-ratings-table">' not in html  # no column per source
+    table = between(html, '<table class="ar-ratings-table ar-ratings-by-source">', "</table>")
+    head = between(table, "<thead>", "</thead>")
+    assert head.count('<th scope="col">') == 2 + len(ALL_CRITERIA) + 3
+    body = between(table, "<tbody>", "</tbody>")
+    rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    assert len(rows) == n
+    grades = []
+    for row in rows:
+        source = re.search(r'<th scope="row"><a href="\.\./sources/(synth-\d+)/">', row)
+        assert source, row
+        assert (project / "site/sources" / source.group(1) / "index.html").is_file()
+        assert row.count('class="ar-met ar-met-') == len(ALL_CRITERIA)
+        letter = re.search(r'<a href="#synth-\d+">Why ([A-F])</a>', row)
+        assert letter and letter.group(1) in GRADES
+        grades.append(letter.group(1))
+        assert f'id="{source.group(1)}"' in html  # its rationale section below
+    assert grades == sorted(grades)  # best grade first, as side by side

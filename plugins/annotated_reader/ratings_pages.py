@@ -33,6 +33,9 @@ from .urls import SiteUrls, relative_url
 from .verdicts import BEST_RATING, VERDICTS, WORST_RATING
 
 INDEX = "ratings/index.md"
+# Sources compared in a column each up to this many; past it, a row each: a thousand
+# columns cannot be read, a thousand rows can.
+SIDE_BY_SIDE = 8
 METHODOLOGY = "ratings/methodology.md"
 REFERENCES = (
     (
@@ -128,6 +131,7 @@ class RatingsView:
         rows = [self.row(r, page_url, urls) for r in ordered]
         html = self.env.get_template("ratings_index.html").render(
             rows=rows,
+            side_by_side=SIDE_BY_SIDE,
             criteria=list(ALL_CRITERIA.values()),
             verdicts=list(VERDICTS.values()),
             method_href=relative_url(methodology_url(urls), page_url),
