@@ -117,8 +117,8 @@ def test_a_search_result_opens_the_note_at_its_passage(real_site_url: str, brows
     page.locator("input.md-search__input").click()
     page.keyboard.type("Forum of Regions Grodno video addresses", delay=10)
     link = page.locator('.md-search-result a[href*="#flash-state-owned-media"]').first
-    link.wait_for(state="attached", timeout=15000)
-    link.evaluate("a => a.click()")  # it may sit in a folded "more on this page" list
+    link.wait_for(state="visible", timeout=15000)  # a result of its own, not folded away
+    link.click()
     page.wait_for_url("**/sources/flash-reunification/**")
     popover = page.locator("#ar-popover")
     popover.wait_for(state="visible")
