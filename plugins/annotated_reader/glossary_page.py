@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -85,12 +84,6 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[
 
     resolve = _resolver(glossary, urls, page_url)
     groups: list[dict[str, Any]] = []
-
-    @cache  # once per source: occurrences outnumber relative_url's cache
-    def source_href(source_id: str) -> str:
-        """What goes before an anchor on that source's page."""
-        base = relative_url(urls.source(source_id), page_url)
-        return "#" if base == "./" else f"{base}#"
     for category, label in CATEGORIES.items():
         terms: list[Term] = sorted(
             (t for t in glossary.terms if t.category == category), key=lambda t: t.term.casefold()
@@ -104,9 +97,8 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[
             for occ in glossary.occurrences.get(term.id, []):
                 counts[occ.source_id] = counts.get(occ.source_id, 0) + 1
                 if occ.anchor:
-                    by_source.setdefault(occ.source_id, []).append(
-                        source_href(occ.source_id) + occ.anchor
-                    )
+                    href = relative_url(f"{urls.source(occ.source_id)}#{occ.anchor}", page_url)
+                    by_source.setdefault(occ.source_id, []).append(href)
             entries.append(
                 {
                     "term": term,

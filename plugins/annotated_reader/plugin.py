@@ -86,6 +86,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self.builder = SiteBuilder(
             corpus, SiteUrls(config.use_directory_urls), search_view=self.config.search_view
         )
+        if options.cache_dir is not None and corpus.templates.bytecode_cache is None:
+            log.info(
+                f"annotated-reader: cannot write to cache_dir '{self.config.cache_dir}'; "
+                "templates are compiled on every build (set cache_dir to a writable folder)"
+            )
         for problem in self.problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         # The corpus stays alive until the build ends: keep the cyclic collector from scanning
@@ -161,7 +166,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         rendered = self.builder.render(page.file.src_uri, page.url)
         if rendered is None:
             return html
-        if rendered.search is not None and self.config.search_view:
+        if rendered.search is not None:
             self._search_docs[page.file.src_uri] = rendered.search
         first = next(iter(page.toc), None)
         return anchor_heading(rendered.html, first.id if first else "")

@@ -166,7 +166,7 @@ class RatingsView:
 def index_document(rows: list[dict[str, Any]]) -> str:
     """Each rated source a search result: its title and grade; the rationale and each
     criterion's result and evidence as text."""
-    out = [top("Source ratings", [escape(f"{len(rows)} sources rated, side by side.")])]
+    out = [top("Source ratings", [escape(f"{len(rows)} sources rated and compared.")])]
     for row in rows:
         grade = row["grade"]
         parts = [str(row["rationale"])]

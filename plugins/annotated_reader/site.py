@@ -23,7 +23,7 @@ class SiteBuilder:
     corpus: Corpus
     urls: SiteUrls
     markup: Markup = field(default_factory=Markup)
-    search_view: bool = True  # also write each source page's search document (search_view)
+    search_view: bool = True  # also give each page's search document (search_view), if any
 
     def __post_init__(self) -> None:
         self.env = self.corpus.templates
@@ -94,8 +94,10 @@ class SiteBuilder:
             return PageHtml(rendered.html + footer, search)
         for feature in self.corpus.features:
             page = feature.render_page(path, page_url, self.urls)
+            if isinstance(page, PageHtml):
+                return page if self.search_view else PageHtml(page.html)
             if page is not None:
-                return page if isinstance(page, PageHtml) else PageHtml(page)
+                return PageHtml(page)
         return None
 
     def render_sources_index(self, page_url: str) -> str:

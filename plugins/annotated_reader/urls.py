@@ -60,13 +60,20 @@ def _relpath(path: str, start: str) -> str:
     return "/".join(rel) if rel else "."
 
 
-@lru_cache(maxsize=4096)  # a page links to the same few targets many times
 def relative_url(target: str, from_page: str) -> str:
     """``target`` (site-root relative, may hold ``#fragment``) as seen from ``from_page``."""
     path, _, fragment = target.partition("#")
     suffix = f"#{fragment}" if fragment else ""
     if path == from_page:
         return suffix or "./"
+    return _relative_path(path, from_page) + suffix
+
+
+# Cached without the fragment: a page links to a few pages, but to thousands of anchors in
+# them (every term occurrence, every dated passage), which would overflow a cache of whole
+# addresses.
+@lru_cache(maxsize=4096)
+def _relative_path(path: str, from_page: str) -> str:
     base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page)
     base = base.rstrip("/") or "."
     rel = _relpath(path.rstrip("/") or ".", base)
@@ -74,4 +81,4 @@ def relative_url(target: str, from_page: str) -> str:
         rel = rel.rstrip("/") + "/"
     if rel in (".", "./"):
         rel = "./"
-    return rel + suffix
+    return rel
