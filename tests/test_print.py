@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from typing import Any
 
 import pytest
@@ -22,8 +23,10 @@ def site(real_site_url: str) -> str:
 
 
 def _words(text: str) -> str:
-    """Letters and digits only, one space apart: PDF text breaks lines and drops quotes."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    """Letters and digits only, one space apart, as a reader reads them: PDF text breaks
+    lines and drops quotes, and a machine's fonts may set "fi" as the ligature "ﬁ" (NFKC
+    folds it back)."""
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
 
 
 def _pdf_text(pdf: bytes) -> str:
