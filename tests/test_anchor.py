@@ -11,7 +11,7 @@ from annotated_reader.anchor import (
     match_quote,
     normalize,
 )
-from annotated_reader.corpus import describe_anchor_failure
+from annotated_reader.loader import describe_anchor_failure
 from annotated_reader.model import Quote
 
 TEXT = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotated_reader.corpus import Paths, load_corpus
+from annotated_reader.assembly import load_corpus
+from annotated_reader.corpus import Paths
 from annotated_reader.coverage import Coverage
 from annotated_reader.ratings import Ratings
 

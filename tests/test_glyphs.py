@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from annotated_reader.admiralty import MET, NOT_JUDGED
+from annotated_reader.assembly import default_features
 from annotated_reader.glyphs import rules, stylesheet
 from annotated_reader.kinds import KINDS
 from annotated_reader.timeline_model import CATEGORIES
@@ -14,7 +15,7 @@ from annotated_reader.verdicts import VERDICTS
 
 
 def test_every_kind_verdict_answer_and_category_has_its_glyph() -> None:
-    drawn = dict(rules())
+    drawn = dict(rules(default_features()))
     for kind in KINDS.values():
         assert drawn[f".ar-kind.ar-k-{kind.id}::before"] == kind.glyph + " "
         assert drawn[f"a.ar-ref.ar-k-{kind.id}::before"] == kind.glyph
@@ -24,7 +25,7 @@ def test_every_kind_verdict_answer_and_category_has_its_glyph() -> None:
         assert drawn[f".ar-met.ar-met-{met.id}::before"] == met.glyph + " "
     for category in CATEGORIES.values():
         assert drawn[f".ar-tl-cat.ar-tl-c-{category.id}::before"] == category.glyph + " "
-    css = stylesheet()
+    css = stylesheet(default_features())
     assert css.count("::before {") == len(drawn)
     # Each glyph has empty alternative text, after a fallback for older browsers.
     assert '.ar-verdict.ar-v-inaccurate::before { content: "✘ "; content: "✘ " / ""; }' in css
@@ -32,7 +33,7 @@ def test_every_kind_verdict_answer_and_category_has_its_glyph() -> None:
 
 def test_built_pages_link_the_sheet_and_carry_no_glyph_spans(real_site: Path) -> None:
     sheet = real_site / "assets" / "annotated-reader" / "glyphs.css"
-    assert sheet.read_text(encoding="utf-8") == stylesheet()
+    assert sheet.read_text(encoding="utf-8") == stylesheet(default_features())
     pages = sorted(real_site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:

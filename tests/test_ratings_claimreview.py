@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from annotated_reader.corpus import Paths, load_corpus
-from annotated_reader.features import Options
+from annotated_reader.assembly import load_corpus
+from annotated_reader.corpus import Options, Paths
 from annotated_reader.site import SiteBuilder
 from annotated_reader.urls import SiteUrls
 from annotated_reader.verdicts import BEST_RATING, VERDICTS, WORST_RATING

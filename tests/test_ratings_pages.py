@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from annotated_reader.admiralty import ALL_CRITERIA, GRADES
-from annotated_reader.corpus import Paths, load_corpus
-from annotated_reader.features import Options
+from annotated_reader.assembly import load_corpus
+from annotated_reader.corpus import Options, Paths
 from annotated_reader.ratings import Ratings
 from annotated_reader.site import SiteBuilder
 from annotated_reader.urls import SiteUrls

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from annotated_reader.admiralty import GRADES, MET
-from annotated_reader.corpus import Paths, load_corpus
+from annotated_reader.assembly import load_corpus
+from annotated_reader.corpus import Paths
 from annotated_reader.ratings_rule import (
     MIN_CHECKED,
     RULES,

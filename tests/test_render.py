@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from annotated_reader.corpus import Paths, load_corpus
+from annotated_reader.assembly import load_corpus
+from annotated_reader.corpus import Paths
 from annotated_reader.site import SiteBuilder
 from annotated_reader.urls import SiteUrls, relative_url
 from htmlcheck import duplicate_ids, text_of, wellformed

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 from annotated_reader import render
-from annotated_reader.corpus import Paths, load_corpus
+from annotated_reader.assembly import load_corpus
+from annotated_reader.corpus import Paths
 from annotated_reader.kinds import KINDS
 from annotated_reader.markup import Markup
 from annotated_reader.model import Annotation, Quote, Reference

@@ -13,9 +13,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from annotated_reader.corpus import Paths, load_corpus
+from annotated_reader.assembly import load_corpus
+from annotated_reader.corpus import Feature, Paths
 from annotated_reader.dates import Span, parse_date
-from annotated_reader.features import Feature
 from annotated_reader.problems import Location
 from annotated_reader.site import SiteBuilder
 from annotated_reader.timeline import Timeline

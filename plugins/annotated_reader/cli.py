@@ -12,7 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from .corpus import Paths, load_corpus
+from .assembly import load_corpus
+from .corpus import Paths
 from .problems import Problem, Severity
 from .review import cmd_review
 

@@ -1,36 +1,27 @@
-"""Load the whole corpus: read every editorial file, validate, anchor, cross-check.
+"""The corpus and the interface its features implement.
 
-This is the one entry point the plugin and the command line share. It never raises on bad
-input: every problem is collected with its ``file:line`` and the caller decides.
+A feature (glossary, ratings, timeline, coverage) reads its own editorial file, validates it
+into the shared problem list, and contributes pages, files and pieces of source pages through
+the hooks of :class:`Feature`. The core and the site builder only talk to this interface, so
+each part lives in its own package and a new part needs no change to the core; which features
+a site has is decided at the edge (:mod:`annotated_reader.assembly`).
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from .anchor import (
-    AnchorResult,
-    Outcome,
-    disambiguating_context,
-    line_col,
-    match_quote,
-)
-from .features import Feature, Options
-from .fields import ID_PATTERN, suggest
-from .markup import Resolver, find_refs
-from .model import Annotation, Quote, Source
-from .problems import Location, Problems
-from .segment import Block, apply_layout, mark_debris, segment
-from .sourcefile import read_source
-from .templates import environment
+from .markup import Resolver
+from .model import Annotation, Source
+from .segment import Block
 from .urls import SiteUrls, relative_url
-from .yamlsrc import load_yaml
+
+if TYPE_CHECKING:
+    from .problems import Problems
 
 
 @dataclass(frozen=True)
@@ -51,10 +42,10 @@ class Paths:
 @dataclass
 class Corpus:
     paths: Paths
+    templates: Environment  # shared by every page; made at the edge (render.templates)
     sources: list[Source] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     features: list[Feature] = field(default_factory=list)
-    templates: Environment = field(default_factory=environment)  # shared by every page
     _notes: dict[str, Annotation] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -114,98 +105,82 @@ class Corpus:
         return [self.paths.root / self.paths.annotations, self.paths.root / self.paths.seeds]
 
 
-def read_seeds(paths: Paths, problems: Problems) -> dict[str, str]:
-    seeds: dict[str, str] = {}
-    folder = paths.root / paths.seeds
-    if not folder.is_dir():
-        problems.error(Location(paths.seeds), "seed.missing-folder", f"no folder '{paths.seeds}/'")
-        return seeds
-    for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        try:
-            seeds[path.name] = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.error(
-                Location(paths.rel(path), 1, 1),
-                "seed.encoding",
-                f"seed is not UTF-8 ({exc.reason} at byte {exc.start}); re-save it as UTF-8",
-            )
-    return seeds
+@dataclass(frozen=True)
+class Options:
+    """Build options the library needs (the plugin maps its config onto these)."""
+
+    link_terms: str = "first"  # all | first (per paragraph)
+    site_url: str = ""  # absolute base for machine-readable links (ClaimReview); "" when unknown
+    site_name: str = "Union State Reader"  # the publisher named in machine-readable data
+    templates_dir: Path | None = None  # a site's overrides of the plugin's templates
+    directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
+    cache_dir: Path | None = None  # compiled templates kept between builds (None: not kept)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Loading makes a large tree of small objects that all stay alive (located YAML, notes);
-    the cyclic collector would scan it again and again while it grows, for a third of the
-    load time, and find nothing to free."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+@dataclass(frozen=True)
+class PageHtml:
+    html: str
+    search: str | None = None  # a lean document for the site search (search_view), or None
 
 
-@_gc_paused()
-def load_corpus(
-    paths: Paths, options: Options | None = None, features: list[Feature] | None = None
-) -> tuple[Corpus, Problems]:
-    problems = Problems()
-    options = options or Options()
-    corpus = Corpus(
-        paths,
-        features=default_features() if features is None else features,
-        templates=environment(options.templates_dir, options.cache_dir),
-    )
-    seeds = read_seeds(paths, problems)
-    folder = paths.root / paths.annotations / "sources"
-    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    if not files:
-        problems.error(
-            Location(paths.rel(folder)),
-            "source.none",
-            "no source files; add annotations/sources/<source-id>.yml for each seed text",
-        )
-    for path in files:
-        rel = paths.rel(path)
-        source_id = path.stem
-        if not ID_PATTERN.match(source_id):
-            problems.error(
-                Location(rel, 1, 1),
-                "source.bad-id",
-                f"file name '{path.name}' must be a source id of lowercase letters, digits and '-'",
-            )
-            continue
-        root = load_yaml(rel, path.read_text(encoding="utf-8"), problems)
-        if root is None:
-            continue
-        source = read_source(root, source_id, rel, seeds, problems)
-        if source is not None:
-            corpus.sources.append(source)
-    _check_seed_use(corpus, seeds, problems)
-    _check_unique_ids(corpus, problems)
-    for source in corpus.sources:
-        _anchor_source(source, problems)
-        corpus.blocks[source.id] = _blocks(source)
-    for feature in corpus.features:
-        feature.load(corpus, problems, options)
-    check_cross_references(corpus, known_ids(corpus), problems)
-    # Features have read their own keys; the located YAML was over half of the memory a
-    # loaded corpus kept for the whole build.
-    for source in corpus.sources:
-        source.node = None
-    return corpus, problems
+@dataclass(frozen=True)
+class InlineLink:
+    """A link laid over the text (a glossary term), never crossing a highlight's edge."""
+
+    start: int
+    end: int
+    href: str
+    css: str
+    data: dict[str, str] = field(default_factory=dict)
 
 
-def default_features() -> list[Feature]:
-    from .coverage import Coverage
-    from .glossary import Glossary
-    from .ratings import Ratings
-    from .timeline import Timeline
+class Feature:
+    name = "feature"
 
-    return [Glossary(), Ratings(), Timeline(), Coverage()]
+    def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        """Read and validate this feature's data; called once the sources are anchored."""
+
+    def known_ids(self) -> dict[str, set[str]]:
+        """Ids that ``[[namespace:id]]`` references may name."""
+        return {}
+
+    def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
+        """Site-root URL and label of a referenced id, or None when not this feature's."""
+        return None
+
+    def pages(self) -> dict[str, str]:
+        """Generated pages: Markdown path (``glossary.md``) → title."""
+        return {}
+
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | PageHtml | None:
+        """HTML body of one of this feature's pages (with its search document, if any)."""
+        return None
+
+    def files(self, urls: SiteUrls) -> dict[str, str]:
+        """Extra generated files (path → text), e.g. a JSON export."""
+        return {}
+
+    def source_links(self, source: Source) -> list[InlineLink]:
+        """Links laid over a source's text (site-root hrefs, made relative by the caller)."""
+        return []
+
+    def source_header(self, source: Source, page_url: str, urls: SiteUrls) -> str:
+        """HTML placed in the source page's header (e.g. a rating badge)."""
+        return ""
+
+    def source_footer(self, source: Source, page_url: str, urls: SiteUrls) -> str:
+        """HTML placed after the source text (e.g. structured data)."""
+        return ""
+
+    def badge(self, source_id: str, page_url: str, urls: SiteUrls) -> str:
+        """A compact mark of a source where other parts list it (the timeline shows the
+        ratings' grade): features meet here, never by importing each other."""
+        return ""
+
+    def glyphs(self) -> list[tuple[str, str]]:
+        """(CSS selector, content) of the glyphs this feature's markup draws, for the
+        generated glyph style sheet."""
+        return []
 
 
 def known_ids(corpus: Corpus) -> dict[str, set[str]]:
@@ -218,135 +193,3 @@ def known_ids(corpus: Corpus) -> dict[str, set[str]]:
         for namespace, ids in feature.known_ids().items():
             known.setdefault(namespace, set()).update(ids)
     return known
-
-
-def _check_seed_use(corpus: Corpus, seeds: dict[str, str], problems: Problems) -> None:
-    used: dict[str, Source] = {}
-    for source in corpus.sources:
-        if source.seed in used:
-            problems.error(
-                source.location,
-                "source.seed-reused",
-                f"seed '{source.seed}' is already annotated by {used[source.seed].path}; "
-                "one source file per seed",
-            )
-        used.setdefault(source.seed, source)
-    for name in seeds:
-        if name not in used:
-            problems.warning(
-                Location(f"{corpus.paths.seeds}/{name}"),
-                "seed.unused",
-                "no source file names this seed, so it is not published; add "
-                f"annotations/sources/<source-id>.yml with 'seed: {name}'",
-            )
-
-
-def _check_unique_ids(corpus: Corpus, problems: Problems) -> None:
-    seen: dict[str, Annotation] = {}
-    for source in corpus.sources:
-        kept = []
-        for ann in source.annotations:
-            first = seen.get(ann.id)
-            if first is not None:
-                problems.error(
-                    ann.location,
-                    "annotation.duplicate-id",
-                    f"annotation id '{ann.id}' is already used at {first.location}; "
-                    "give this note its own id",
-                )
-                continue
-            seen[ann.id] = ann
-            kept.append(ann)
-        source.annotations = kept
-
-
-def describe_anchor_failure(text: str, quote: Quote, result: AnchorResult) -> str:
-    """The editor's message for a quote that did not anchor to exactly one place."""
-    short = quote.exact if len(quote.exact) <= 60 else quote.exact[:57] + "…"
-    if result.outcome is Outcome.AMBIGUOUS:
-        places = []
-        for m in result.candidates[:8]:
-            line, col = line_col(text, m.start)
-            pre, suf = disambiguating_context(text, m, result.candidates)
-            hint = f"prefix: {pre!r}" if pre else f"suffix: {suf!r}" if suf else "no short context"
-            places.append(f"{line}:{col} ({hint})")
-        return (
-            f"quote “{short}” matches {len(result.candidates)} places in the seed: "
-            + "; ".join(places)
-            + (f"; and {len(result.candidates) - 8} more" if len(result.candidates) > 8 else "")
-            + "; add the prefix or suffix that picks the one you mean"
-        )
-    if result.outcome is Outcome.CONTEXT:
-        where = ", ".join("{}:{}".format(*line_col(text, m.start)) for m in result.candidates)
-        return (
-            f"quote “{short}” occurs at {where}, but its prefix/suffix fit none of them; "
-            "copy the prefix and suffix from the text right around the passage"
-        )
-    closest = result.closest
-    if closest is None:
-        return f"quote “{short}” matches nothing in the seed; copy it from the text"
-    line, col = line_col(text, closest.start)
-    passage = " ".join(text[closest.start : closest.end].split())
-    passage = passage if len(passage) <= 80 else passage[:77] + "…"
-    return (
-        f"quote “{short}” matches nothing in the seed; the closest passage is at {line}:{col} "
-        f"(similarity {closest.score:.0%}): “{passage}” — copy the quote from there "
-        "(fuzzy matches are never accepted)"
-    )
-
-
-def _anchor_source(source: Source, problems: Problems) -> None:
-    where = f"seeds/{source.seed}"
-    anchored = []
-    for ann in source.annotations:
-        result = match_quote(source.text, ann.quote)
-        if result.outcome is Outcome.FOUND and result.match:
-            ann.start, ann.end = result.match.start, result.match.end
-            anchored.append(ann)
-            continue
-        code = {
-            Outcome.AMBIGUOUS: "anchor.ambiguous",
-            Outcome.CONTEXT: "anchor.context",
-            Outcome.MISSING: "anchor.missing",
-        }[result.outcome]
-        problems.error(
-            ann.location,
-            code,
-            f"annotation '{ann.id}': "
-            + describe_anchor_failure(source.text, ann.quote, result)
-            + f" ({where})",
-        )
-    source.annotations = anchored
-    for rule in source.layout:
-        result = match_quote(source.text, rule.quote)
-        if result.outcome is Outcome.FOUND and result.match:
-            rule.start, rule.end = result.match.start, result.match.end
-            continue
-        problems.error(
-            rule.location,
-            "layout." + result.outcome.value,
-            f"layout rule '{rule.role}': "
-            + describe_anchor_failure(source.text, rule.quote, result),
-        )
-
-
-def _blocks(source: Source) -> list[Block]:
-    blocks = segment(source.text)
-    apply_layout(blocks, [(r.role, r.start, r.end) for r in source.layout if r.start >= 0])
-    mark_debris(blocks, [(a.start, a.end) for a in source.annotations if a.kind == "debris"])
-    return blocks
-
-
-def check_cross_references(corpus: Corpus, known: dict[str, set[str]], problems: Problems) -> None:
-    """Every ``[[…]]`` in a note body must name something that exists."""
-    for ann in corpus.annotations():
-        for ref in find_refs(ann.body):
-            if ref.id not in known.get(ref.namespace, set()):
-                hint = suggest(ref.id, known.get(ref.namespace, set()))
-                problems.error(
-                    Location(ann.location.path, ann.body_line + ref.line_offset, 1),
-                    "xref.unknown",
-                    f"annotation '{ann.id}' links to unknown {ref.namespace} '{ref.id}'"
-                    f"{hint}; use an id that exists: [[note-id]], [[source:id]], [[term:id]] "
-                    "or [[event:id]]",
-                )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .anchor import Outcome, line_col, match_quote, normalize
-from .features import Feature, Options
+from .corpus import Feature, Options
 from .fields import Fields
 from .problems import Problems
 from .sourcefile import read_quote

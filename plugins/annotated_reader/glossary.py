@@ -7,17 +7,16 @@ and contributes term links, definition previews and the ``glossary/`` page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from .features import Feature, Options, PageHtml
+from .corpus import Feature, InlineLink, Options, PageHtml
 from .fields import Fields, read_references, suggest
+from .glossary_model import CATEGORIES, TERM_FIELDS, Alias, Occurrence, Term
+from .glossary_page import TERMS_SCRIPT, render_glossary, terms_script
 from .markup import Markup, find_refs
-from .model import Reference
 from .problems import Location, Problems
-from .render import InlineLink
 from .termmatch import Hit, Matcher, Pattern, choose
 from .urls import SiteUrls
 from .yamlsrc import Node, load_yaml
@@ -25,59 +24,6 @@ from .yamlsrc import Node, load_yaml
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .model import Source
-
-CATEGORIES = {
-    "person": "People",
-    "organisation": "Organisations and bodies",
-    "treaty": "Treaties and agreements",
-    "place": "Places",
-    "event": "Events",
-    "military": "Military",
-    "concept": "Concepts",
-    "media": "Media",
-}
-TERM_FIELDS = (
-    "id",
-    "term",
-    "category",
-    "definition",
-    "aliases",
-    "misspellings",
-    "related",
-    "references",
-)
-
-
-@dataclass(frozen=True)
-class Alias:
-    text: str
-    location: Location
-    case_sensitive: bool = False
-    occurs: bool = True
-    misspelling: bool = False
-
-
-@dataclass
-class Term:
-    id: str
-    term: str
-    category: str
-    definition: str
-    location: Location
-    definition_line: int
-    aliases: list[Alias] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    related_at: list[Location] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    source_id: str
-    start: int
-    end: int
-    anchor: str | None  # element id of the link, when this occurrence is linked
-
 
 def _alias(node: Node, problems: Problems, misspelling: bool) -> Alias | None:
     if node.is_scalar:
@@ -306,14 +252,10 @@ class Glossary(Feature):
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
         if path != "glossary.md" or not self.terms:
             return None
-        from .glossary_page import render_glossary
-
         return PageHtml(*render_glossary(self, page_url, urls))
 
     def files(self, urls: SiteUrls) -> dict[str, str]:
         """Every term's preview, in one script that reader.js loads when a page needs it."""
         if not self.terms:
             return {}
-        from .glossary_page import TERMS_SCRIPT, terms_script
-
         return {TERMS_SCRIPT: terms_script(self, urls)}

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment
 from markupsafe import Markup as Safe
 
+from .glossary_model import CATEGORIES
 from .markup import Resolver
 from .search_view import section, top
 from .templates import environment
 from .urls import SiteUrls, relative_url
 
 if TYPE_CHECKING:
-    from .glossary import Glossary, Term
+    from .glossary_model import Term
+    from .glossary_model import TermIndex as Glossary
 
 
 def _resolver(glossary: Glossary, urls: SiteUrls, page_url: str | None = None) -> Resolver:
@@ -80,8 +82,6 @@ def read_terms_script(text: str) -> dict[str, str]:
 
 def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[str, str]:
     """The glossary page, and its search_view document (one result per term)."""
-    from .glossary import CATEGORIES
-
     resolve = _resolver(glossary, urls, page_url)
     groups: list[dict[str, Any]] = []
     for category, label in CATEGORIES.items():

@@ -14,9 +14,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .assembly import load_corpus
 from .config import ReaderConfig
-from .corpus import Corpus, Paths, load_corpus
-from .features import Options
+from .corpus import Corpus, Options, Paths
 from .glyphs import PATH as GLYPHS_CSS
 from .glyphs import stylesheet as glyphs_stylesheet
 from .problems import Problems, Severity
@@ -123,7 +123,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             add(File.generated(config, path, content=text))
         for asset in sorted(ASSETS.iterdir()):
             add(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
-        add(File.generated(config, f"{ASSET_DIR}/{GLYPHS_CSS}", content=glyphs_stylesheet()))
+        add(File.generated(config, f"{ASSET_DIR}/{GLYPHS_CSS}", content=glyphs_stylesheet(self.builder.corpus.features)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

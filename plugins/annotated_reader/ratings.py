@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .admiralty import MET, NOT_JUDGED
 from .claimreview import claim_reviews, script
-from .features import Feature, Options, PageHtml
+from .corpus import Feature, Options, PageHtml, known_ids
 from .fields import suggest
 from .markup import Markup, Resolver, find_refs
 from .problems import Location, Problems
@@ -60,8 +61,6 @@ class Ratings(Feature):
     def _check_rationale_refs(self, corpus: Corpus, problems: Problems) -> None:
         """``[[…]]`` in a rationale must exist; namespaces of features not yet loaded
         (whose ids are unknown at this point) are left to render as broken references."""
-        from .corpus import known_ids
-
         known = known_ids(corpus)
         for rating in self.ratings.values():
             for ref in find_refs(rating.rationale):
@@ -83,6 +82,9 @@ class Ratings(Feature):
         return self.ratings.get(source_id)
 
     # -- hooks -------------------------------------------------------------------------------
+    def glyphs(self) -> list[tuple[str, str]]:
+        return [(f".ar-met.ar-met-{m.id}::before", m.glyph + " ") for m in (*MET.values(), NOT_JUDGED)]
+
     def pages(self) -> dict[str, str]:
         return {INDEX: "Compare sources", METHODOLOGY: "Methodology"}
 

@@ -15,8 +15,8 @@ from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from .admiralty import ACCURACY, ALL_CRITERIA, CRITERIA, GRADES, MAX_POINTS, MET, NOT_JUDGED
+from .corpus import PageHtml
 from .dates import humanize
-from .features import PageHtml
 from .markup import Markup, Resolver
 from .model import Source
 from .ratings_read import Judgement, Rating

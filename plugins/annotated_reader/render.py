@@ -21,6 +21,7 @@ from jinja2 import Environment, Template
 from markupsafe import Markup as Safe
 from markupsafe import escape as autoescape
 
+from .corpus import InlineLink
 from .dates import humanize
 from .kinds import KINDS, Kind
 from .markup import Markup, Resolver
@@ -43,17 +44,6 @@ _LANGUAGES = {
     "zh": "Chinese",
 }
 _PRECISION = {"year": "year only", "month": "month", "day": "day", "interval": "interval"}
-
-
-@dataclass(frozen=True)
-class InlineLink:
-    """A link laid over the text (a glossary term), never crossing a highlight's edge."""
-
-    start: int
-    end: int
-    href: str
-    css: str
-    data: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus, Paths, load_corpus
+from .assembly import load_corpus
+from .corpus import Corpus, Paths
 from .fields import ID_PATTERN
 from .model import Annotation
 from .problems import Location, Problem, Problems

@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 
 from .admiralty import CRITERIA, GRADES, MET
-from .glossary import CATEGORIES as TERM_CATEGORIES
-from .glossary import TERM_FIELDS
+from .glossary_model import CATEGORIES as TERM_CATEGORIES
+from .glossary_model import TERM_FIELDS
 from .kinds import KINDS
 from .model import METADATA_FIELDS
 from .ratings_read import RATING_FIELDS

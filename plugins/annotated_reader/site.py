@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from html import escape
 
-from .corpus import Corpus
-from .features import PageHtml
+from .corpus import Corpus, PageHtml
 from .markup import Markup, Resolver
 from .render import PageRender, header_rows, render_source
 from .search_view import source_document

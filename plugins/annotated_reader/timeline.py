@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .corpus import Corpus, known_ids
-from .features import Feature, Options, PageHtml
+from .corpus import Corpus, Feature, Options, PageHtml, known_ids
 from .fields import suggest
 from .markup import Markup, Resolver, find_refs
 from .problems import Location, Problems
@@ -25,7 +24,7 @@ from .timeline_load import (
     dated_annotations,
     read_events,
 )
-from .timeline_model import Event, chronological
+from .timeline_model import CATEGORIES, Event, chronological
 from .timeline_page import render_timeline
 from .urls import SiteUrls
 
@@ -123,10 +122,12 @@ class Timeline(Feature):
 
     def _badge(self, page_url: str, urls: SiteUrls) -> Callable[[str], str]:
         ratings = self.corpus.feature("ratings") if self.corpus else None
-        badge = getattr(ratings, "badge", None)
-        if not callable(badge):
+        if ratings is None:
             return lambda _source_id: ""
-        return lambda source_id: str(badge(source_id, page_url, urls))
+        return lambda source_id: ratings.badge(source_id, page_url, urls)
+
+    def glyphs(self) -> list[tuple[str, str]]:
+        return [(f".ar-tl-cat.ar-tl-c-{c.id}::before", c.glyph + " ") for c in CATEGORIES.values()]
 
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
         if path != PAGE or not self.present:

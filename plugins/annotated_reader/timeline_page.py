@@ -15,8 +15,8 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup as Safe
 
+from .corpus import PageHtml
 from .dates import Span, humanize
-from .features import PageHtml
 from .model import Source
 from .search_view import section, top
 from .timeline_model import CATEGORIES, Agreement, Event, clashing_pairs

@@ -1,0 +1,34 @@
+"""The one place that names the reader's features and puts a corpus together.
+
+The core knows features only through :class:`~annotated_reader.core.corpus.Feature`; this
+module, at the edge, chooses which ones a site has and gives the loader the page templates.
+Adapters (the MkDocs plugin, the command line) and the review load a corpus through here.
+"""
+
+from __future__ import annotations
+
+from .corpus import Corpus, Feature, Options, Paths
+from .coverage import Coverage
+from .glossary import Glossary
+from .loader import load_corpus as load
+from .problems import Problems
+from .ratings import Ratings
+from .templates import environment
+from .timeline import Timeline
+
+
+def default_features() -> list[Feature]:
+    return [Glossary(), Ratings(), Timeline(), Coverage()]
+
+
+def load_corpus(
+    paths: Paths, options: Options | None = None, features: list[Feature] | None = None
+) -> tuple[Corpus, Problems]:
+    """Load, validate and anchor the corpus with the default features (or the given ones)."""
+    options = options or Options()
+    return load(
+        paths,
+        options,
+        default_features() if features is None else features,
+        environment(options.templates_dir, options.cache_dir),
+    )
