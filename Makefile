@@ -57,10 +57,11 @@ chromium:
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium; }
 
-## test: lint, type-check and run every test (browser tests drive real chromium)
+## test: lint, type-check, check the architecture contracts and run every test (browser tests drive real chromium)
 test: $(VENV)/.test-deps chromium $(NPM_OK)
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 ## bench: build times against plain mkdocs-material and at corpus scale (~10 min on 2 cores),

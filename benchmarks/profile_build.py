@@ -108,10 +108,10 @@ def profile(project: Path, top: int = 12) -> Profile:
         for key, (_cc, nc, tt, ct, _callers) in raw.items()
         if f"/{PACKAGE}/" in key[0]
     ]
-    hooks = sorted((r for r in rows if r.name.startswith("plugin.py:on_")), key=lambda r: -r.total)
+    hooks = sorted((r for r in rows if r.name.startswith("mkdocs/plugin.py:on_")), key=lambda r: -r.total)
     own = sorted(rows, key=lambda r: -r.own)[:top]
     cumulative = sorted(
-        (r for r in rows if not r.name.startswith("plugin.py:")), key=lambda r: -r.total
+        (r for r in rows if not r.name.startswith("mkdocs/plugin.py:")), key=lambda r: -r.total
     )[:top]
     others = [
         Row(label, nc, tt, ct)

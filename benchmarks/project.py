@@ -52,6 +52,10 @@ def write_config(
     """``mkdocs.yml`` like the real one; ``plugin`` None drops the plugin, else its options."""
     config = base_config()
     config["site_name"] = site_name
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        # The real site's theme overrides, whichever docs the project has.
+        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
     plugins = [p for p in config.get("plugins", []) if _plugin_name(p) != PLUGIN]
     if plugin is not None:
         plugins.append({PLUGIN: plugin} if plugin else PLUGIN)

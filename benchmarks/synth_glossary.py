@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotated_reader.glossary_model import CATEGORIES
+from annotated_reader.glossary.model import CATEGORIES
 
 from .synth_text import sentence
 from .vocab import Vocabulary

@@ -2,45 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BIN = Path(sys.executable).parent
-ARTIFACTS = ROOT / "test-artifacts"
-
-
-def run(cmd: list[str], cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "false"}
-    env.update(kw.pop("env", {}))  # type: ignore[arg-type]
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, **kw)  # type: ignore[call-overload, no-any-return]
-
-
-def copy_project(src: Path, dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "seeds", "annotations"):
-        path = src / name
-        if path.is_dir():
-            shutil.copytree(path, dest / name)
-        elif path.exists():
-            shutil.copy2(path, dest / name)
-    return dest
-
-
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site", *extra], project)
-
-
-def check(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run([str(BIN / "annotated-reader"), "check", *extra], project)
+from helpers.project import FIXTURES, ROOT, build, copy_project
 
 
 @pytest.fixture
@@ -79,7 +46,7 @@ def write(tmp_path: Path) -> Callable[[Path, str, str], Path]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Debian's Chromium, one per test module (starting it is the slow part)."""
-    from browser import chromium
+    from helpers.browser import chromium
 
     with chromium() as b:
         yield b
@@ -88,7 +55,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def real_site_url(real_site: Path) -> Iterator[str]:
     """The real corpus's site, served on loopback."""
-    from browser import serve
+    from helpers.browser import serve
 
     with serve(real_site) as url:
         yield url

@@ -7,14 +7,14 @@ Adapters (the MkDocs plugin, the command line) and the review load a corpus thro
 
 from __future__ import annotations
 
-from .corpus import Corpus, Feature, Options, Paths
-from .coverage import Coverage
-from .glossary import Glossary
-from .loader import load_corpus as load
-from .problems import Problems
-from .ratings import Ratings
-from .templates import environment
-from .timeline import Timeline
+from .core.corpus import Corpus, Feature, Options, Paths
+from .core.loader import load_corpus as load
+from .core.problems import Problems
+from .coverage.feature import Coverage
+from .glossary.feature import Glossary
+from .ratings.feature import Ratings
+from .render.templates import environment
+from .timeline.feature import Timeline
 
 
 def default_features() -> list[Feature]:

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from .assembly import load_corpus
-from .corpus import Paths
-from .problems import Problem, Severity
-from .review import cmd_review
+from .core.corpus import Paths
+from .core.problems import Problem, Severity
+from .review.command import cmd_review
 
 
 def _github_command(problem: Problem) -> str:
@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from .coverage import Coverage, format_report
+    from .coverage.feature import Coverage, format_report
 
     paths = Paths(Path(args.root).resolve(), args.annotations, args.seeds)
     corpus, problems = load_corpus(paths)
@@ -133,7 +133,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from . import schema
+    from .schema import build as schema
 
     folder = Path(args.root).resolve() / args.out
     if args.check:

@@ -1,0 +1,162 @@
+"""Editorial coverage: which checkable sentences of each source carry a note.
+
+A sentence is checkable when it holds a date, a number or a quotation. It counts as covered
+when a note's passage overlaps it, or when the source file's ``no_note`` list says why it
+needs none (``{quote: {exact: …}, reason: …}``), so every gap is either filled or explained.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..core.anchor import Outcome, line_col, match_quote, normalize
+from ..core.corpus import Feature, Options
+from ..core.fields import Fields
+from ..core.problems import Problems
+from ..core.sourcefile import read_quote
+
+if TYPE_CHECKING:
+    from ..core.corpus import Corpus
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(•A-ZА-Я0-9])")
+_CHECKABLE = re.compile(
+    r"\d|[“”\"«»]|\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\b"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    line: int
+    col: int
+    covered_by: tuple[str, ...] = ()
+    reason: str | None = None
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.covered_by) or self.reason is not None
+
+
+@dataclass
+class SourceCoverage:
+    source_id: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def annotated(self) -> int:
+        return sum(1 for s in self.sentences if s.covered_by)
+
+    @property
+    def explained(self) -> int:
+        return sum(1 for s in self.sentences if not s.covered_by and s.reason)
+
+    @property
+    def ratio(self) -> float:
+        return (self.annotated + self.explained) / self.total if self.total else 1.0
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one block."""
+    spans = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        spans.append((pos, m.start() + len(m.group(0).rstrip())))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _exemptions(corpus: Corpus, source_id: str, problems: Problems) -> list[tuple[int, int, str]]:
+    source = corpus.source(source_id)
+    if source is None or source.node is None or source.node.get("no_note") is None:
+        return []
+    out = []
+    node = source.node.get("no_note")
+    assert node is not None
+    if not node.is_sequence:
+        problems.error(
+            node.location,
+            "coverage.type",
+            "no_note must be a list of {quote: {exact: …}, reason: …} entries",
+        )
+        return []
+    items = node.value
+    for item in items:
+        fields = Fields(item, problems, "a no_note entry", ("quote", "reason"), "coverage")
+        quote = read_quote(fields.get("quote"), fields, problems)
+        reason = fields.text("reason", hint="say why this sentence needs no note")
+        if quote is None or reason is None:
+            continue
+        result = match_quote(source.text, quote, normalize(source.text))
+        if result.outcome is not Outcome.FOUND or result.match is None:
+            problems.error(
+                item.location,
+                "coverage.anchor",
+                f"no_note quote “{quote.exact[:60]}” does not match exactly one place; "
+                "copy it from the text, with a prefix or suffix if it occurs twice",
+            )
+            continue
+        out.append((result.match.start, result.match.end, reason))
+    return out
+
+
+def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:
+    report = []
+    for source in corpus.sources:
+        cov = SourceCoverage(source.id)
+        exempt = _exemptions(corpus, source.id, problems)
+        for block in corpus.blocks.get(source.id, []):
+            for a, b in sentences(source.text, block.start, block.end):
+                text = source.text[a:b]
+                if not _CHECKABLE.search(text):
+                    continue
+                by = tuple(n.id for n in source.annotations if n.start < b and a < n.end)
+                reason = next((r for s, e, r in exempt if s < b and a < e), None)
+                line, col = line_col(source.text, a)
+                cov.sentences.append(Sentence(a, b, " ".join(text.split()), line, col, by, reason))
+        report.append(cov)
+    return report
+
+
+def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool) -> str:
+    lines = [
+        "| source | checkable sentences | annotated | explained | coverage |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for cov in report:
+        lines.append(
+            f"| {cov.source_id} | {cov.total} | {cov.annotated} | {cov.explained} | {cov.ratio:.0%} |"
+        )
+    for cov in report:
+        source = corpus.source(cov.source_id)
+        seed = f"seeds/{source.seed}" if source else cov.source_id
+        gaps = [s for s in cov.sentences if not s.covered]
+        explained = [s for s in cov.sentences if not s.covered_by and s.reason]
+        if gaps:
+            lines.append(f"\n{cov.source_id}: {len(gaps)} checkable sentence(s) without a note:")
+            lines += [f"  {seed}:{s.line}:{s.col}: {s.text[:110]}" for s in gaps]
+        if verbose and explained:
+            lines.append(f"\n{cov.source_id}: sentences that need no note, and why:")
+            lines += [f"  {seed}:{s.line}:{s.col}: {s.text[:90]} — {s.reason}" for s in explained]
+    return "\n".join(lines)
+
+
+class Coverage(Feature):
+    """Measured at load time so that ``check`` reports malformed ``no_note`` entries."""
+
+    name = "coverage"
+
+    def __init__(self) -> None:
+        self.report: list[SourceCoverage] = []
+
+    def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        self.report = measure(corpus, problems)

@@ -1,0 +1,261 @@
+"""The glossary: terms with every spelling the sources use, linked wherever they occur.
+
+Reads ``annotations/glossary.yml``, checks it (ids, categories, aliases claimed twice,
+related ids, cross-references), finds every occurrence in the sources in one pass per text,
+and contributes term links, definition previews and the ``glossary/`` page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment
+
+from ..core.corpus import Feature, InlineLink, Options, PageHtml
+from ..core.fields import Fields, read_references, suggest
+from ..core.markup import Markup, find_refs
+from ..core.problems import Location, Problems
+from ..core.urls import SiteUrls
+from ..core.yamlsrc import Node, load_yaml
+from .model import CATEGORIES, TERM_FIELDS, Alias, Occurrence, Term
+from .page import TERMS_SCRIPT, render_glossary, terms_script
+from .termmatch import Hit, Matcher, Pattern, choose
+
+if TYPE_CHECKING:
+    from ..core.corpus import Corpus
+    from ..core.model import Source
+
+def _alias(node: Node, problems: Problems, misspelling: bool) -> Alias | None:
+    if node.is_scalar:
+        if not isinstance(node.value, str) or not node.value.strip():
+            problems.error(node.location, "glossary.bad-alias", "an alias must be non-empty text")
+            return None
+        return Alias(node.value, node.location, misspelling=misspelling)
+    fields = Fields(node, problems, "an alias", ("text", "case_sensitive", "occurs"), "glossary")
+    text = fields.text("text", hint="write the spelling as it occurs in the sources")
+    flags = {}
+    for key in ("case_sensitive", "occurs"):
+        value = fields.get(key)
+        if value is not None and not isinstance(value.value, bool):
+            problems.error(value.location, "glossary.type", f"'{key}' must be true or false")
+        flags[key] = value.value if value is not None and isinstance(value.value, bool) else None
+    if text is None:
+        return None
+    return Alias(
+        text,
+        node.location,
+        case_sensitive=bool(flags["case_sensitive"]),
+        occurs=flags["occurs"] is not False,
+        misspelling=misspelling,
+    )
+
+
+def read_terms(root: Node, problems: Problems) -> list[Term]:
+    top = Fields(root, problems, "the glossary", ("terms",), "glossary")
+    terms: list[Term] = []
+    seen: dict[str, Term] = {}
+    for item in top.sequence("terms", required=True, hint="list the terms under 'terms:'"):
+        fields = Fields(item, problems, "a term", TERM_FIELDS, "glossary")
+        if not fields.ok:
+            continue
+        term_id = fields.ident()
+        fields.what = f"term '{term_id}'" if term_id else "a term"
+        name = fields.text("term", hint="give the display name")
+        category = fields.text("category", choices=CATEGORIES)
+        definition = fields.text("definition", hint="write a short neutral definition in Markdown")
+        aliases = [
+            a for n in fields.sequence("aliases") if (a := _alias(n, problems, False)) is not None
+        ]
+        aliases += [
+            a
+            for n in fields.sequence("misspellings")
+            if (a := _alias(n, problems, True)) is not None
+        ]
+        related_nodes = []
+        for node in fields.sequence("related"):
+            if node.is_scalar and node.value is not None:
+                related_nodes.append(node)
+            else:
+                problems.error(
+                    node.location,
+                    "glossary.type",
+                    "each entry of 'related' must be a term id, e.g. related: [putin, kremlin]",
+                )
+        related = [str(n.value) for n in related_nodes]
+        references = read_references(fields, problems, required=False, hint="")
+        if None in (term_id, name, category, definition):
+            continue
+        assert term_id and name and category and definition
+        if term_id in seen:
+            problems.error(
+                item.location,
+                "glossary.duplicate-id",
+                f"term id '{term_id}' is already used at {seen[term_id].location}; give each term its own id",
+            )
+            continue
+        def_node = fields.get("definition")
+        term = Term(
+            term_id,
+            name,
+            category,
+            definition,
+            item.location,
+            def_node.content_line if def_node else item.location.line,
+            aliases,
+            related,
+            references,
+            [n.location for n in related_nodes],
+        )
+        seen[term_id] = term
+        terms.append(term)
+    return terms
+
+
+def _check(terms: list[Term], problems: Problems) -> None:
+    ids = {t.id for t in terms}
+    claimed: dict[tuple[str, bool], tuple[Term, Alias]] = {}
+    for term in terms:
+        for alias in term.aliases:
+            key = (alias.text if alias.case_sensitive else alias.text.lower(), alias.case_sensitive)
+            other = claimed.get(key) or claimed.get((alias.text.lower(), False))
+            if other and other[0].id != term.id:
+                problems.error(
+                    alias.location,
+                    "glossary.alias-claimed-twice",
+                    f"alias '{alias.text}' of term '{term.id}' is already an alias of term "
+                    f"'{other[0].id}' ({other[1].location}); an alias may belong to one term only",
+                )
+                continue
+            claimed.setdefault(key, (term, alias))
+        for related, where in zip(term.related, term.related_at, strict=True):
+            if related not in ids:
+                problems.error(
+                    where,
+                    "glossary.unknown-related",
+                    f"term '{term.id}' is related to unknown term '{related}'{suggest(related, ids)}; "
+                    "use the id of a term defined in this file",
+                )
+        for ref in find_refs(term.definition):
+            if ref.namespace == "term" and ref.id not in ids:
+                problems.error(
+                    Location(term.location.path, term.definition_line + ref.line_offset, 1),
+                    "xref.unknown",
+                    f"definition of '{term.id}' links to unknown term '{ref.id}'{suggest(ref.id, ids)}",
+                )
+
+
+class Glossary(Feature):
+    name = "glossary"
+
+    def __init__(self) -> None:
+        self.terms: list[Term] = []
+        self.by_id: dict[str, Term] = {}
+        self.occurrences: dict[str, list[Occurrence]] = {}
+        self.links: dict[str, list[InlineLink]] = {}
+        self.path = "annotations/glossary.yml"
+        self.markup = Markup()
+        self.source_titles: dict[str, str] = {}
+        self.env: Environment | None = None  # the corpus's templates
+
+    def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        self.env = corpus.templates
+        file = corpus.paths.root / corpus.paths.annotations / "glossary.yml"
+        self.path = corpus.paths.rel(file)
+        if not file.is_file():
+            return
+        root = load_yaml(self.path, file.read_text(encoding="utf-8"), problems)
+        if root is None:
+            return
+        self.source_titles = {s.id: s.title for s in corpus.sources}
+        self.terms = read_terms(root, problems)
+        self.by_id = {t.id: t for t in self.terms}
+        _check(self.terms, problems)
+        patterns = [
+            Pattern(a.text, t.id, a.case_sensitive, a.misspelling)
+            for t in self.terms
+            for a in t.aliases
+        ]
+        matcher = Matcher(patterns)
+        used_aliases: set[tuple[str, str]] = set()
+        for source in corpus.sources:
+            blocks = [b for b in corpus.blocks.get(source.id, []) if not b.debris]
+            every = matcher.all_hits(source.text)
+            self._link_source(source, choose(every), blocks, options)
+            used_aliases.update((h.pattern.term_id, h.pattern.text) for h in every)
+        self._warn_unused(problems, used_aliases)
+
+    def _link_source(self, source: Source, hits: list[Hit], blocks: list, options: Options) -> None:  # type: ignore[type-arg]
+        links: list[InlineLink] = []
+        counters: dict[str, int] = {}
+        block_i = 0
+        linked_in_block: set[tuple[int, str]] = set()
+        for hit in hits:
+            while block_i < len(blocks) and blocks[block_i].end <= hit.start:
+                block_i += 1
+            in_block = (
+                block_i < len(blocks)
+                and blocks[block_i].start <= hit.start
+                and hit.end <= blocks[block_i].end
+            )
+            term_id = hit.pattern.term_id
+            anchor = None
+            if in_block and (
+                options.link_terms == "all" or (block_i, term_id) not in linked_in_block
+            ):
+                linked_in_block.add((block_i, term_id))
+                counters[term_id] = counters.get(term_id, 0) + 1
+                anchor = f"t-{term_id}-{counters[term_id]}"
+                css = "ar-term ar-misspelt" if hit.pattern.misspelling else "ar-term"
+                data = {"data-ar-term": term_id, "id": anchor}
+                if hit.pattern.misspelling:
+                    data["title"] = f"Misspelling of {self.by_id[term_id].term}"
+                href = SiteUrls(options.directory_urls).term(term_id)
+                links.append(InlineLink(hit.start, hit.end, href, css, data))
+            if in_block:
+                self.occurrences.setdefault(term_id, []).append(
+                    Occurrence(source.id, hit.start, hit.end, anchor)
+                )
+        self.links[source.id] = links
+
+    def _warn_unused(self, problems: Problems, used: set[tuple[str, str]]) -> None:
+        for term in self.terms:
+            if term.id not in self.occurrences:
+                problems.warning(
+                    term.location,
+                    "glossary.unused-term",
+                    f"term '{term.id}' occurs in no source (kept for links from notes); "
+                    "add the spelling the sources use to its aliases if it should occur",
+                )
+            for alias in term.aliases:
+                if alias.occurs and (term.id, alias.text) not in used:
+                    problems.warning(
+                        alias.location,
+                        "glossary.alias-not-found",
+                        f"alias '{alias.text}' of term '{term.id}' occurs in no source; fix its "
+                        "spelling, or write it as {text: …, occurs: false} to keep it",
+                    )
+
+    # -- hooks -----------------------------------------------------------------------------
+    def known_ids(self) -> dict[str, set[str]]:
+        return {"term": set(self.by_id)}
+
+    def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
+        term = self.by_id.get(ident) if namespace == "term" else None
+        return (urls.term(ident), term.term) if term else None
+
+    def pages(self) -> dict[str, str]:
+        return {"glossary.md": "Glossary"} if self.terms else {}
+
+    def source_links(self, source: Source) -> list[InlineLink]:
+        return self.links.get(source.id, [])
+
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
+        if path != "glossary.md" or not self.terms:
+            return None
+        return PageHtml(*render_glossary(self, page_url, urls))
+
+    def files(self, urls: SiteUrls) -> dict[str, str]:
+        """Every term's preview, in one script that reader.js loads when a page needs it."""
+        if not self.terms:
+            return {}
+        return {TERMS_SCRIPT: terms_script(self, urls)}

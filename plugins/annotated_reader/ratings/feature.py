@@ -1,0 +1,145 @@
+"""Reliability ratings of the sources, and fact-checks published as ClaimReview.
+
+Each source file carries a ``rating:`` block (grade A–F on the Admiralty scale, five
+editor-judged criteria with evidence, a rationale, a review date). This feature validates
+it, computes the sixth criterion — the accuracy of the source's own fact-checked claims —
+warns when the grade contradicts the criteria, and contributes the badge in each source
+page's header, the ``ratings/`` comparison page, the ``ratings/methodology/`` page and the
+ClaimReview JSON-LD of each fact-check.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..core.corpus import Feature, Options, PageHtml, known_ids
+from ..core.fields import suggest
+from ..core.markup import Markup, Resolver, find_refs
+from ..core.problems import Location, Problems
+from ..core.urls import SiteUrls
+from ..core.yamlsrc import Node
+from ..render.templates import environment
+from .admiralty import MET, NOT_JUDGED
+from .claimreview import claim_reviews, script
+from .pages import INDEX, METHODOLOGY, RatingsView
+from .read import Rating, read_rating
+from .rule import accuracy_of, evidence_of, inconsistency
+
+if TYPE_CHECKING:
+    from ..core.corpus import Corpus
+    from ..core.model import Source
+
+
+class Ratings(Feature):
+    name = "ratings"
+
+    def __init__(self) -> None:
+        self.ratings: dict[str, Rating] = {}
+        self.options = Options()
+        self.corpus: Corpus | None = None
+        self._cached: RatingsView | None = None
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        self.corpus, self.options, self._cached = corpus, options, None
+        for source in corpus.sources:
+            node = source.node.get("rating") if source.node is not None else None
+            _check_reviewed(source, problems)
+            rating = read_rating(node, source.id, source.location, problems)
+            if rating is None:
+                continue
+            rating.accuracy = accuracy_of(
+                a.verdict for a in source.annotations if a.kind == "fact-check" and a.verdict
+            )
+            if rating.complete:
+                message = inconsistency(rating.grade, evidence_of(rating.points, rating.accuracy))
+                if message:
+                    problems.warning(rating.grade_location, "rating.inconsistent", message)
+            self.ratings[source.id] = rating
+        self._check_rationale_refs(corpus, problems)
+
+    def _check_rationale_refs(self, corpus: Corpus, problems: Problems) -> None:
+        """``[[…]]`` in a rationale must exist; namespaces of features not yet loaded
+        (whose ids are unknown at this point) are left to render as broken references."""
+        known = known_ids(corpus)
+        for rating in self.ratings.values():
+            for ref in find_refs(rating.rationale):
+                ids = known.get(ref.namespace, set())
+                if ids and ref.id not in ids:
+                    problems.error(
+                        Location(rating.location.path, rating.rationale_line + ref.line_offset, 1),
+                        "xref.unknown",
+                        f"the rating's rationale links to unknown {ref.namespace} "
+                        f"'{ref.id}'{suggest(ref.id, ids)}; use an id that exists",
+                    )
+
+    # -- public ------------------------------------------------------------------------------
+    def badge(self, source_id: str, page_url: str, urls: SiteUrls) -> str:
+        """The grade badge of a source, linking to its rationale (empty when unrated)."""
+        return self._view().badge(source_id, page_url, urls)
+
+    def rating(self, source_id: str) -> Rating | None:
+        return self.ratings.get(source_id)
+
+    # -- hooks -------------------------------------------------------------------------------
+    def glyphs(self) -> list[tuple[str, str]]:
+        return [(f".ar-met.ar-met-{m.id}::before", m.glyph + " ") for m in (*MET.values(), NOT_JUDGED)]
+
+    def pages(self) -> dict[str, str]:
+        return {INDEX: "Compare sources", METHODOLOGY: "Methodology"}
+
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | PageHtml | None:
+        if path == INDEX:
+            return self._view().render_index(page_url, urls)
+        if path == METHODOLOGY:
+            return self._view().render_methodology(page_url, urls)
+        return None
+
+    def source_header(self, source: Source, page_url: str, urls: SiteUrls) -> str:
+        return self._view().header(source, page_url, urls)
+
+    def source_footer(self, source: Source, page_url: str, urls: SiteUrls) -> str:
+        reviews = claim_reviews(source, urls, self.options.site_url, self.options.site_name)
+        return script(reviews)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _view(self) -> RatingsView:
+        if self._cached is None:
+            sources = {s.id: s for s in self.corpus.sources} if self.corpus else {}
+            self._cached = RatingsView(
+                self.ratings,
+                sources,
+                self.corpus.templates if self.corpus else environment(),
+                Markup(),
+                self._resolver,
+            )
+        return self._cached
+
+    def _resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
+        """Site links for ``[[…]]`` in a rationale, as the source pages resolve them."""
+        if self.corpus is None:
+            return lambda _namespace, _ident: None
+        return self.corpus.resolver(page_url, urls)
+
+
+def _check_reviewed(source: Source, problems: Problems) -> None:
+    """A published fact-check needs its review date: it is the ClaimReview's date."""
+    raw = source.node.get("annotations") if source.node is not None else None
+    items: list[Node] = raw.value if raw is not None and raw.is_sequence else []
+    written: dict[str, Node] = {}
+    for item in items:
+        ident = item.get("id")
+        if ident is not None:
+            written[str(ident.value)] = item
+    for ann in source.annotations:
+        if ann.kind != "fact-check" or ann.reviewed:
+            continue
+        node = written.get(ann.id)
+        if node is not None and node.get("reviewed") is not None:
+            continue  # written but malformed: already reported as annotation.bad-reviewed
+        problems.error(
+            ann.location,
+            "claimreview.missing-reviewed",
+            f"fact-check '{ann.id}' has no 'reviewed' date; add reviewed: \"YYYY-MM-DD\", the "
+            "day its verdict was written or last checked (published as the fact-check's date)",
+        )

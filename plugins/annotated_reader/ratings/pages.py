@@ -1,0 +1,180 @@
+"""HTML of the ratings pages: the badge, the comparison of all sources, the methodology.
+
+Everything is rendered through Jinja templates with autoescaping; a rationale is Markdown
+from an editor and goes through :class:`markup.Markup` like every note body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup as Safe
+
+from ..core.corpus import PageHtml
+from ..core.dates import humanize
+from ..core.markup import Markup, Resolver
+from ..core.model import Source
+from ..core.urls import SiteUrls, relative_url
+from ..core.verdicts import BEST_RATING, VERDICTS, WORST_RATING
+from ..render.search_view import section, top
+from .admiralty import ACCURACY, ALL_CRITERIA, CRITERIA, GRADES, MAX_POINTS, MET, NOT_JUDGED
+from .read import Judgement, Rating
+from .rule import (
+    ACCURACY_HIGH,
+    ACCURACY_LOW,
+    MIN_CHECKED,
+    RULES,
+    allowed_grades,
+    evidence_of,
+)
+
+INDEX = "ratings/index.md"
+# Sources compared in a column each up to this many; past it, a row each: a thousand
+# columns cannot be read, a thousand rows can.
+SIDE_BY_SIDE = 8
+METHODOLOGY = "ratings/methodology.md"
+REFERENCES = (
+    (
+        "Admiralty code (Wikipedia), with the A–F and 1–6 tables",
+        "https://en.wikipedia.org/wiki/Admiralty_code",
+    ),
+    (
+        "US Army FM 2-22.3, Human Intelligence Collector Operations (2006), appendix B: "
+        "source and information reliability matrix",
+        "https://fas.org/irp/doddir/army/fm2-22-3.pdf",
+    ),
+    ("schema.org: ClaimReview", "https://schema.org/ClaimReview"),
+)
+
+
+def index_url(urls: SiteUrls) -> str:
+    return urls.page("ratings/index")
+
+
+def methodology_url(urls: SiteUrls) -> str:
+    return urls.page("ratings/methodology")
+
+
+def rationale_url(source_id: str, urls: SiteUrls) -> str:
+    return f"{index_url(urls)}#{source_id}"
+
+
+@dataclass
+class RatingsView:
+    """What the pages need: the ratings, the sources they rate, and how to draw them."""
+
+    ratings: dict[str, Rating]
+    sources: dict[str, Source]
+    env: Environment
+    markup: Markup
+    resolver: Callable[[str, SiteUrls], Resolver]  # resolver of [[…]] seen from a page
+
+    def badge(self, source_id: str, page_url: str, urls: SiteUrls) -> str:
+        rating = self.ratings.get(source_id)
+        if rating is None:
+            return ""
+        grade = GRADES[rating.grade]
+        return self.env.get_template("ratings_badge.html").render(
+            grade=grade,
+            href=relative_url(rationale_url(source_id, urls), page_url),
+        )
+
+    def header(self, source: Source, page_url: str, urls: SiteUrls) -> str:
+        badge = self.badge(source.id, page_url, urls)
+        if not badge:
+            return ""
+        return self.env.get_template("ratings_header.html").render(
+            badge=Safe(badge),
+            why_href=relative_url(rationale_url(source.id, urls), page_url),
+            method_href=relative_url(methodology_url(urls), page_url),
+        )
+
+    def judgements(self, rating: Rating) -> list[Judgement]:
+        out = [rating.judgements[c] for c in CRITERIA if c in rating.judgements]
+        out.append(
+            Judgement(
+                ACCURACY.id, rating.accuracy.met(), rating.accuracy.evidence(), rating.location
+            )
+        )
+        return out
+
+    def row(self, rating: Rating, page_url: str, urls: SiteUrls) -> dict[str, Any]:
+        source = self.sources[rating.source_id]
+        evidence = evidence_of(rating.points, rating.accuracy)
+        value = rating.accuracy.value
+        return {
+            "id": source.id,
+            "title": source.title,
+            "href": relative_url(urls.source(source.id), page_url),
+            "grade": GRADES[rating.grade],
+            "badge": Safe(self.badge(source.id, page_url, urls)),
+            "judgements": {j.criterion: j for j in self.judgements(rating)},
+            "points": f"{rating.points:g} of {MAX_POINTS:g}" if rating.complete else "incomplete",
+            "accuracy": f"{value:.2f}" if value is not None else "not judged",
+            "checked": rating.accuracy.checked,
+            "counts": rating.accuracy.counts,
+            "allowed": allowed_grades(evidence) if rating.complete else [],
+            "rationale": Safe(self.markup.render(rating.rationale, self.resolver(page_url, urls))),
+            "reviewed": rating.reviewed,
+            "reviewed_human": humanize(rating.reviewed) if rating.reviewed else None,
+        }
+
+    def render_index(self, page_url: str, urls: SiteUrls) -> PageHtml:
+        ordered = sorted(
+            self.ratings.values(),
+            key=lambda r: (r.grade, self.sources[r.source_id].title.casefold()),
+        )
+        rows = [self.row(r, page_url, urls) for r in ordered]
+        html = self.env.get_template("ratings_index.html").render(
+            rows=rows,
+            side_by_side=SIDE_BY_SIDE,
+            criteria=list(ALL_CRITERIA.values()),
+            verdicts=list(VERDICTS.values()),
+            method_href=relative_url(methodology_url(urls), page_url),
+            unrated=[
+                {"title": s.title, "href": relative_url(urls.source(s.id), page_url)}
+                for s in sorted(self.sources.values(), key=lambda s: s.title.casefold())
+                if s.id not in self.ratings
+            ],
+        )
+        return PageHtml(html, index_document(rows))
+
+    def render_methodology(self, page_url: str, urls: SiteUrls) -> str:
+        return self.env.get_template("ratings_methodology.html").render(
+            grades=list(GRADES.values()),
+            criteria=list(CRITERIA.values()),
+            accuracy=ACCURACY,
+            met=list(MET.values()),
+            not_judged=NOT_JUDGED,
+            rules=[{"grade": GRADES[g], "text": r.text()} for g, r in RULES.items()],
+            verdicts=list(VERDICTS.values()),
+            min_checked=MIN_CHECKED,
+            accuracy_high=f"{ACCURACY_HIGH:.2f}",
+            accuracy_low=f"{ACCURACY_LOW:.2f}",
+            max_points=f"{MAX_POINTS:g}",
+            best=BEST_RATING,
+            worst=WORST_RATING,
+            references=REFERENCES,
+            index_href=relative_url(index_url(urls), page_url),
+        )
+
+
+def index_document(rows: list[dict[str, Any]]) -> str:
+    """Each rated source a search result: its title and grade; the rationale and each
+    criterion's result and evidence as text."""
+    out = [top("Source ratings", [escape(f"{len(rows)} sources rated and compared.")])]
+    for row in rows:
+        grade = row["grade"]
+        parts = [str(row["rationale"])]
+        for criterion in ALL_CRITERIA.values():
+            judgement = row["judgements"].get(criterion.id)
+            if judgement:
+                parts.append(
+                    escape(f"{criterion.label}: {judgement.met.label}. {judgement.evidence}")
+                )
+        out.append(section(row["id"], f"{row['title']}: {grade.letter}, {grade.label}", parts))
+    return "\n".join(out)

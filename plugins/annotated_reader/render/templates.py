@@ -1,0 +1,67 @@
+"""Jinja templates for the HTML the library emits; a site can override any of them.
+
+Autoescaping is on: every value from editorial data or the sources is escaped unless it
+was rendered by :mod:`markup` (which escapes on its own) and wrapped in ``Markup``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+)
+from jinja2.bccache import Bucket
+
+ASSETS = Path(__file__).parent / "assets"  # style sheets and scripts every page links
+
+
+def environment(override_dir: Path | None = None, cache_dir: Path | None = None) -> Environment:
+    """One environment for a build's templates. With ``cache_dir``, compiled templates are
+    kept there between builds (compiling ten templates was a tenth of the seed site's build);
+    Jinja checks each against its template's source, so an edited template is recompiled."""
+    loaders: list[FileSystemLoader | PackageLoader] = []
+    if override_dir is not None:
+        loaders.append(FileSystemLoader(str(override_dir)))
+    loaders.append(PackageLoader("annotated_reader.render", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        # Each build makes its own environments, so checking every template's file for
+        # changes on every use (two stat calls per note) buys nothing.
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(cache_dir),
+    )
+    return env
+
+
+def _bytecode_cache(folder: Path | None) -> BytecodeCache | None:
+    """None (compile every build) when there is no folder we may write to."""
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _KeptTemplates(str(folder)) if os.access(folder, os.W_OK) else None
+
+
+class _KeptTemplates(FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """A compiled template that cannot be kept (a full disk) costs the next build its
+        compile time, never this build."""
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass

@@ -1,0 +1,150 @@
+"""The combined timeline: canonical events (``events.yml``) and every passage that dates them.
+
+Loading reads and validates ``events.yml``, checks each annotation's ``event:`` and
+``date:``, and attaches the passages to their events. The feature then contributes the
+``timeline/`` page, its TimelineJS export and the ``[[event:id]]`` / note back-links.
+Without ``events.yml`` there is no timeline, which is an error only when some annotation
+names an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
+from ..core.fields import suggest
+from ..core.markup import Markup, Resolver, find_refs
+from ..core.problems import Location, Problems
+from ..core.urls import SiteUrls
+from .export import export_path, timeline_json
+from .load import (
+    EventsFile,
+    FieldLocator,
+    attach_passages,
+    check_asserted,
+    dated_annotations,
+    read_events,
+)
+from .model import CATEGORIES, Event, chronological
+from .page import render_timeline
+
+PAGE = "timeline.md"
+EVENTS_FILE = "events.yml"
+
+
+class Timeline(Feature):
+    name = "timeline"
+
+    def __init__(self) -> None:
+        self.corpus: Corpus | None = None
+        self.present = False
+        self.events: list[Event] = []
+        self.by_id: dict[str, Event] = {}
+        self.known: set[str] = set()
+        self._markup: Markup | None = None
+
+    # Loading ----------------------------------------------------------------------------
+
+    def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        self.corpus = corpus
+        locate = FieldLocator(corpus.paths.root)
+        dated = dated_annotations(corpus, problems, locate)
+        path = corpus.paths.root / corpus.paths.annotations / EVENTS_FILE
+        rel = corpus.paths.rel(path)
+        if not path.is_file():
+            users = [a for a in corpus.annotations() if a.event]
+            if users:
+                problems.error(
+                    Location(rel),
+                    "events.missing-file",
+                    f"{len(users)} annotation(s) name a timeline event (the first, "
+                    f"'{users[0].id}', at {users[0].location}) but there is no {rel}; "
+                    "create it with the canonical events (see annotations/README.md)",
+                )
+            return
+        self.present = True
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.error(
+                Location(rel, 1, 1),
+                "events.encoding",
+                f"{rel} is not UTF-8 ({exc.reason} at byte {exc.start}); re-save it as UTF-8",
+            )
+            text = ""
+        loaded: EventsFile = read_events(rel, text, problems)
+        attach_passages(loaded, dated, problems, locate)
+        check_asserted(loaded, corpus, problems)
+        self.events = chronological(loaded.events)
+        self.by_id = {e.id: e for e in self.events}
+        self.known = loaded.known
+        self._check_description_refs(corpus, problems)
+
+    def _check_description_refs(self, corpus: Corpus, problems: Problems) -> None:
+        known = known_ids(corpus)
+        for event in self.events:
+            for ref in find_refs(event.description):
+                ids = known.get(ref.namespace, set())
+                if ref.id not in ids:
+                    problems.error(
+                        Location(event.location.path, event.description_line + ref.line_offset, 1),
+                        "xref.unknown",
+                        f"event '{event.id}' links to unknown {ref.namespace} '{ref.id}'"
+                        f"{suggest(ref.id, ids)}; use an id that exists",
+                    )
+
+    # Cross-references -------------------------------------------------------------------
+
+    def known_ids(self) -> dict[str, set[str]]:
+        return {"event": set(self.known)} if self.present else {}
+
+    def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
+        if namespace != "event":
+            return None
+        event = self.by_id.get(ident)
+        return (urls.event(ident), event.title) if event else None
+
+    def _resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
+        if self.corpus is None:
+            return lambda _namespace, _ident: None
+        return self.corpus.resolver(page_url, urls)
+
+    # Output ------------------------------------------------------------------------------
+
+    def pages(self) -> dict[str, str]:
+        return {PAGE: "Timeline"} if self.present else {}
+
+    def _describe(self, page_url: str, urls: SiteUrls) -> Callable[[str], str]:
+        if self._markup is None:
+            self._markup = Markup()
+        markup, resolve = self._markup, self._resolver(page_url, urls)
+        return lambda text: markup.render(text, resolve)
+
+    def _badge(self, page_url: str, urls: SiteUrls) -> Callable[[str], str]:
+        ratings = self.corpus.feature("ratings") if self.corpus else None
+        if ratings is None:
+            return lambda _source_id: ""
+        return lambda source_id: ratings.badge(source_id, page_url, urls)
+
+    def glyphs(self) -> list[tuple[str, str]]:
+        return [(f".ar-tl-cat.ar-tl-c-{c.id}::before", c.glyph + " ") for c in CATEGORIES.values()]
+
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
+        if path != PAGE or not self.present:
+            return None
+        assert self.corpus is not None  # present only once loaded
+        return render_timeline(
+            self.corpus.templates,
+            self.events,
+            page_url,
+            urls,
+            export_path(urls),
+            self._describe(page_url, urls),
+            self._badge(page_url, urls),
+        )
+
+    def files(self, urls: SiteUrls) -> dict[str, str]:
+        if not self.present:
+            return {}
+        page_url = urls.page("timeline")
+        return {export_path(urls): timeline_json(self.events, self._describe(page_url, urls))}

@@ -1,0 +1,121 @@
+"""The combined timeline's model: canonical events, the passages that date them, agreement.
+
+An event has a reference date (established from its references); each passage that asserts
+it gives the date as its source states it, at the source's own precision. Two dates agree
+when the spans of days they can mean overlap, i.e. they agree at the coarser precision:
+``1999`` agrees with ``1999-12-08``, ``1996`` does not agree with ``1999``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from ..core.dates import Span
+from ..core.model import Annotation, Reference, Source
+from ..core.problems import Location
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+    glyph: str
+
+
+CATEGORIES: dict[str, Category] = {
+    c.id: c
+    for c in (
+        Category("treaty", "Treaty", "§"),
+        Category("institution", "Institution", "⌂"),
+        Category("military", "Military", "⚔"),
+        Category("statement", "Statement", "❝"),
+        Category("election", "Election", "☑"),
+        Category("sanctions", "Sanctions", "⊘"),
+        Category("conflict", "Conflict", "✸"),
+        Category("economy", "Economy", "¤"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One annotated passage asserting an event; ``span`` is None when its date is invalid."""
+
+    annotation: Annotation
+    source: Source
+    span: Span | None
+
+    @property
+    def date(self) -> str:
+        return self.annotation.date or ""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How the dates claimed for one event fit together and with its reference date.
+
+    Claims are keyed (by annotation id); ``off_reference`` lists the keys whose date cannot
+    be the reference date, ``clashes`` the pairs of distinct claimed dates that cannot both
+    be right. Pairs of dates, not of claims: a hundred sources repeating one wrong date are
+    one clash, so the reasons shown stay proportional to the claims, not to their square.
+    """
+
+    off_reference: tuple[str, ...] = ()
+    clashes: tuple[tuple[Span, Span], ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.off_reference or self.clashes)
+
+
+def agreement(reference: Span, claims: Sequence[tuple[str, Span]]) -> Agreement:
+    """Compare every claimed date with the reference date, and the distinct dates claimed
+    with each other."""
+    off = tuple(key for key, span in claims if not span.agrees_with(reference))
+    return Agreement(off, clashing_pairs(span for _key, span in claims))
+
+
+def clashing_pairs(spans: Iterable[Span]) -> tuple[tuple[Span, Span], ...]:
+    """Pairs of distinct dates that cannot both be right, earlier date first."""
+    distinct = sorted(set(spans), key=lambda s: s.sort_key)
+    return tuple((a, b) for a, b in combinations(distinct, 2) if not a.agrees_with(b))
+
+
+@dataclass
+class Event:
+    id: str
+    title: str
+    date: str
+    span: Span
+    category: str
+    description: str
+    references: list[Reference]
+    location: Location
+    description_line: int = 0
+    passages: list[Passage] = field(default_factory=list)
+
+    def source_ids(self) -> list[str]:
+        """Distinct sources asserting the event, in a stable order."""
+        return sorted({p.source.id for p in self.passages})
+
+    def by_source(self) -> list[tuple[Source, list[Passage]]]:
+        """Passages grouped by source: sources by title, passages in reading order."""
+        groups: dict[str, list[Passage]] = {}
+        for passage in self.passages:
+            groups.setdefault(passage.source.id, []).append(passage)
+        ordered = sorted(groups.values(), key=lambda ps: (ps[0].source.title, ps[0].source.id))
+        return [
+            (ps[0].source, sorted(ps, key=lambda p: (p.annotation.start, p.annotation.id)))
+            for ps in ordered
+        ]
+
+    def agreement(self) -> Agreement:
+        claims = [(p.annotation.id, p.span) for p in self.passages if p.span is not None]
+        return agreement(self.span, claims)
+
+
+def chronological(events: Sequence[Event]) -> list[Event]:
+    """Events by reference date; a year-only date sorts before the days within it."""
+    return sorted(events, key=lambda e: (e.span.sort_key, e.id))

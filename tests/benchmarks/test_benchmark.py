@@ -1,0 +1,92 @@
+"""The build benchmark, run end to end in its smallest configuration so that it cannot rot.
+
+No time is asserted (the benchmark measures, it does not judge a machine): the script must
+run, build every site (the synthetic ones in ``--strict``) and write its tables.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+from helpers.project import ROOT, build, run
+
+SIZE_HEADER = (
+    "| N sources | Notes | Plugin s, median (min–max) | Plain s, median (min–max) | Ratio "
+    "| Plain, one-entry nav s | Plugin ms per note | Plain ms per page | Plugin peak MB "
+    "| Plain peak MB | Rounds |"
+)
+TERM_HEADER = (
+    "| T terms | Aliases | N sources | Plugin s, median (min–max) | Change vs T = 50 "
+    "| Peak MB | Rounds |"
+)
+SPLIT_HEADER = "| Part | Plugin site s | Plain s | Difference s | Share of the difference |"
+
+
+def _synth(dest: Path, *args: str) -> None:
+    result = run([sys.executable, "-m", "benchmarks.synth", str(dest), *args], ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
+    out = tmp_path / "results.md"
+    cmd = [sys.executable, "-m", "benchmarks.bench", "--smoke", "--out", str(out)]
+    result = run([*cmd, "--work", str(tmp_path / "scratch")], ROOT, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert text in result.stdout  # the same tables are printed
+    lines = text.splitlines()
+    for heading in (
+        "## Targets",
+        "## Machine",
+        "## The five-source site against plain mkdocs-material",
+        "## Corpus size (A = 50 notes per source, T = 50 terms)",
+        "## Glossary size",
+        "## Where the plugin's time goes (cProfile, one build)",
+    ):
+        assert heading in lines, heading
+    targets = lines[lines.index("## Targets") + 4 : lines.index("## Machine") - 1]
+    assert len(targets) == 4 and all(t.count(" | ") == 2 for t in targets), targets
+    assert any("**met**" in t or "**not met**" in t for t in targets)  # the seed-site target
+    assert any(line.startswith("| CPU cores available (nproc) | ") for line in lines)
+    assert any(line.startswith("| mkdocs-material | ") for line in lines)
+    assert "| Round | Plugin s | Plain s | Ratio |" in lines
+    assert any(line.startswith("| 1 | ") for line in lines)
+    size_rows = lines[lines.index(SIZE_HEADER) + 2 :]
+    assert size_rows[0].startswith("| 5 | 250 | "), size_rows[0]
+    assert size_rows[0].count(" | ") == SIZE_HEADER.count(" | ")
+    term_rows = lines[lines.index(TERM_HEADER) + 2 :]
+    assert term_rows[0].startswith("| 50 | "), term_rows[0]
+    assert "`mkdocs/plugin.py:on_page_content`" in text
+    split = lines[lines.index(SPLIT_HEADER) + 2 : lines.index(SPLIT_HEADER) + 8]
+    assert [row.split(" | ")[0] for row in split] == [
+        "| Python, MkDocs, theme and plugin imports, reading mkdocs.yml",
+        "| The plugin's own code (all its event handlers)",
+        "| Material's search plugin (indexing every page)",
+        "| Other plugins' event handlers",
+        "| MkDocs: Markdown, theme templates, writing files",
+        "| Whole process",
+    ]
+    own = float(split[1].split(" | ")[1])
+    assert own > 0 and float(split[1].split(" | ")[2]) == 0  # the plain twin runs no plugin code
+    assert split[5].endswith(" | 100% |")
+
+
+def test_synthetic_corpus_is_deterministic_and_builds_strict(tmp_path: Path) -> None:
+    args = ("--sources", "3", "--annotations", "12", "--terms", "20", "--events", "4")
+    _synth(tmp_path / "a", *args)
+    _synth(tmp_path / "b", *args)
+    files = sorted(
+        p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
+    )
+    assert files and all(
+        (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files
+    )
+    notes = yaml.safe_load((tmp_path / "a/annotations/sources/synth-0001.yml").read_text())
+    kinds = {n["kind"] for n in notes["annotations"]}
+    assert {"debris", "framing"} <= kinds and len(notes["annotations"]) == 12
+    result = build(tmp_path / "a")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "a/site/sources/synth-0003/index.html").is_file()

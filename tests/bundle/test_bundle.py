@@ -1,0 +1,278 @@
+"""The offline bundle: built like `make bundle`, unpacked anywhere, read from disk in Chromium.
+
+Every browser test blocks and records any request that is not ``file:`` and ends by checking
+that there was none.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from annotated_reader.bundle.build import (
+    FOLDER,
+    BundleError,
+    check_offline,
+    make_bundle,
+    shim_address,
+    write_zip,
+)
+from annotated_reader.bundle.check import broken_local, outside_loads
+from helpers.project import ARTIFACTS, ROOT, copy_project
+from helpers.sitetools import node_modules, route_offline
+
+SOURCE = "hahn-belarus-option"
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """mkdocs.yml's ``!ENV [NAME, default]`` read as its default."""
+
+
+_EnvLoader.add_constructor(
+    "!ENV",
+    lambda loader, node: (
+        loader.construct_sequence(node)[-1]  # type: ignore[arg-type, attr-defined]
+        if isinstance(node, yaml.SequenceNode)
+        else None
+    ),
+)
+
+
+def _config(name: str) -> dict[str, Any]:
+    return yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=_EnvLoader)  # type: ignore[no-any-return]
+
+
+# -- configuration and library ---------------------------------------------------------------
+
+
+def test_offline_config_keeps_the_hosted_plugins_in_step() -> None:
+    """A child config's list replaces its parent's: the plugins must be repeated exactly."""
+    hosted, offline = _config("mkdocs.yml"), _config("mkdocs.offline.yml")
+    assert offline["INHERIT"] == "mkdocs.yml"
+    assert offline["use_directory_urls"] is False
+    assert offline["plugins"] == [*hosted["plugins"], "offline"]
+    assert shim_address(ROOT / "mkdocs.offline.yml") == "assets/javascripts/iframe-worker/shim.js"
+
+
+def test_npm_tools_are_pinned() -> None:
+    import json
+
+    package = json.loads((ROOT / "tools/npm/package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "tools/npm/package-lock.json").read_text(encoding="utf-8"))
+    for name, version in package["dependencies"].items():
+        assert version[0].isdigit(), f"{name} must be pinned to one version, not {version}"
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
+
+
+def test_shim_must_be_listed_inside_the_site(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.offline.yml"
+    config.write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
+    with pytest.raises(BundleError, match="extra.polyfills"):
+        shim_address(config)
+    config.write_text(
+        "extra:\n  polyfills:\n    - https://unpkg.com/iframe-worker/shim\n", encoding="utf-8"
+    )
+    with pytest.raises(BundleError, match="inside the site"):
+        shim_address(config)
+
+
+def test_checks_find_outside_loads_and_broken_links(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "sub").mkdir(parents=True)
+    (site / "sub" / "ok.html").write_text("<p>ok</p>", encoding="utf-8")
+    (site / "style.css").write_text(
+        "@import 'https://fonts.example/x.css'; a { background: url(img/a.png) }", encoding="utf-8"
+    )
+    (site / "index.html").write_text(
+        '<link rel="canonical" href="https://reader.example/">'  # names a page, loads nothing
+        '<link rel="stylesheet" href="https://cdn.example/a.css">'
+        '<script src="//cdn.example/b.js"></script>'
+        '<a href="https://elsewhere.example/">out</a>'  # a link a reader may follow
+        '<a href="sub/ok.html#x">fine</a><a href="sub/">folder</a><a href="gone.html">gone</a>'
+        '<a href="#top">here</a><a href="mailto:x@example.org">mail</a>',
+        encoding="utf-8",
+    )
+    assert sorted(r.url for r in outside_loads(site)) == [
+        "//cdn.example/b.js",
+        "https://cdn.example/a.css",
+        "https://fonts.example/x.css",
+    ]
+    assert sorted(r.url for r in broken_local(site)) == ["gone.html", "img/a.png", "sub/"]
+    with pytest.raises(BundleError) as err:
+        check_offline(site)
+    assert "index.html: <script src> //cdn.example/b.js" in str(err.value)
+    assert "index.html: <a href> gone.html" in str(err.value)
+
+
+def test_zip_is_one_folder_with_fixed_dates_and_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    (site / "b").mkdir(parents=True)
+    (site / "index.html").write_text("home", encoding="utf-8")
+    (site / "b" / "a.html").write_text("page", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = write_zip(site, tmp_path / "one.zip").read_bytes()
+    (site / "index.html").touch()  # a newer mtime must not change a byte
+    assert write_zip(site, tmp_path / "two.zip").read_bytes() == first
+    with zipfile.ZipFile(tmp_path / "one.zip") as zf:
+        assert zf.namelist() == [f"{FOLDER}/b/a.html", f"{FOLDER}/index.html"]
+        assert {i.date_time for i in zf.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+# -- the real bundle ---------------------------------------------------------------------------
+
+
+def _project(dest: Path) -> Path:
+    project = copy_project(ROOT, dest)
+    shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
+    return project
+
+
+@pytest.fixture(scope="module")
+def bundle_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus bundled exactly as `make bundle` does (strict build)."""
+    project = _project(tmp_path_factory.mktemp("bundle"))
+    return make_bundle(project, project / "dist" / f"{FOLDER}.zip", node_modules())
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip unpacked in an unremarkable place: a folder whose name has a space."""
+    where = tmp_path_factory.mktemp("downloads") / "my copy"
+    with zipfile.ZipFile(bundle_zip) as zf:
+        zf.extractall(where)
+    return where / FOLDER
+
+
+def test_bundle_is_reproducible(bundle_zip: Path, tmp_path: Path) -> None:
+    project = _project(tmp_path / "again")
+    again = make_bundle(project, tmp_path / "again.zip", node_modules())
+    assert again.read_bytes() == bundle_zip.read_bytes()
+
+
+def test_bundle_holds_the_whole_site(unpacked: Path) -> None:
+    sources = sorted(p.stem for p in (ROOT / "annotations" / "sources").glob("*.yml"))
+    for page in ["index", "glossary", "timeline", "ratings/index", "sources/index"] + [
+        f"sources/{s}" for s in sources
+    ]:
+        assert (unpacked / f"{page}.html").is_file(), page
+    assert (unpacked / "search" / "search_index.js").is_file()  # search from disk
+    assert (unpacked / "assets/javascripts/iframe-worker/shim.js").is_file()
+    assert outside_loads(unpacked) == []
+    assert broken_local(unpacked) == []
+
+
+@pytest.fixture
+def offline(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """A page with every request that is not ``file:`` blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside = route_offline(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page, outside
+    context.close()
+    assert outside == [], f"requests left the machine: {outside}"
+    assert errors == [], f"script errors: {errors}"
+
+
+def test_navigation_between_pages(unpacked: Path, offline: tuple[Any, list[str]]) -> None:
+    page, _ = offline
+    page.goto((unpacked / "index.html").as_uri())
+    page.click("article a[href='sources/index.html']")
+    page.wait_for_url("**/sources/index.html")
+    page.click(f"article a[href='{SOURCE}.html']")
+    page.wait_for_url(f"**/sources/{SOURCE}.html")
+    assert page.locator("article h1").first.inner_text()
+    page.click(".md-sidebar--primary a[href='../glossary.html']")  # the site's navigation
+    page.wait_for_url("**/glossary.html")
+    assert page.locator("article h1").first.inner_text() == "Glossary"
+
+
+def test_a_note_opens_on_a_source_page(unpacked: Path, offline: tuple[Any, list[str]]) -> None:
+    page, _ = offline
+    page.goto((unpacked / "sources" / f"{SOURCE}.html").as_uri())
+    ref = page.locator("a.ar-ref").first
+    note_id = ref.get_attribute("data-ar")
+    ref.click()
+    popover = page.locator("#ar-popover")
+    popover.wait_for(state="visible")
+    body = page.locator(f"#note-{note_id} .ar-body").inner_text()
+    assert body.split()[:5] == popover.locator(".ar-body").inner_text().split()[:5]
+
+
+def test_a_note_address_opens_its_note(unpacked: Path, offline: tuple[Any, list[str]]) -> None:
+    page, _ = offline
+    url = (unpacked / "sources" / f"{SOURCE}.html").as_uri()
+    page.goto(url)
+    note_id = page.locator("a.ar-ref").nth(1).get_attribute("data-ar")
+    page.goto(f"{url}#{note_id}")
+    page.reload()  # the address opened as is, not by a hash change
+    page.locator("#ar-popover").wait_for(state="visible")
+
+
+def test_a_glossary_preview_opens_and_leads_to_its_entry(
+    unpacked: Path, offline: tuple[Any, list[str]]
+) -> None:
+    page, _ = offline
+    page.goto((unpacked / "sources" / f"{SOURCE}.html").as_uri())
+    term = page.locator("a.ar-term[data-ar-term='lukashenko']").first
+    term.hover()
+    popover = page.locator("#ar-popover")
+    popover.wait_for(state="visible")
+    # The preview comes from the bundle's terms script, read from disk like the page.
+    assert "President of Belarus since 20 July 1994" in " ".join(popover.inner_text().split())
+    name = popover.locator(".ar-def-title strong").text_content()
+    assert name == "Alexander Lukashenko"
+    entry = popover.locator(".ar-def-more a").get_attribute("href")
+    assert entry == (unpacked / "glossary.html").as_uri() + "#lukashenko"
+    term.click()
+    page.wait_for_url("**/glossary.html#lukashenko")
+    assert page.locator("#lukashenko h3").inner_text() == name
+
+
+def test_timeline_filters_work(unpacked: Path, offline: tuple[Any, list[str]]) -> None:
+    page, _ = offline
+    page.goto((unpacked / "timeline.html").as_uri())
+    form = page.locator("form[data-ar-tl-filters]")
+    form.wait_for(state="visible")  # shown by the script: it ran from disk
+    events = page.locator(".ar-tl-event")
+    total = events.count()
+    assert total > 1
+    page.select_option("select[data-ar-tl-filter='source']", SOURCE)
+    shown = page.locator(".ar-tl-event:not([hidden])")
+    assert 0 < shown.count() < total
+    for i in range(shown.count()):
+        assert SOURCE in (shown.nth(i).get_attribute("data-sources") or "").split()
+    assert f"of {total} events" in page.locator(".ar-tl-count").inner_text()
+    page.check("input[data-ar-tl-filter='disputed']")
+    assert page.locator(".ar-tl-event:not([hidden]):not([data-disputed])").count() == 0
+    page.click("form[data-ar-tl-filters] button[type='reset']")
+    page.wait_for_function(
+        f"document.querySelectorAll('.ar-tl-event:not([hidden])').length == {total}"
+    )
+
+
+def test_search_works_from_disk(unpacked: Path, offline: tuple[Any, list[str]]) -> None:
+    page, _ = offline
+    page.goto((unpacked / "index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Lukashenko", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=15000)
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "offline-search.png"))
+    link = page.locator(".md-search-result__link").first
+    href = link.get_attribute("href") or ""
+    link.click()
+    target = href.split("?")[0].split("#")[0]
+    page.wait_for_url(f"**/{target.rsplit('/', 1)[-1]}*")
+    assert page.url.startswith("file://")
+    assert "Lukashenk" in page.locator("article").inner_text()

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (plain modules; the fixtures live in conftest.py files)."""

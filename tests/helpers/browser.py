@@ -1,0 +1,83 @@
+"""Real Chromium for reader-level tests: Debian's browser driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on loopback; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def serve_built(project: Path) -> Iterator[str]:
+    """Build ``project`` for the address it is served at, and serve it.
+
+    Material's instant navigation takes over only links to pages of its sitemap, whose
+    addresses come from ``site_url``; a site built for another address gets a full page
+    load on every click, and a test of instant navigation would test nothing.
+    """
+    from helpers.project import build
+
+    with serve(project / "site") as url:
+        cfg = project / "mkdocs.yml"
+        text = cfg.read_text(encoding="utf-8")
+        text, found = re.subn(r"(?m)^site_url:.*$", f"site_url: {url}", text)
+        cfg.write_text(text if found else f"{text}\nsite_url: {url}\n", encoding="utf-8")
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+        yield url
+
+
+def tab_to(page: Any, element_id: str, limit: int = 120) -> None:
+    """Press Tab, as a keyboard user would, until ``element_id`` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"Tab never reached #{element_id} in {limit} presses")
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

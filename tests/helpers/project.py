@@ -1,0 +1,39 @@
+"""The project under test: where it is, and running MkDocs and the command on a copy of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+BIN = Path(sys.executable).parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def run(cmd: list[str], cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "false"}
+    env.update(kw.pop("env", {}))  # type: ignore[arg-type]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, **kw)  # type: ignore[call-overload, no-any-return]
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "seeds", "annotations"):
+        path = src / name
+        if path.is_dir():
+            shutil.copytree(path, dest / name)
+        elif path.exists():
+            shutil.copy2(path, dest / name)
+    return dest
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site", *extra], project)
+
+
+def check(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run([str(BIN / "annotated-reader"), "check", *extra], project)

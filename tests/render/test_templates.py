@@ -1,0 +1,113 @@
+"""A site can override the plugin's templates, for source pages and generated pages alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers.glossary import with_glossary
+from helpers.project import build
+
+
+def test_templates_dir_overrides_notes_and_feature_pages(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    with_glossary(mini, write)
+    write(
+        mini,
+        "overrides/note.html",
+        '<li id="note-{{ ann.id }}" value="{{ number }}">OVERRIDDEN NOTE</li>\n',
+    )
+    write(mini, "overrides/glossary.html", "<h1>Our own glossary</h1>{{ total }} terms\n")
+    cfg = mini / "mkdocs.yml"
+    cfg.write_text(
+        cfg.read_text().replace(
+            "  - annotated-reader", "  - annotated-reader:\n      templates_dir: overrides"
+        )
+    )
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    source = (mini / "site/sources/sample/index.html").read_text()
+    assert source.count("OVERRIDDEN NOTE") == 5
+    glossary = (mini / "site/glossary/index.html").read_text()
+    assert "Our own glossary" in glossary and "4 terms" in glossary
+
+
+CACHE = ".cache/plugin/annotated-reader"
+
+
+def _configure(mini: Path, options: str) -> None:
+    cfg = mini / "mkdocs.yml"
+    cfg.write_text(
+        cfg.read_text().replace("  - annotated-reader\n", f"  - annotated-reader:\n{options}")
+    )
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_recompiled(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    write(
+        mini, "overrides/note.html", '<li id="note-{{ ann.id }}" value="{{ number }}">FIRST</li>\n'
+    )
+    _configure(mini, "      templates_dir: overrides\n")
+    first = build(mini)
+    assert first.returncode == 0, first.stderr
+    kept = sorted((mini / CACHE).glob("__jinja2_*.cache"))
+    assert len(kept) >= 5  # the note, header, sources index, ratings and timeline templates
+    page = (mini / "site/sources/sample/index.html").read_text()
+    assert page.count("FIRST") == 5
+    # The cache answers only for the template it was compiled from.
+    write(
+        mini, "overrides/note.html", '<li id="note-{{ ann.id }}" value="{{ number }}">SECOND</li>\n'
+    )
+    second = build(mini)
+    assert second.returncode == 0, second.stderr
+    page = (mini / "site/sources/sample/index.html").read_text()
+    assert page.count("SECOND") == 5 and "FIRST" not in page
+
+
+def test_a_cached_build_is_the_same_site(mini: Path) -> None:
+    assert build(mini).returncode == 0
+    before = {p: p.read_bytes() for p in (mini / "site").rglob("*") if p.is_file()}
+    assert any((mini / CACHE).iterdir())
+    assert build(mini).returncode == 0
+    after = {p: p.read_bytes() for p in (mini / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_no_cache_when_turned_off_or_not_writable(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    _configure(mini, "      cache: false\n")
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    assert not (mini / ".cache").exists()
+    # A cache folder that cannot be made (a file is in the way) only costs speed.
+    write(mini, "blocked", "a file, not a folder\n")
+    (mini / "mkdocs.yml").write_text(
+        (mini / "mkdocs.yml").read_text().replace("cache: false", "cache_dir: blocked/cache")
+    )
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    assert "cannot write to cache_dir 'blocked/cache'" in result.stderr
+    assert (mini / "site/sources/sample/index.html").is_file()
+
+
+def test_a_template_that_cannot_be_kept_still_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotated_reader.render.templates import environment
+    from jinja2 import FileSystemBytecodeCache
+
+    def full_disk(self: object, bucket: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", full_disk)
+    env = environment(cache_dir=tmp_path / "cache")
+    assert env.bytecode_cache is not None
+    html = env.from_string("{{ x }}").render(x="<b>")  # compiled without the cache
+    assert html == "&lt;b&gt;"
+    rows = env.get_template("ratings_badge.html")  # compiled, then kept: the write fails
+    assert rows.render(grade={"letter": "B", "label": "Usually reliable"}, href="#b")
+    assert not list((tmp_path / "cache").iterdir())

@@ -1,0 +1,310 @@
+"""``annotated-reader review`` on real git history: a temporary repository of the mini project,
+changed and committed, and the Markdown report it gives, checked as text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers.project import BIN, FIXTURES, copy_project, run
+
+SRC = "annotations/sources/sample.yml"
+SEED = "seeds/sample.txt"
+EVENTS = """events:
+  - id: community-1996
+    title: Community of Belarus and Russia founded
+    date: "1996-04-02"
+    category: institution
+    description: The two states formed a community, the Union State's forerunner.
+    references:
+      - {title: "Union State", url: "https://en.wikipedia.org/wiki/Union_State"}
+"""
+NEW_NOTE = """  - id: s-minsk
+    kind: context
+    quote: {exact: "First item about Minsk."}
+    body: "Minsk is the capital of Belarus."
+"""
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+def edit(repo: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = repo / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def review(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run([str(BIN / "annotated-reader"), "review", *args], repo)
+
+
+def report(repo: Path, *args: str) -> str:
+    result = review(repo, *args)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The mini project as a git repository with one commit (tagged ``base``)."""
+    project = copy_project(FIXTURES / "mini", tmp_path / "repo")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "editor@example.org")
+    git(project, "config", "user.name", "Editor")
+    git(project, "config", "commit.gpgsign", "false")
+    commit(project, "base")
+    git(project, "tag", "base")
+    return project
+
+
+def row(text: str, source: str) -> list[str]:
+    line = next(ln for ln in text.splitlines() if ln.startswith(f"| {source}"))
+    return [c.strip() for c in line.strip("|").split("|")][1:]
+
+
+def test_added_changed_removed_notes_with_passage_and_fields(repo: Path) -> None:
+    edit(repo, SRC, "verdict: accurate", "verdict: mostly-accurate")
+    edit(repo, SRC, "  - id: s-debris\n", NEW_NOTE + "  - id: s-debris\n")
+    text = (repo / SRC).read_text(encoding="utf-8")
+    (repo / SRC).write_text(text[: text.index("  - id: s-debris")], encoding="utf-8")
+    commit(repo, "edit notes")
+    out = report(repo, "--base", "base", "--head", "HEAD")
+    assert out.startswith("<!-- annotated-reader review -->\n## Annotation review: `base (")
+    assert row(out, "sample") == ["1", "1", "1", "0", "0"]
+    # the changed fact-check: its passage in its sentence, kind, verdict, before → after
+    assert "##### `s-inner` — Fact-check · verdict: **Mostly accurate**" in out
+    assert "> The “Union State” was <b>founded in 1996</b> by Belarus and Russia." in out
+    assert "- `verdict`: `accurate` → `mostly-accurate`" in out
+    # the added note, quoted in place, with what it says
+    assert "#### Added" in out and "##### `s-minsk` — Context" in out
+    assert "> <b>• First item about Minsk.</b>" not in out
+    assert "<b>First item about Minsk.</b>" in out
+    assert "Minsk is the capital of Belarus." in out
+    # the removed note, with what it said and where it was
+    assert "#### Removed" in out and "##### `s-debris` — Scraping debris" in out
+    assert "Comment-form heading captured by the scraper." in out
+    assert "<b>Leave a Reply</b>" in out
+
+
+def test_head_defaults_to_the_work_tree_and_output_file(repo: Path, tmp_path: Path) -> None:
+    edit(repo, SRC, "Outer note with a link", "Outer note, with a link")
+    target = tmp_path / "report.md"
+    result = review(repo, "--base", "HEAD", "-o", str(target))
+    assert result.returncode == 0 and result.stdout == ""
+    out = target.read_text(encoding="utf-8")
+    assert "→ `work tree`" in out
+    assert row(out, "sample") == ["0", "1", "0", "0", "0"]
+    assert "- `body`: `Outer note with a link" in out
+    assert "→ `Outer note, with a link" in out
+
+
+def test_changed_source_text_reanchors_and_orphans(repo: Path) -> None:
+    edit(repo, SEED, "Union Headline\n", "Union Headline\n\nA new first paragraph.\n")
+    edit(repo, SEED, "Leave a Reply", "Leave a reply")
+    commit(repo, "text changed")
+    out = report(repo, "--base", "base", "--head", "HEAD")
+    assert row(out, "sample") == ["0", "0", "0", "4", "1"]
+    assert "The source text `seeds/sample.txt` changed: +3 −1 line(s)." in out
+    assert "#### Re-anchored (the text moved under an unchanged quote)" in out
+    assert "- `s-inner`: `seeds/sample.txt` 3:23 → 5:23" in out
+    assert "#### Orphaned (declared, but not on the text in the head)" in out
+    orphan = next(ln for ln in out.splitlines() if ln.startswith("- `s-debris`"))
+    assert "anchored at 10:1 in the base" in orphan
+    assert "matches only fuzzily" in orphan and "similarity" in orphan
+    assert f"{SRC}:" in orphan and "anchor.missing" in orphan
+    assert "**✗ `annotated-reader check` fails on the head: 1 error(s)" in out
+
+
+def test_glossary_events_and_timeline_agreement(repo: Path) -> None:
+    (repo / "annotations/events.yml").write_text(EVENTS, encoding="utf-8")
+    edit(
+        repo,
+        SRC,
+        '    reviewed: "2026-11-22"\n  - id: s-overlap',
+        (
+            '    reviewed: "2026-11-22"\n    event: community-1996\n    date: "1996"\n'
+            "  - id: s-overlap"
+        ),
+    )
+    commit(repo, "timeline")
+    git(repo, "tag", "dated")
+    edit(repo, SRC, 'date: "1996"', 'date: "1997"')
+    edit(repo, "annotations/events.yml", "the Union State's forerunner", "the forerunner")
+    (repo / "annotations/glossary.yml").write_text(
+        "terms:\n  - id: minsk\n    term: Minsk\n    category: place\n"
+        "    definition: Capital of Belarus.\n    aliases: [Minsk]\n",
+        encoding="utf-8",
+    )
+    commit(repo, "redate")
+    out = report(repo, "--base", "dated", "--head", "HEAD")
+    assert "### Timeline agreement" in out
+    assert (
+        "- event `community-1996` (Community of Belarus and Russia founded): **agree → disputed**"
+        in out
+    )
+    assert "  - `sample` note `s-inner` dates it `1997` — differs from the reference date" in out
+    assert "- `date`: `1996` → `1997`" in out
+    assert "#### event `community-1996` changed" in out
+    assert "#### term `minsk` added: Minsk" in out
+    assert "glossary terms: 1 added" in out and "timeline events: 1 changed" in out
+
+
+def test_broken_head_is_reported_with_its_errors(repo: Path) -> None:
+    edit(repo, SRC, "    kind: framing\n", "    kind: [framing\n")
+    commit(repo, "broken yaml")
+    result = review(repo, "--base", "base", "--head", "HEAD")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    out = result.stdout
+    assert "fails on the head: 1 error(s)" in out
+    assert re.search(rf"- `{re.escape(SRC)}:\d+:\d+` error \[yaml\.syntax\]", out)
+    assert f"**`{SRC}` cannot be read in the head**" in out
+    # its notes are not "removed": they are there, unreadable
+    assert row(out, "sample (unreadable)") == ["0", "0", "0", "0", "5"]
+    assert "#### Removed" not in out
+
+
+def test_broken_base_still_compares_what_loaded(repo: Path) -> None:
+    edit(
+        repo,
+        SRC,
+        'kind: context\n    quote: {exact: "The “Union',
+        'kind: contxt\n    quote: {exact: "The “Union',
+    )
+    commit(repo, "bad kind")
+    git(repo, "tag", "bad")
+    edit(repo, SRC, "kind: contxt", "kind: context")
+    commit(repo, "fixed")
+    out = report(repo, "--base", "bad", "--head", "HEAD")
+    assert "passes on the head" in out and "The base had 1 error(s) of its own." in out
+    assert "- `kind`: `contxt` → `context`" in out
+
+
+def test_git_errors_exit_2_with_a_message(repo: Path, tmp_path: Path) -> None:
+    result = review(repo, "--base", "no-such-branch")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "unknown revision 'no-such-branch'" in result.stderr and "fetch-depth" in result.stderr
+    assert "Traceback" not in result.stderr
+    plain = copy_project(FIXTURES / "mini", tmp_path / "plain")
+    result = review(plain, "--base", "HEAD")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "annotated-reader review:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["review"], ["check", "--format", "xml"], ["frobnicate"], ["schema", "--bogus"]],
+)
+def test_usage_errors_exit_2(repo: Path, args: list[str]) -> None:
+    result = run([str(BIN / "annotated-reader"), *args], repo)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+def add_hostile_note(repo: Path, body: str) -> None:
+    """Commit a context note whose body (a YAML double-quoted string) is hostile text."""
+    note = (
+        '  - id: s-hostile\n    kind: context\n    quote: {exact: "Second item about Moscow."}\n'
+        f'    body: "{body}"\n'
+    )
+    edit(repo, SRC, "  - id: s-debris\n", note + "  - id: s-debris\n")
+    commit(repo, "hostile")
+
+
+def test_deterministic_and_inert(repo: Path) -> None:
+    add_hostile_note(
+        repo,
+        "<img src=x onerror=alert(1)> [click](javascript:alert(1)) @octocat # Title | cell ``` ~~~",
+    )
+    first = report(repo, "--base", "base", "--head", "HEAD")
+    assert first == report(repo, "--base", "base", "--head", "HEAD")
+    # the body is shown verbatim, in a fence longer than any backtick run inside it
+    assert "````markdown\n<img src=x onerror=alert(1)> [click](javascript:alert(1))" in first
+    assert "| cell ``` ~~~\n````\n" in first
+
+
+def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
+    top = tmp_path / "top"
+    project = copy_project(FIXTURES / "mini", top / "reader")
+    (top / "README").write_text("another project\n", encoding="utf-8")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "config", "user.email", "editor@example.org")
+    git(top, "config", "user.name", "Editor")
+    commit(top, "base")
+    shutil.rmtree(project / "annotations" / "sources")
+    (project / "annotations" / "sources").mkdir()
+    (project / "annotations" / "sources" / "sample.yml").write_text(
+        (FIXTURES / "mini" / SRC).read_text(encoding="utf-8").replace("s-cross", "s-crossing"),
+        encoding="utf-8",
+    )
+    out = report(project, "--base", "HEAD")
+    assert row(out, "sample") == ["1", "0", "1", "0", "0"]
+
+
+def test_report_renders_to_no_markup_from_the_data(repo: Path) -> None:
+    """Rendered as GitHub would (Markdown with inline HTML allowed), the report holds only
+    the tags the report itself writes: nothing from a note becomes a link, image or tag."""
+    from markdown_it import MarkdownIt
+
+    add_hostile_note(
+        repo,
+        "<script>x</script> ![i](https://t.example/p.png) <https://a.example> "
+        "[l](https://b.example) *em* _u_ `c` &amp; 1. <b>bold</b>",
+    )
+    html = (
+        MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .render(report(repo, "--base", "base", "--head", "HEAD"))
+    )
+    tags = set(re.findall(r"<([a-z0-9]+)", html))
+    allowed = {
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "p",
+        "b",
+        "strong",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "li",
+        "details",
+        "summary",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+    assert tags <= allowed, tags - allowed
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_rating_and_metadata_changes(repo: Path) -> None:
+    edit(repo, SRC, "  grade: C\n", "  grade: D\n")
+    edit(repo, SRC, "clean-text: {met: no", "clean-text: {met: partly")
+    edit(repo, SRC, 'outlet: {value: "Fixture Weekly"', 'outlet: {value: "Fixture Daily"')
+    out = report(repo, "--base", "HEAD")
+    assert "rating changed for sample" in out
+    assert (
+        "**Rating**\n\n- `rating.grade`: `C` → `D`\n- `rating.criteria.clean-text.met`: `no` → `partly`"
+        in out
+    )
+    assert "**Metadata**\n\n- `metadata.outlet.value`: `Fixture Weekly` → `Fixture Daily`" in out

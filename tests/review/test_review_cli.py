@@ -1,0 +1,68 @@
+"""The command-line contract CI relies on: output format, severities, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from helpers.project import BIN, check, run
+
+SRC = "annotations/sources/sample.yml"
+# path:line:col, or the path alone for a problem about a whole file or folder
+LINE = re.compile(r"^(\S+?)(?::(\d+):(\d+))?: (error|warning): \[([a-z-]+\.[a-z-]+)\] \S")
+
+
+def break_one_and_warn(mini: Path) -> None:
+    """One error (an unknown kind) and one warning (a seed no source file names)."""
+    path = mini / SRC
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("kind: framing", "kind: framin"), "utf-8"
+    )
+    (mini / "seeds" / "extra.txt").write_text("Unpublished.\n", encoding="utf-8")
+
+
+def test_errors_and_warnings_are_told_apart_everywhere(mini: Path) -> None:
+    break_one_and_warn(mini)
+    text = check(mini)
+    assert text.returncode == 1
+    lines = text.stdout.splitlines()
+    assert lines and all(LINE.match(ln) for ln in lines), lines
+    severities = {LINE.match(ln)[5]: LINE.match(ln)[4] for ln in lines}  # type: ignore[index]
+    assert severities["annotation.unknown-kind"] == "error"
+    assert text.stderr.strip().endswith("1 error(s), 1 warning(s)")
+    assert "seeds/extra.txt: warning: [seed.unused]" in text.stdout  # no line: path alone
+    data = json.loads(check(mini, "--format", "json").stdout)
+    assert sorted(p["severity"] for p in data) == ["error", "warning"]
+    gha = run([str(BIN / "annotated-reader"), "check"], mini, env={"GITHUB_ACTIONS": "true"})
+    assert re.search(
+        rf"^::error file={re.escape(SRC)},line=\d+,col=\d+::\[annotation\.unknown-kind\]",
+        gha.stdout,
+        re.M,
+    )
+    assert "::warning file=seeds/extra.txt,line=1,col=1::[seed.unused]" in gha.stdout
+    plain = run([str(BIN / "annotated-reader"), "check"], mini)  # conftest sets it "false"
+    assert "::" not in plain.stdout
+
+
+def test_exit_statuses(mini: Path, tmp_path: Path) -> None:
+    assert check(mini).returncode == 0
+    (mini / "seeds" / "extra.txt").write_text("Unpublished.\n", encoding="utf-8")
+    assert check(mini).returncode == 0  # warnings alone pass …
+    assert check(mini, "--strict").returncode == 1  # … unless --strict
+    break_one_and_warn(mini)
+    assert check(mini).returncode == 1
+    usage = check(mini, "--strict", "--format", "yaml")
+    assert usage.returncode == 2 and "invalid choice: 'yaml'" in usage.stderr
+    nowhere = run(
+        [
+            str(BIN / "annotated-reader"),
+            "review",
+            "--base",
+            "HEAD",
+            "-o",
+            str(tmp_path / "no" / "r.md"),
+        ],
+        mini,
+    )
+    assert nowhere.returncode == 2 and "Traceback" not in nowhere.stderr

@@ -1,0 +1,55 @@
+"""`mkdocs serve` rebuilds when an annotation file or a seed changes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from helpers.project import BIN
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode("utf-8")
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{needle!r} never appeared at {url}")
+
+
+def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path) -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=mini,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
+    )
+    url = f"http://127.0.0.1:{port}/mini/sources/sample/"  # served under site_url's path
+    try:
+        _wait_for(url, "Outer note with a link")
+        yml = mini / "annotations/sources/sample.yml"
+        yml.write_text(yml.read_text().replace("Outer note with a link", "Edited note body"))
+        _wait_for(url, "Edited note body")
+        seed = mini / "seeds/sample.txt"
+        seed.write_text(seed.read_text() + "\nA sentence added to the seed.\n")
+        _wait_for(url, "A sentence added to the seed.")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
