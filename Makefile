@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 NPM_DIR := build/npm
 NPM_OK  := $(NPM_DIR)/node_modules/.installed
 
-.PHONY: site test check serve clean chromium bundle bench
+.PHONY: site test check serve clean chromium java bundle bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ site: $(VENV)/.site-deps
 bundle: $(VENV)/.site-deps $(NPM_OK)
 	$(BIN)/python -m annotated_reader.bundle --output dist/union-state-reader-offline.zip
 
-## npm packages pinned in tools/npm (iframe-worker for the bundle, axe-core for the tests),
+## npm packages pinned in tools/npm (iframe-worker for the bundle, axe-core and vnu-jar for the tests),
 ## installed into build/npm with npm ci; Debian's nodejs and npm when npm is missing
 $(NPM_OK): tools/npm/package.json tools/npm/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -57,8 +57,14 @@ chromium:
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium; }
 
+## java: Debian's Java runtime, which runs the W3C Nu Html Checker (vnu-jar), installed when missing
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends default-jre-headless; }
+
 ## test: lint, type-check, check the architecture contracts and run every test (browser tests drive real chromium)
-test: $(VENV)/.test-deps chromium $(NPM_OK)
+test: $(VENV)/.test-deps chromium java $(NPM_OK)
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
