@@ -123,7 +123,7 @@ def test_each_theme_override_is_materials_file_with_only_its_changes(name: str) 
     theirs = (MATERIAL / name).read_text(encoding="utf-8")
     redo = (
         f"copy {MATERIAL / name} to docs/overrides/{name} again, apply the changes listed "
-        "in tests/test_html_vnu.py, and name the version in its top comment"
+        "in tests/site/test_html_vnu.py, and name the version in its top comment"
     )
     assert f"Copied from mkdocs-material {material.__version__} " in ours, (
         f"docs/overrides/{name} was copied from another Material than {material.__version__}: "
