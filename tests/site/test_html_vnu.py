@@ -36,7 +36,7 @@ CHANGES: dict[str, list[tuple[str, str, int]]] = {
     "partials/nav-item.html": [
         (
             ' tabindex="{{ tabindex }}">',
-            '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
+            ' tabindex="{{ tabindex or "-1" }}">',
             2,
         ),
     ],
