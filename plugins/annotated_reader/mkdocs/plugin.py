@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ..assembly import load_corpus
@@ -20,7 +22,7 @@ from ..core.problems import Problems, Severity
 from ..core.urls import SiteUrls
 from ..render.glyphs import PATH as GLYPHS_CSS
 from ..render.glyphs import stylesheet as glyphs_stylesheet
-from ..render.site import SiteBuilder, anchor_heading
+from ..render.site import SiteBuilder
 from ..render.templates import ASSETS
 from .config import ReaderConfig
 
@@ -117,8 +119,10 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 )
             files.append(file)
 
-        for path, title in self.builder.pages().items():
-            add(File.generated(config, path, content=f"# {title}\n"))
+        # Empty: a page's title is editorial text and must not pass through Markdown
+        # (on_page_markdown gives it to MkDocs as text).
+        for path in self.builder.pages():
+            add(File.generated(config, path, content=""))
         for path, text in self.builder.files().items():
             add(File.generated(config, path, content=text))
         for asset in sorted(ASSETS.iterdir()):
@@ -158,18 +162,34 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             nav.items.sort(key=_reading_order)
         return nav
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A generated page's title, as text. MkDocs and the theme treat a page title as
+        HTML (Material writes ``page.meta.title`` as it is, and ``page.title`` through
+        ``striptags``, which decodes entities): so it is given escaped, as ``meta.title``
+        for the title bar and the header, and as ``title`` for the navigation."""
+        title = self.builder.pages().get(page.file.src_uri) if self.builder else None
+        if title is None:
+            return markdown
+        page.meta["title"] = escape(title, quote=False)
+        page.title = escape(title, quote=False)
+        return ""
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.builder is None:
             return html
-        rendered = self.builder.render(page.file.src_uri, page.url)
+        rendered = self.builder.titled(page.file.src_uri, page.url)
         if rendered is None:
             return html
         if rendered.search is not None:
             self._search_docs[page.file.src_uri] = rendered.search
-        first = next(iter(page.toc), None)
-        return anchor_heading(rendered.html, first.id if first else "")
+        heading = [AnchorLink(escape(rendered.title, quote=False), rendered.heading, 1)]
+        page.toc = TableOfContents(heading if rendered.heading else [])
+        page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
+        return rendered.html
 
     # The search plugin indexes ``page.content`` in on_page_context, and the theme renders
     # it right after: lend search the page's lean document first, take the page back last.

@@ -3,12 +3,18 @@
 Kept apart from the MkDocs plugin so the command line (and a future generator) can build
 the same pages: ``pages()`` maps each generated page's path to its title, ``files()`` gives
 extra generated files, and ``render_page()`` gives a page's HTML body.
+
+A page's title is editorial text, so it never goes through a Markdown stub (where entities,
+``attr_list`` and Markdown would shape the title bar, the navigation and the heading's id):
+a generator is given it as text, with the heading's id and every id the page holds.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
-from html import escape
+from html import escape, unescape
 
 from ..core.corpus import Corpus, PageHtml
 from ..core.markup import Markup, Resolver
@@ -25,6 +31,7 @@ class SiteBuilder:
     search_view: bool = True  # also give each page's search document (search_view), if any
 
     def __post_init__(self) -> None:
+        self._titles: dict[str, str] | None = None
         self.env = self.corpus.templates
         self._links = {
             s.id: [lk for f in self.corpus.features for lk in f.source_links(s)]
@@ -32,13 +39,15 @@ class SiteBuilder:
         }
 
     def pages(self) -> dict[str, str]:
-        """Generated Markdown stubs: path (``sources/<id>.md``) → page title."""
-        out = {"sources/index.md": "Sources"}
-        for source in self.corpus.sources:
-            out[f"sources/{source.id}.md"] = source.title
-        for feature in self.corpus.features:
-            out.update(feature.pages())
-        return out
+        """Generated pages: path (``sources/<id>.md``) → page title, as plain text."""
+        if self._titles is None:
+            out = {"sources/index.md": "Sources"}
+            for source in self.corpus.sources:
+                out[f"sources/{source.id}.md"] = source.title
+            for feature in self.corpus.features:
+                out.update(feature.pages())
+            self._titles = out
+        return self._titles
 
     def files(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -117,13 +126,59 @@ class SiteBuilder:
         return self.env.get_template("sources_index.html").render(rows=rows)
 
 
-def anchor_heading(html: str, anchor: str) -> str:
-    """Give a generated page's first ``<h1>`` the id its table of contents expects.
+    def titled(self, path: str, page_url: str) -> TitledPage | None:
+        """A generated page with its title and ids, ready for a site generator."""
+        rendered = self.render(path, page_url)
+        if rendered is None:
+            return None
+        title = self.pages().get(path, "")
+        ids = anchors(rendered.html)
+        heading = heading_id(title, ids)
+        html = anchor_heading(rendered.html, heading)
+        if html is rendered.html:  # no <h1> to carry it
+            return TitledPage(html, rendered.search, title, "", ids)
+        return TitledPage(html, rendered.search, title, heading, ids | {heading})
 
-    MkDocs builds a generated page's table of contents from its stub (``# Title``), and the
-    theme's "Skip to content" link points at that first entry; the rendered body replaces the
-    stub, so without this id the skip link would lead nowhere.
-    """
+
+@dataclass(frozen=True)
+class TitledPage:
+    """A generated page: its body, the title as plain text (escape it for HTML), the id of
+    its first heading (the skip link's target; '' when it has none) and every id a link
+    may point at."""
+
+    html: str
+    search: str | None
+    title: str
+    heading: str
+    anchors: frozenset[str]
+
+
+# Our templates and markdown-it write attributes double-quoted, with '"' escaped inside
+# values; an id is preceded by whitespace (``data-id`` is not an id).
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def anchors(html: str) -> frozenset[str]:
+    """Every element id in ``html`` (what a link's ``#fragment`` may name)."""
+    return frozenset(unescape(m) for m in _ID.findall(html))
+
+
+def heading_id(title: str, taken: frozenset[str]) -> str:
+    """An id for the page's heading, made from its title as a table of contents would
+    (``a-sample-source``), and ``_1``, ``_2``… added when the page already uses it. Note,
+    term and event ids never hold ``_``."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
+    candidate, n = slug or "title", 0
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug or 'title'}_{n}"
+    return candidate
+
+
+def anchor_heading(html: str, anchor: str) -> str:
+    """Give a generated page's first ``<h1>`` the id its table of contents names (the
+    theme's "Skip to content" link points at it)."""
     if not anchor or f'id="{escape(anchor)}"' in html:
         return html
     return html.replace("<h1>", f'<h1 id="{escape(anchor)}">', 1)
