@@ -107,3 +107,35 @@ def between(html: str, start_marker: str, end_marker: str) -> str:
     i = html.index(start_marker)
     j = html.index(end_marker, i)
     return html[i:j]
+
+
+class _Links(HTMLParser):
+    """Each link of a given class: its href and its text (the last link per href wins)."""
+
+    def __init__(self, css: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.css = css
+        self.href: str | None = None
+        self.parts: list[str] = []
+        self.found: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and self.css in (found.get("class") or "").split():
+            self.href, self.parts = found.get("href") or "", []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.href is not None:
+            self.found[self.href] = "".join(self.parts).strip()
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        if self.href is not None:
+            self.parts.append(data)
+
+
+def link_texts(html: str, css: str) -> dict[str, str]:
+    """href → text of the links with class ``css`` (e.g. Material's ``md-nav__link``)."""
+    parser = _Links(css)
+    parser.feed(html)
+    return parser.found

@@ -66,6 +66,13 @@ CASES: dict[str, tuple[str, str, str, str, str]] = {
         "metadata.missing-field",
         "title: {value",
     ),
+    "short-title-too-long": (
+        SRC,
+        'title: {value: "A sample source", basis: "Fixture."}',
+        'title: {value: "A sample source", basis: "Fixture."}\n  short_title: "' + "s" * 49 + '"',
+        "metadata.short-title-too-long",
+        "short_title:",
+    ),
     "metadata-bad-url": (
         SRC,
         'url: {value: "https://example.org/sample"',
@@ -336,6 +343,11 @@ VALID = {
     ),
     "met-as-yaml-boolean": (SRC, "separates-opinion: {met: yes", "separates-opinion: {met: true"),
     "empty-layout-list": (SRC, "annotations:\n", "layout:\nannotations:\n"),
+    "short-title-at-the-limit": (
+        SRC,
+        'title: {value: "A sample source", basis: "Fixture."}',
+        'title: {value: "A sample source", basis: "Fixture."}\n  short_title: "' + "s" * 48 + '"',
+    ),
     "event-interval": (EVENTS, 'date: "1996-04-02"', 'date: "1996-04/1996-05~"'),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .problems import Location
+from .titles import shorten
 from .yamlsrc import Node
 
 
@@ -72,6 +73,7 @@ class Metadata:
     kind: MetaField
     language: MetaField
     url: MetaField
+    short_title: str | None = None  # the editor's name for the navigation (titles.py)
 
     def fields(self) -> list[tuple[str, MetaField]]:
         return [(name, getattr(self, name)) for name in METADATA_FIELDS]
@@ -109,3 +111,9 @@ class Source:
             return self.metadata.title.value
         by = self.metadata.author.value or self.metadata.outlet.value
         return f"Untitled text by {by}" if by else f"Untitled text ({self.id})"
+
+    @property
+    def nav_title(self) -> str:
+        """The name in the navigation and the sources list: the editor's short title, or
+        the title cut at a word (:mod:`titles`)."""
+        return self.metadata.short_title or shorten(self.title)

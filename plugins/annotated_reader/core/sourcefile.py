@@ -13,6 +13,7 @@ from .kinds import KINDS
 from .model import METADATA_FIELDS, Annotation, LayoutRule, Metadata, MetaField, Quote, Source
 from .problems import Location, Problems
 from .segment import ROLES
+from .titles import SHORT_TITLE_MAX
 from .verdicts import VERDICTS
 from .yamlsrc import Node
 
@@ -30,6 +31,8 @@ ANNOTATION_FIELDS = (
     "reviewed",
 )
 TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
+# Under metadata: every field as {value, basis}, then the optional name for the navigation.
+METADATA_KEYS = (*METADATA_FIELDS, "short_title")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KIND_HINT = f"use one of: {', '.join(KINDS)}"
 _VERDICT_HINT = f"a fact-check states its verdict: one of {', '.join(VERDICTS)}"
@@ -63,7 +66,7 @@ def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | 
             "metadata", hint="add metadata: title, author, outlet, published, kind, language, url"
         )
         return None
-    fields = Fields(node, problems, "metadata", METADATA_FIELDS, "metadata")
+    fields = Fields(node, problems, "metadata", METADATA_KEYS, "metadata")
     if not fields.ok:
         return None
     values: dict[str, MetaField] = {}
@@ -90,7 +93,28 @@ def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | 
             if isinstance(parsed, str):
                 problems.error(item.location, "metadata.bad-date", f"published: {parsed}")
         values[name] = MetaField(value, basis, item.location)
-    return Metadata(**values)
+    return Metadata(**values, short_title=_short_title(fields, problems))
+
+
+def _short_title(fields: Fields, problems: Problems) -> str | None:
+    """Optional plain text: the source's name in the navigation and the sources list."""
+    hint = "name the source in a few words for the navigation, or leave short_title out"
+    value = fields.text("short_title", required=False, hint=hint)
+    node = fields.get("short_title")
+    if value is None or node is None:
+        return None
+    if not value.strip():
+        problems.error(node.location, "metadata.empty", f"short_title is empty; {hint}")
+        return None
+    if len(value) > SHORT_TITLE_MAX:
+        problems.error(
+            node.location,
+            "metadata.short-title-too-long",
+            f"short_title is {len(value)} characters; the navigation has room for "
+            f"{SHORT_TITLE_MAX}: shorten it (or leave it out, and the title is cut at a word)",
+        )
+        return None
+    return value
 
 
 def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | None:

@@ -131,11 +131,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Sources are listed by title, not by file name; beyond ``nav_sources_limit`` only
-        their index is listed (the pages are still built, and the index links them all)."""
+        """Sources are listed by short title, not by file name; beyond ``nav_sources_limit``
+        only their index is listed (the pages are still built, and the index links them all)."""
         if self.builder is None:
             return nav
-        titles = self.builder.pages()
+        titles = self.builder.nav_titles()
         sources = self.builder.corpus.sources
         unlisted = (
             {f"sources/{s.id}.md" for s in sources}
@@ -168,12 +168,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         """A generated page's title, as text. MkDocs and the theme treat a page title as
         HTML (Material writes ``page.meta.title`` as it is, and ``page.title`` through
         ``striptags``, which decodes entities): so it is given escaped, as ``meta.title``
-        for the title bar and the header, and as ``title`` for the navigation."""
+        (the full title) for the title bar and the header, and as ``title`` for the
+        navigation and breadcrumbs (a source's short title)."""
         title = self.builder.pages().get(page.file.src_uri) if self.builder else None
-        if title is None:
+        if title is None or self.builder is None:
             return markdown
         page.meta["title"] = escape(title, quote=False)
-        page.title = escape(title, quote=False)
+        page.title = escape(self.builder.nav_titles()[page.file.src_uri], quote=False)
         return ""
 
     def on_page_content(

@@ -32,6 +32,7 @@ class SiteBuilder:
 
     def __post_init__(self) -> None:
         self._titles: dict[str, str] | None = None
+        self._nav_titles: dict[str, str] | None = None
         self.env = self.corpus.templates
         self._links = {
             s.id: [lk for f in self.corpus.features for lk in f.source_links(s)]
@@ -48,6 +49,16 @@ class SiteBuilder:
                 out.update(feature.pages())
             self._titles = out
         return self._titles
+
+    def nav_titles(self) -> dict[str, str]:
+        """Generated pages: path → name in the navigation (a source's short title, which
+        never exceeds ``titles.SHORT_TITLE_MAX``; other pages' titles are short already)."""
+        if self._nav_titles is None:
+            out = dict(self.pages())
+            for source in self.corpus.sources:
+                out[f"sources/{source.id}.md"] = source.nav_title
+            self._nav_titles = out
+        return self._nav_titles
 
     def files(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -116,6 +127,7 @@ class SiteBuilder:
                 {
                     "href": relative_url(self.urls.source(source.id), page_url),
                     "title": source.title,
+                    "name": source.nav_title,
                     "author": meta.author.value,
                     "outlet": meta.outlet.value,
                     "published": meta.published.value,

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..core.kinds import KINDS
 from ..core.model import METADATA_FIELDS
 from ..core.segment import ROLES
-from ..core.sourcefile import ANNOTATION_FIELDS, SOURCE_KINDS, TOP_FIELDS
+from ..core.sourcefile import ANNOTATION_FIELDS, METADATA_KEYS, SOURCE_KINDS, TOP_FIELDS
+from ..core.titles import SHORT_TITLE_MAX
 from ..core.verdicts import VERDICTS
 from ..glossary.model import CATEGORIES as TERM_CATEGORIES
 from ..glossary.model import TERM_FIELDS
@@ -75,10 +76,17 @@ def _metadata() -> Schema:
         "language": text("BCP 47 code of the text as published."),
         "url": {"type": "string", "pattern": "^https?://", "description": "Original address."},
     }
+    short_title = {
+        **text(
+            f"Optional: the source's name in the navigation and the sources list, at most "
+            f"{SHORT_TITLE_MAX} characters (left out: the title cut at a word, with '…')."
+        ),
+        "maxLength": SHORT_TITLE_MAX,
+    }
     return obj(
-        "The source's metadata; every field is {value, basis}.",
-        {name: entry(name, values[name]) for name in METADATA_FIELDS},
-        METADATA_FIELDS,
+        "The source's metadata; every field is {value, basis}, but the optional short_title.",
+        {**{name: entry(name, values[name]) for name in METADATA_FIELDS}, "short_title": short_title},
+        METADATA_KEYS,
         METADATA_FIELDS,
     )
 

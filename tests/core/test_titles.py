@@ -1,0 +1,33 @@
+"""Short titles: a headline cut at a word, with an ellipsis, never past the limit."""
+
+from __future__ import annotations
+
+import pytest
+from annotated_reader.core.titles import SHORT_TITLE_MAX, shorten
+
+MONDO = (
+    "There are many indications that the new Soviet Union has begun to take shape, "
+    "and it is only waiti"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("The Union State", "The Union State"),  # fits: unchanged
+        ("x" * SHORT_TITLE_MAX, "x" * SHORT_TITLE_MAX),  # exactly the limit: unchanged
+        (MONDO, "There are many indications that the new Soviet…"),  # cut at a word
+        ("word " * 10 + "end", ("word " * 9).strip() + "…"),
+        ("x" * 47 + " yy", "x" * 47 + "…"),  # the cut falls on a space: the word is whole
+        (
+            "Belarus, Russia and the Union State: a long, long history of it",
+            "Belarus, Russia and the Union State: a long…",
+        ),
+        ("abc def, " + "g" * 45, "abc def…"),  # no comma left before the ellipsis
+        ("y" * 60, "y" * 47 + "…"),  # one long word: cut inside it
+        ("Before\u2028" + "z" * 50, "Before…"),  # any space separates words
+    ],
+)
+def test_shorten(title: str, short: str) -> None:
+    assert shorten(title) == short
+    assert len(short) <= SHORT_TITLE_MAX
