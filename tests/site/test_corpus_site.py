@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 from annotated_reader.core.anchor import fold
-from helpers.project import ROOT, build, copy_project
 from helpers.htmlcheck import duplicate_ids, text_of
+from helpers.project import ROOT, build, copy_project
 
 SOURCES = sorted((ROOT / "annotations" / "sources").glob("*.yml"))
 
