@@ -23,6 +23,18 @@ def mini_site(mini: Path) -> Path:
     return mini / "site"
 
 
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The mini project as a git repository with one commit (tagged ``base``)."""
+    from helpers.gitrepo import commit, git, init
+
+    project = copy_project(FIXTURES / "mini", tmp_path / "repo")
+    init(project)
+    commit(project, "base")
+    git(project, "tag", "base")
+    return project
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real corpus, built once per test session in strict mode."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from helpers.gitrepo import commit, edit, git, init, report, review
 from helpers.project import BIN, FIXTURES, copy_project, run
 
 SRC = "annotations/sources/sample.yml"
@@ -27,49 +27,6 @@ NEW_NOTE = """  - id: s-minsk
     quote: {exact: "First item about Minsk."}
     body: "Minsk is the capital of Belarus."
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
-    )
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-
-
-def edit(repo: Path, rel: str, old: str, new: str, count: int = 1) -> None:
-    path = repo / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def review(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run([str(BIN / "annotated-reader"), "review", *args], repo)
-
-
-def report(repo: Path, *args: str) -> str:
-    result = review(repo, *args)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result.stdout
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """The mini project as a git repository with one commit (tagged ``base``)."""
-    project = copy_project(FIXTURES / "mini", tmp_path / "repo")
-    git(project, "init", "-q", "-b", "main")
-    git(project, "config", "user.email", "editor@example.org")
-    git(project, "config", "user.name", "Editor")
-    git(project, "config", "commit.gpgsign", "false")
-    commit(project, "base")
-    git(project, "tag", "base")
-    return project
 
 
 def row(text: str, source: str) -> list[str]:
@@ -241,9 +198,7 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     top = tmp_path / "top"
     project = copy_project(FIXTURES / "mini", top / "reader")
     (top / "README").write_text("another project\n", encoding="utf-8")
-    git(top, "init", "-q", "-b", "main")
-    git(top, "config", "user.email", "editor@example.org")
-    git(top, "config", "user.name", "Editor")
+    init(top)
     commit(top, "base")
     shutil.rmtree(project / "annotations" / "sources")
     (project / "annotations" / "sources").mkdir()
