@@ -13,7 +13,7 @@ from .core.problems import Problems
 from .coverage.feature import Coverage
 from .glossary.feature import Glossary
 from .ratings.feature import Ratings
-from .render.templates import environment
+from .render.templates import environment, project_templates
 from .timeline.feature import Timeline
 
 
@@ -26,9 +26,13 @@ def load_corpus(
 ) -> tuple[Corpus, Problems]:
     """Load, validate and anchor the corpus with the default features (or the given ones)."""
     options = options or Options()
-    return load(
+    refused = Problems()
+    templates = project_templates(paths, options.templates_dir, refused)
+    corpus, problems = load(
         paths,
         options,
         default_features() if features is None else features,
-        environment(options.templates_dir, options.cache_dir),
+        environment(templates, options.cache_dir),
     )
+    problems.extend(refused)
+    return corpus, problems

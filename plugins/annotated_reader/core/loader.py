@@ -22,6 +22,7 @@ from .anchor import (
 )
 from .corpus import Corpus, Feature, Options, Paths, known_ids
 from .fields import ID_PATTERN, suggest
+from .files import folder_ok, read_text
 from .markup import find_refs
 from .model import Annotation, Quote, Source
 from .problems import Location, Problems
@@ -33,20 +34,17 @@ from .yamlsrc import load_yaml
 def read_seeds(paths: Paths, problems: Problems) -> dict[str, str]:
     seeds: dict[str, str] = {}
     folder = paths.root / paths.seeds
+    if not folder_ok(paths, folder, problems):
+        return seeds
     if not folder.is_dir():
         problems.error(Location(paths.seeds), "seed.missing-folder", f"no folder '{paths.seeds}/'")
         return seeds
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith("."):
+        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
             continue
-        try:
-            seeds[path.name] = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.error(
-                Location(paths.rel(path), 1, 1),
-                "seed.encoding",
-                f"seed is not UTF-8 ({exc.reason} at byte {exc.start}); re-save it as UTF-8",
-            )
+        text = read_text(paths, path, problems, "seed")
+        if text is not None:
+            seeds[path.name] = text
     return seeds
 
 
@@ -72,8 +70,9 @@ def load_corpus(
     corpus = Corpus(paths, templates, features=features)
     seeds = read_seeds(paths, problems)
     folder = paths.root / paths.annotations / "sources"
-    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    if not files:
+    readable = folder_ok(paths, folder, problems)
+    files = sorted(folder.glob("*.yml")) if readable and folder.is_dir() else []
+    if not files and readable:
         problems.error(
             Location(paths.rel(folder)),
             "source.none",
@@ -89,7 +88,8 @@ def load_corpus(
                 f"file name '{path.name}' must be a source id of lowercase letters, digits and '-'",
             )
             continue
-        root = load_yaml(rel, path.read_text(encoding="utf-8"), problems)
+        text = read_text(paths, path, problems, "source")
+        root = load_yaml(rel, text, problems) if text is not None else None
         if root is None:
             continue
         source = read_source(root, source_id, rel, seeds, problems)

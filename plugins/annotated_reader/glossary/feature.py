@@ -13,6 +13,7 @@ from jinja2 import Environment
 
 from ..core.corpus import Feature, InlineLink, Options, PageHtml
 from ..core.fields import Fields, read_references, suggest
+from ..core.files import exists, read_text
 from ..core.markup import Markup, find_refs
 from ..core.problems import Location, Problems
 from ..core.urls import SiteUrls
@@ -161,9 +162,10 @@ class Glossary(Feature):
         self.env = corpus.templates
         file = corpus.paths.root / corpus.paths.annotations / "glossary.yml"
         self.path = corpus.paths.rel(file)
-        if not file.is_file():
+        if not exists(file):
             return
-        root = load_yaml(self.path, file.read_text(encoding="utf-8"), problems)
+        text = read_text(corpus.paths, file, problems, "glossary")
+        root = load_yaml(self.path, text, problems) if text is not None else None
         if root is None:
             return
         self.source_titles = {s.id: s.title for s in corpus.sources}

@@ -18,7 +18,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..assembly import load_corpus
 from ..core.corpus import Corpus, Options, Paths
-from ..core.problems import Problems, Severity
+from ..core.files import refusal
+from ..core.problems import Location, Problems, Severity
 from ..core.urls import SiteUrls
 from ..render.glyphs import PATH as GLYPHS_CSS
 from ..render.glyphs import stylesheet as glyphs_stylesheet
@@ -49,6 +50,12 @@ def _reading_order(item: Any) -> int:
         (i for i, p in enumerate(_ORDER) if path == p or (p.endswith("/") and path.startswith(p))),
         len(_ORDER),
     )
+
+
+def _stop_on(problems: Problems) -> None:
+    """Fail the build with every problem, each as ``path: error: [code] message``."""
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems.sorted()))
 
 
 class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untyped-call]
@@ -109,6 +116,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.builder is None:
             return files
+        self._refuse_outside_docs(files, config)
 
         def add(file: File) -> None:
             # A hand-written file at a generated path would be silently replaced, or hide ours.
@@ -129,6 +137,23 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             add(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
         add(File.generated(config, f"{ASSET_DIR}/{GLYPHS_CSS}", content=glyphs_stylesheet(self.builder.corpus.features)))
         return files
+
+    def _refuse_outside_docs(self, files: Files, config: MkDocsConfig) -> None:
+        """A hand-written file that leads outside the project (``docs/x.md -> /etc/passwd``)
+        would be published; links inside it (``docs/README.md -> ../README.md``) are fine."""
+        paths = self._paths(config)
+        docs, real = Path(config.docs_dir), Path(config.docs_dir).resolve()
+        if not real.is_relative_to(paths.root):
+            return  # docs_dir is the site's choice; only what is in the project is checked
+        problems = Problems()
+        for file in files:
+            source = Path(file.abs_src_path or "")
+            if file.generated_by is None and source.is_relative_to(docs):
+                path = real / source.relative_to(docs)
+                refused = refusal(paths, path, links=True)
+                if refused is not None:
+                    refused.report(Location(paths.rel(path)), problems)
+        _stop_on(problems)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Sources are listed by short title, not by file name; beyond ``nav_sources_limit``

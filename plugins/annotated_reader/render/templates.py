@@ -7,6 +7,7 @@ was rendered by :mod:`markup` (which escapes on its own) and wrapped in ``Markup
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import (
@@ -17,8 +18,14 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    TemplateNotFound,
 )
 from jinja2.bccache import Bucket
+from jinja2.loaders import split_template_path
+
+from ..core.corpus import Paths
+from ..core.files import folder_ok, refusal
+from ..core.problems import Location, Problems
 
 ASSETS = Path(__file__).parent / "assets"  # style sheets and scripts every page links
 
@@ -29,7 +36,7 @@ def environment(override_dir: Path | None = None, cache_dir: Path | None = None)
     Jinja checks each against its template's source, so an edited template is recompiled."""
     loaders: list[FileSystemLoader | PackageLoader] = []
     if override_dir is not None:
-        loaders.append(FileSystemLoader(str(override_dir)))
+        loaders.append(_NoLinks(str(override_dir)))
     loaders.append(PackageLoader("annotated_reader.render", "templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),
@@ -65,3 +72,28 @@ class _KeptTemplates(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+def project_templates(paths: Paths, folder: Path | None, problems: Problems) -> Path | None:
+    """``templates_dir`` when its templates may be read: inside the project and no link
+    (an error for each one that is not; a linked template is never read, see ``_NoLinks``)."""
+    if folder is None or not folder_ok(paths, folder, problems):
+        return None
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        refused = refusal(paths, path)
+        if refused is not None:
+            refused.report(Location(paths.rel(path)), problems)
+    return folder
+
+
+class _NoLinks(FileSystemLoader):
+    """A site's templates, refusing any that is a symbolic link (the packaged one is used;
+    :func:`project_templates` has reported it)."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        for folder in self.searchpath:
+            if Path(folder, *split_template_path(template)).is_symlink():
+                raise TemplateNotFound(template)
+        return super().get_source(environment, template)

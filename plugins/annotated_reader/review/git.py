@@ -89,7 +89,10 @@ def materialise(root: Path, rev: Revision, folders: list[str], dest: Path) -> li
 
 
 def _extract(data: bytes, dest: Path, base: str) -> None:
-    """Unpack regular files and folders only, ``base`` stripped, never outside ``dest``."""
+    """Unpack folders, regular files and symbolic links, ``base`` stripped, never outside
+    ``dest``. A committed link is kept as a link, never followed: the loader refuses it with
+    the same error as in a work tree (a revision can hold ``seeds/x.txt -> /etc/passwd``)."""
+    top = dest.resolve()
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         for member in tar.getmembers():
             name = member.name
@@ -99,6 +102,8 @@ def _extract(data: bytes, dest: Path, base: str) -> None:
             if path.is_absolute() or ".." in path.parts or not path.parts:
                 continue
             target = dest.joinpath(*path.parts)
+            if not target.parent.resolve().is_relative_to(top) or target.is_symlink():
+                continue  # through a link unpacked before: never write outside dest
             if member.isdir():
                 target.mkdir(parents=True, exist_ok=True)
             elif member.isfile():
@@ -106,3 +111,6 @@ def _extract(data: bytes, dest: Path, base: str) -> None:
                 handle = tar.extractfile(member)
                 if handle is not None:
                     target.write_bytes(handle.read())
+            elif member.issym():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(member.linkname)

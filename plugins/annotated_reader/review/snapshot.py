@@ -15,6 +15,7 @@ from typing import Any
 from ..assembly import load_corpus
 from ..core.corpus import Corpus, Paths
 from ..core.fields import ID_PATTERN
+from ..core.files import exists, read_bytes
 from ..core.model import Annotation
 from ..core.problems import Location, Problem, Problems
 from ..core.segment import Block
@@ -96,8 +97,9 @@ def load_snapshot(paths: Paths, label: str) -> Snapshot:
             snap.notes.setdefault(entry.id, entry)
     seeds = paths.root / paths.seeds
     for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
-        if path.is_file():
-            snap.seeds[path.name] = path.read_bytes().decode("utf-8", "replace")
+        data = read_bytes(paths, path, Problems()) if not path.is_dir() else None
+        if data is not None:  # a link is refused (the corpus's problems say so)
+            snap.seeds[path.name] = data.decode("utf-8", "replace")
     for name, key, target in (
         ("glossary.yml", "terms", snap.terms),
         ("events.yml", "events", snap.events),
@@ -113,15 +115,12 @@ def load_snapshot(paths: Paths, label: str) -> Snapshot:
 
 def _read(paths: Paths, path: Path, snap: Snapshot) -> Node | None:
     """The file's located YAML; when it cannot be parsed, say why in ``snap.unreadable``."""
-    if not path.is_file():
+    if not exists(path):
         return None
     rel = paths.rel(path)
     problems = Problems()  # the same problems are in the corpus's list already
-    try:
-        root = load_yaml(rel, path.read_bytes().decode("utf-8", "replace"), problems)
-    except OSError as exc:
-        snap.unreadable[rel] = f"{rel}: cannot be read ({exc})"
-        return None
+    data = read_bytes(paths, path, problems)
+    root = load_yaml(rel, data.decode("utf-8", "replace"), problems) if data is not None else None
     if root is None:
         snap.unreadable[rel] = "; ".join(
             f"{p.location}: [{p.code}] {p.message}" for p in problems.items

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
 from ..core.fields import suggest
+from ..core.files import exists, read_text
 from ..core.markup import Markup, Resolver, find_refs
 from ..core.problems import Location, Problems
 from ..core.urls import SiteUrls
@@ -51,7 +52,7 @@ class Timeline(Feature):
         dated = dated_annotations(corpus, problems, locate)
         path = corpus.paths.root / corpus.paths.annotations / EVENTS_FILE
         rel = corpus.paths.rel(path)
-        if not path.is_file():
+        if not exists(path):
             users = [a for a in corpus.annotations() if a.event]
             if users:
                 problems.error(
@@ -63,15 +64,7 @@ class Timeline(Feature):
                 )
             return
         self.present = True
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.error(
-                Location(rel, 1, 1),
-                "events.encoding",
-                f"{rel} is not UTF-8 ({exc.reason} at byte {exc.start}); re-save it as UTF-8",
-            )
-            text = ""
+        text = read_text(corpus.paths, path, problems, "events") or ""
         loaded: EventsFile = read_events(rel, text, problems)
         attach_passages(loaded, dated, problems, locate)
         check_asserted(loaded, corpus, problems)

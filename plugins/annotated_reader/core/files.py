@@ -1,0 +1,119 @@
+"""Reading the project's own files: regular files inside the project, never through a link.
+
+Seeds, source files and the editorial YAML arrive in pull requests, and git can hold a
+symbolic link: ``seeds/999_leak.txt -> /etc/passwd`` plus a source file naming it would be
+read and published verbatim. So every file the reader loads must be a regular file whose
+path, from the project folder down, holds no link and does not lead outside; anything else
+is refused with an error saying why, and is never opened.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import Paths
+from .problems import Location, Problems
+
+_HOW = "links are refused so that no file outside the project is read or published"
+
+
+def exists(path: Path) -> bool:
+    """Whether anything, even a dangling link, is at ``path`` (``Path.exists`` says no to a
+    link to nothing, which would then be skipped without a word)."""
+    return os.path.lexists(path)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str  # file.symlink | file.outside
+    message: str
+
+    def report(self, where: Location, problems: Problems) -> None:
+        problems.error(where, self.code, self.message)
+
+
+def refusal(paths: Paths, path: Path, *, links: bool = False) -> Refusal | None:
+    """Why ``path`` may not be read, or None when it may: a symbolic link on the way to it
+    from the project folder (unless ``links``), or a place outside the project folder."""
+    root = paths.root
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = None
+    if rel is None or ".." in rel.parts:
+        return Refusal(
+            "file.outside",
+            f"'{paths.rel(path)}' is outside the project folder; keep seeds, editorial data "
+            "and templates inside it",
+        )
+    if not links:
+        here = root
+        for part in rel.parts:
+            here = here / part
+            if here.is_symlink():
+                return Refusal(
+                    "file.symlink",
+                    f"'{paths.rel(here)}' is a symbolic link (to '{os.readlink(here)}'); "
+                    f"{_HOW}: put the file itself there",
+                )
+    try:
+        resolved = path.resolve(strict=False)
+    except (OSError, RuntimeError):  # a loop of links
+        resolved = None
+    if resolved is None or not resolved.is_relative_to(root.resolve()):
+        return Refusal(
+            "file.outside", f"'{paths.rel(path)}' leads outside the project folder; {_HOW}"
+        )
+    return None
+
+
+def read_bytes(paths: Paths, path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes, or None after an error when it is a link, outside the project,
+    not a regular file (a folder, a pipe) or cannot be read."""
+    where = Location(paths.rel(path))
+    refused = refusal(paths, path)
+    if refused is not None:
+        refused.report(where, problems)
+        return None
+    try:
+        mode = os.lstat(path).st_mode
+        if not stat.S_ISREG(mode):
+            problems.error(
+                where,
+                "file.not-regular",
+                f"'{paths.rel(path)}' is not a regular file; put the file itself there",
+            )
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        problems.error(where, "file.unreadable", f"cannot read '{paths.rel(path)}': {exc.strerror}")
+        return None
+
+
+def read_text(paths: Paths, path: Path, problems: Problems, code: str) -> str | None:
+    """The file as UTF-8 text (see :func:`read_bytes`); bad UTF-8 is ``{code}.encoding``."""
+    data = read_bytes(paths, path, problems)
+    if data is None:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.error(
+            Location(paths.rel(path), 1, 1),
+            f"{code}.encoding",
+            f"{paths.rel(path)} is not UTF-8 ({exc.reason} at byte {exc.start}); "
+            "re-save it as UTF-8",
+        )
+        return None
+
+
+def folder_ok(paths: Paths, folder: Path, problems: Problems) -> bool:
+    """Whether the files of ``folder`` may be read (one error when the folder itself is a
+    link or outside, instead of one per file in it)."""
+    refused = refusal(paths, folder)
+    if refused is not None:
+        refused.report(Location(paths.rel(folder)), problems)
+    return refused is None
