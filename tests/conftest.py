@@ -41,6 +41,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(ROOT, tmp_path_factory.mktemp("real"))
     result = build(project)
     assert result.returncode == 0, result.stderr
+    (project / "build.log").write_text(result.stderr, encoding="utf-8")  # beside the site
     return project / "site"
 
 

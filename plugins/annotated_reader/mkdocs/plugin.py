@@ -23,6 +23,7 @@ from ..core.files import refusal
 from ..core.problems import Location, Problems, Severity
 from ..core.urls import SiteUrls
 from ..render.collisions import collisions
+from ..render.doclinks import unknown_anchor
 from ..render.glyphs import PATH as GLYPHS_CSS
 from ..render.glyphs import stylesheet as glyphs_stylesheet
 from ..render.site import SiteBuilder
@@ -232,6 +233,32 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         page.toc = TableOfContents(heading if rendered.heading else [])
         page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
         return rendered.html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Links from hand-written pages to a missing anchor of a generated page (a note
+        renamed or removed) are warnings, so ``--strict`` fails on them; MkDocs' own check
+        (``validation.anchors``) only notes them, as info, by default. Every page is read by
+        now, and MkDocs checks the links only after building them."""
+        if self.builder is None:
+            return env
+        ours = self.builder.pages()
+        docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or not page.links_to_anchors:
+                continue
+            for target, links in page.links_to_anchors.items():
+                present = target.page.present_anchor_ids if target.page else None
+                if target.src_uri not in ours or present is None:
+                    continue
+                for anchor, link in list(links.items()):
+                    if anchor in present:
+                        continue
+                    doc, text = Path(docs, file.src_uri).as_posix(), file.content_string
+                    problem = unknown_anchor(doc, text, link, target.src_uri, anchor, present)
+                    log.warning(str(problem))
+                    del links[anchor]  # said once, here, not again as MkDocs' info
+        return env
 
     # The search plugin indexes ``page.content`` in on_page_context, and the theme renders
     # it right after: lend search the page's lean document first, take the page back last.
