@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..core.corpus import Paths
-from .git import GitError, Revision, materialise, resolve
+from .git import GitError, Revision, materialise, repository, resolve
 from .report import render
 from .snapshot import Snapshot, load_snapshot
 
@@ -33,6 +33,7 @@ def snapshot(paths: Paths, rev: Revision | None, scratch: Path) -> Snapshot:
 
 def review(paths: Paths, base: str, head: str | None = None) -> str:
     """The report comparing ``base`` with ``head`` (None: the work tree); raises GitError."""
+    repository(paths.root)
     base_rev = resolve(paths.root, base)
     head_rev = resolve(paths.root, head) if head is not None else None
     with tempfile.TemporaryDirectory(prefix="annotated-reader-review-") as tmp:

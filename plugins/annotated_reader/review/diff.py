@@ -118,6 +118,8 @@ def review_notes(base: Snapshot, head: Snapshot) -> list[NoteReview]:
         note = NoteReview(
             ident, owner, "", before, after, was=was_at.get(ident), now=now_at.get(ident)
         )
+        if after is not None and before is None and base.unread(after.location.path):
+            continue  # its file cannot be read in the base: not compared, never called new
         if after is not None and note.now is None:
             note.orphan, note.why = orphan_reason(head, after)
         unread = head.unread(before.location.path) if before is not None and after is None else ""
@@ -135,7 +137,7 @@ def review_notes(base: Snapshot, head: Snapshot) -> list[NoteReview]:
             note.changes = field_changes(old, new)
             if note.changes:
                 note.status = "changed"
-            elif _moved(note):
+            elif _moved(note) and not base.failed:  # a base that did not load anchors nothing
                 note.status = "re-anchored"
             elif note.orphan:
                 note.status = "orphaned"
@@ -179,6 +181,8 @@ def review_sources(base: Snapshot, head: Snapshot, notes: list[NoteReview]) -> l
         src.status = "added" if old is None else "removed" if new is None else ""
         if new is None and head.unread(f"{head.corpus.paths.annotations}/sources/{ident}.yml"):
             src.status = "unreadable"
+        if old is None and base.unread(f"{base.corpus.paths.annotations}/sources/{ident}.yml"):
+            src.status = "unreadable in the base"
         src.notes = [n for n in notes if n.source_id == ident]
         data = new if new is not None else old or {}
         src.seed = str(data.get("seed", ""))
@@ -205,13 +209,14 @@ def _line_delta(before: str, after: str) -> tuple[int, int]:
 
 
 def review_entries(
-    base: dict[str, Declared], head: dict[str, Declared], unread: str = ""
+    base: dict[str, Declared], head: dict[str, Declared], unread: str = "", unread_base: str = ""
 ) -> list[EntryReview]:
-    """Terms or events by id; none are reported removed from a file that cannot be read."""
+    """Terms or events by id; none are reported removed from a file that cannot be read in
+    the head, nor added to one that cannot be read in the base."""
     out = []
     for ident in sorted(set(base) | set(head)):
         before, after = base.get(ident), head.get(ident)
-        if after is None and unread:
+        if (after is None and unread) or (before is None and unread_base):
             continue
         if before is None or after is None:
             out.append(EntryReview(ident, "added" if before is None else "removed", before, after))

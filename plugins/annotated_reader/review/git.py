@@ -45,6 +45,19 @@ def git(root: Path, *args: str) -> bytes:
     return done.stdout
 
 
+def repository(root: Path) -> None:
+    """A GitError saying how to fix it when ``root`` is in no git work tree (resolving a
+    revision there would only say that 'HEAD' is unknown)."""
+    try:
+        git(root, "rev-parse", "--show-toplevel")
+    except GitError as exc:
+        raise GitError(
+            f"{root} is not a git repository (nor inside one), so there is no revision to "
+            "compare with; run review in a clone of the project (git clone …), or give the "
+            "clone's folder with --root"
+        ) from exc
+
+
 def resolve(root: Path, name: str) -> Revision:
     """The commit ``name`` names, or a GitError saying the revision is unknown."""
     if name.startswith("-"):
@@ -63,11 +76,9 @@ def resolve(root: Path, name: str) -> Revision:
 
 def _top(root: Path) -> tuple[Path, str]:
     """The top of ``root``'s git work tree, and ``root`` relative to it ('' or 'dir/')."""
-    try:
-        top = git(root, "rev-parse", "--show-toplevel").decode().strip()
-        return Path(top), git(root, "rev-parse", "--show-prefix").decode().strip()
-    except GitError as exc:
-        raise GitError(f"{root} is not inside a git work tree ({exc})") from exc
+    repository(root)
+    top = git(root, "rev-parse", "--show-toplevel").decode().strip()
+    return Path(top), git(root, "rev-parse", "--show-prefix").decode().strip()
 
 
 def materialise(root: Path, rev: Revision, folders: list[str], dest: Path) -> list[str]:

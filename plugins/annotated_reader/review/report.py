@@ -34,19 +34,17 @@ def render(base: Snapshot, head: Snapshot) -> str:
     glossary, events_file = (
         f"{base.corpus.paths.annotations}/{n}" for n in ("glossary.yml", "events.yml")
     )
-    terms = review_entries(base.terms, head.terms, head.unread(glossary))
-    events = review_entries(base.events, head.events, head.unread(events_file))
+    terms = review_entries(base.terms, head.terms, head.unread(glossary), base.unread(glossary))
+    events = review_entries(
+        base.events, head.events, head.unread(events_file), base.unread(events_file)
+    )
     flipped = flag_changes(base, head)
     claims: Claims = {c[1]: (f.event_id, c[3]) for f in flags(head).values() for c in f.claims}
     out = [MARKER, f"## Annotation review: {code(base.label)} → {code(head.label)}", ""]
     out += _verdict(base, head)
     out += _summary(sources, terms, events, flipped)
     out += _problems(base, head)
-    for path, why in sorted(head.unreadable.items()):
-        out += [
-            f"**{code(path)} cannot be read in the head**, so its entries are not compared: {esc(why)}",
-            "",
-        ]
+    out += _unreadable(base, head)
     for src in sources:
         if src.changed:
             out += _source(src, base, head, claims)
@@ -54,6 +52,26 @@ def render(base: Snapshot, head: Snapshot) -> str:
     out += _entries("Events", "event", events)
     out += _flags(flipped)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _unreadable(base: Snapshot, head: Snapshot) -> list[str]:
+    """Files one revision cannot read: their entries are not compared (so none is said to
+    be added or removed), and why."""
+    out = []
+    for snap, side in ((base, "base"), (head, "head")):
+        if snap.failed:
+            out += [
+                f"**The {side}'s editorial data could not be loaded** ({esc(snap.failed)}), "
+                "so no note is shown as anchored in it; entries are compared as written.",
+                "",
+            ]
+        for path, why in sorted(snap.unreadable.items()):
+            out += [
+                f"**{code(path)} cannot be read in the {side}**, so its entries are not "
+                f"compared: {esc(why)}",
+                "",
+            ]
+    return out
 
 
 def _key(p: Problem) -> tuple[str, str, str]:
@@ -141,6 +159,13 @@ def _problems(base: Snapshot, head: Snapshot) -> list[str]:
 def _source(src: SourceReview, base: Snapshot, head: Snapshot, claims: Claims) -> list[str]:
     status = f" — source {src.status}" if src.status else ""
     out = [f"### {src.id}: {esc(src.title)}{status}", ""]
+    if src.status == "unreadable in the base":
+        count = sum(1 for n in head.notes.values() if n.owner == src.id)
+        out += [
+            f"Its file cannot be read in the base (see above), so its {count} note(s) in the "
+            "head are not compared with the base; none is counted as added.",
+            "",
+        ]
     if src.seed_lines:
         plus, minus = src.seed_lines
         out += [

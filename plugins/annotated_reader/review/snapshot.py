@@ -15,11 +15,12 @@ from typing import Any
 from ..assembly import load_corpus
 from ..core.corpus import Corpus, Paths
 from ..core.fields import ID_PATTERN
-from ..core.files import exists, read_bytes
+from ..core.files import exists, read_bytes, read_text
 from ..core.model import Annotation
 from ..core.problems import Location, Problem, Problems
 from ..core.segment import Block
 from ..core.yamlsrc import Node, load_yaml
+from ..render.templates import environment
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Snapshot:
     terms: dict[str, Declared] = field(default_factory=dict)
     events: dict[str, Declared] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)  # file path → its YAML error
+    failed: str = ""  # why the loader stopped on this revision ('' when it did not)
 
     def unread(self, path: str) -> str:
         """Why ``path`` could not be read at all ('' when it was read)."""
@@ -85,16 +87,29 @@ class Snapshot:
 
 def load_snapshot(paths: Paths, label: str) -> Snapshot:
     """Load a revision's data; never raises on bad input (problems are collected)."""
-    corpus, problems = load_corpus(paths)
-    snap = Snapshot(label, corpus, problems)
+    try:
+        corpus, problems = load_corpus(paths)
+        failed = ""
+    # A revision is anything anyone committed. Whatever the loader does with it — report it,
+    # or raise (a nesting too deep for the parser) — the review of the rest goes on, and
+    # says what happened; a reviewer gets a report, never a traceback.
+    except Exception as exc:
+        failed = _why(exc)
+        corpus, problems = Corpus(paths, environment()), Problems()
+        problems.error(
+            Location(paths.annotations),
+            "review.load-failed",
+            f"the editorial data of this revision could not be loaded ({failed}); "
+            "the files that cannot be read are named below",
+        )
+    snap = Snapshot(label, corpus, problems, failed=failed)
     folder = paths.root / paths.annotations
     for path in sorted((folder / "sources").glob("*.yml")) if (folder / "sources").is_dir() else []:
-        root = _read(paths, path, snap)
-        if root is None or not root.is_mapping:
-            continue
-        snap.files[path.stem] = root.plain()
-        for entry in _entries(root, "annotations", path.stem):
-            snap.notes.setdefault(entry.id, entry)
+        found = _declared(paths, path, snap, "annotations", path.stem, "source")
+        if found is not None and found[0] is not None:
+            snap.files[path.stem] = found[0]
+            for entry in found[1]:
+                snap.notes.setdefault(entry.id, entry)
     seeds = paths.root / paths.seeds
     for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
         data = read_bytes(paths, path, Problems()) if not path.is_dir() else None
@@ -104,28 +119,41 @@ def load_snapshot(paths: Paths, label: str) -> Snapshot:
         ("glossary.yml", "terms", snap.terms),
         ("events.yml", "events", snap.events),
     ):
-        root = _read(paths, folder / name, snap)
-        if root is None:
-            continue
         rel = paths.rel(folder / name)
-        for entry in _entries(root, key, rel):
+        found = _declared(paths, folder / name, snap, key, rel, name.removesuffix(".yml"))
+        for entry in found[1] if found is not None else []:
             target.setdefault(entry.id, entry)
     return snap
 
 
-def _read(paths: Paths, path: Path, snap: Snapshot) -> Node | None:
-    """The file's located YAML; when it cannot be parsed, say why in ``snap.unreadable``."""
+def _declared(
+    paths: Paths, path: Path, snap: Snapshot, key: str, owner: str, code: str
+) -> tuple[dict[str, Any] | None, list[Declared]] | None:
+    """A file's data as written (None when it is not a mapping) and the entries listed
+    under ``key``; when it cannot be read or parsed, None, and why in ``snap.unreadable``."""
     if not exists(path):
         return None
     rel = paths.rel(path)
     problems = Problems()  # the same problems are in the corpus's list already
-    data = read_bytes(paths, path, problems)
-    root = load_yaml(rel, data.decode("utf-8", "replace"), problems) if data is not None else None
-    if root is None:
-        snap.unreadable[rel] = "; ".join(
-            f"{p.location}: [{p.code}] {p.message}" for p in problems.items
-        )
-    return root
+    try:
+        text = read_text(paths, path, problems, code)
+        root = load_yaml(rel, text, problems) if text is not None else None
+        if root is None:
+            snap.unreadable[rel] = "; ".join(
+                f"{p.location}: [{p.code}] {p.message}" for p in problems.items
+            )
+            return None
+        data = root.plain()
+        return (data if isinstance(data, dict) else None), _entries(root, key, owner)
+    except Exception as exc:  # see load_snapshot
+        snap.unreadable[rel] = f"{rel}: {_why(exc)}"
+        return None
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "its YAML nests too deeply to be read; flatten it"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _entries(root: Node, key: str, owner: str) -> list[Declared]:
