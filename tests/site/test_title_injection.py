@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from annotated_reader.core.titles import shorten
 from helpers.browser import serve
 from helpers.project import FIXTURES, build, copy_project
 
@@ -157,9 +158,21 @@ def test_the_navigation_lists_each_title_as_written(browser: Any, site_url: str)
                 .map(a => [new URL(a.href).pathname, a.textContent.trim()]))"""
         )
         for ident, payload in PAYLOADS.items():
-            assert labels[f"/sources/{ident}/"] == expected_title(*payload), ident
+            # the navigation names a source by its short title (cut at a word past 48)
+            assert labels[f"/sources/{ident}/"] == shorten(expected_title(*payload)), ident
         assert page.evaluate("window.__pwned") is None
         assert seen == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path", ["", "sources/", "ratings/", "ratings/methodology/"])
+def test_the_pages_listing_every_source_run_nothing(browser: Any, site_url: str, path: str) -> None:
+    page, seen = _open(browser, f"{site_url}{path}")
+    try:
+        assert page.evaluate("window.__pwned") is None
+        assert seen == []
+        assert page.evaluate("document.querySelectorAll('img[src=\"x\"], #hijack').length") == 0
     finally:
         page.close()
 
