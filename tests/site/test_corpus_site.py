@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from annotated_reader.core.anchor import fold
+from annotated_reader.core.titles import SHORT_TITLE_MAX, shorten
 from helpers.htmlcheck import duplicate_ids, text_of
 from helpers.project import ROOT, build, copy_project
 
@@ -96,7 +98,7 @@ def test_rendered_text_is_the_seed_verbatim(path: Path, real_site: Path) -> None
     assert rendered == " ".join(seed.split())
 
 
-def test_navigation_lists_sources_by_title(real_site: Path) -> None:
+def test_navigation_lists_sources_by_short_title(real_site: Path) -> None:
     html = (real_site / "index.html").read_text(encoding="utf-8")
     nav = html[html.index('class="md-nav md-nav--primary"') :]
     labels = re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', nav, re.S)
@@ -104,9 +106,11 @@ def test_navigation_lists_sources_by_title(real_site: Path) -> None:
     titles = []
     for path in SOURCES:
         meta = load(path)["metadata"]
-        titles.append(meta["title"]["value"] or f"Untitled text by {meta['author']['value']}")
+        title = meta["title"]["value"] or f"Untitled text by {meta['author']['value']}"
+        titles.append(meta.get("short_title") or shorten(title))
     assert sorted(section, key=str.casefold) == section
-    assert {t.replace("&#39;", "'") for t in section} == set(titles)
+    assert {unescape(t) for t in section} == set(titles)
+    assert all(len(t) <= SHORT_TITLE_MAX for t in titles)
 
 
 def test_pages_are_offline_clean(real_site: Path) -> None:
