@@ -37,3 +37,11 @@ def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 def check(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return run([str(BIN / "annotated-reader"), "check", *extra], project)
+
+
+def replace_in(project: Path, rel: str, old: str, new: str) -> None:
+    """Edit a file of a project copy: ``old`` (which must be there) becomes ``new``, once."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

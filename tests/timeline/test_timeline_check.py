@@ -289,5 +289,5 @@ def test_events_file_that_is_not_utf8_is_an_error(mini: Path) -> None:
     (mini / EVENTS).write_bytes(b"events:\n  - id: caf\xe9\n")
     result = check(mini)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
-    assert f"{EVENTS}:1:1: error: [events.encoding]" in result.stdout, result.stdout
+    assert f"{EVENTS}:2:12: error: [events.encoding]" in result.stdout, result.stdout  # the é
     assert "re-save it as UTF-8" in result.stdout

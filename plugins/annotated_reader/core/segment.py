@@ -3,7 +3,9 @@
 Each non-blank line is one block: scraped texts put one paragraph per line. The roles a
 heuristic cannot tell (a caption, a byline) come from the editor's ``layout`` rules, and
 blocks inside a ``debris`` annotation are set apart. Offsets cover the line without its
-surrounding whitespace, so nothing of the text is lost or reordered.
+surrounding whitespace, so nothing of the text is lost or reordered. A byte order mark
+that starts the file is no part of the text shown: the first block starts after it, and
+every offset still counts it, so quotes and ``line:col`` stay those of the file.
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ def _guess_role(line: str, next_line: str | None) -> str:
 def segment(text: str) -> list[Block]:
     """Blocks in reading order, one per non-blank line."""
     spans: list[tuple[int, int]] = []
-    offset = 0
-    for raw in text.split("\n"):
+    offset = 1 if text.startswith("\ufeff") else 0
+    for raw in text[offset:].split("\n"):
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())

@@ -6,10 +6,10 @@ each problem is reported once, by the stage that owns it.
 
 from __future__ import annotations
 
-import re
-
-from .fields import Fields, read_references
+from .dates import parse_date, parse_day
+from .fields import Fields, read_references, suggest
 from .kinds import KINDS
+from .limits import MAX_QUOTE_CHARS
 from .model import METADATA_FIELDS, Annotation, LayoutRule, Metadata, MetaField, Quote, Source
 from .problems import Location, Problems
 from .segment import ROLES
@@ -33,7 +33,6 @@ ANNOTATION_FIELDS = (
 TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
 # Under metadata: every field as {value, basis}, then the optional name for the navigation.
 METADATA_KEYS = (*METADATA_FIELDS, "short_title")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KIND_HINT = f"use one of: {', '.join(KINDS)}"
 _VERDICT_HINT = f"a fact-check states its verdict: one of {', '.join(VERDICTS)}"
 
@@ -50,14 +49,28 @@ def read_quote(node: Node | None, owner: Fields, problems: Problems) -> Quote | 
                 "the quote is empty; copy the passage byte for byte from the source text",
             )
             return None
-        return Quote(node.value)
+        return Quote(node.value) if _short_enough(node, node.value, problems) else None
     fields = Fields(node, problems, "a quote", ("exact", "prefix", "suffix"), "quote")
     exact = fields.text("exact", hint="copy the passage byte for byte from the source text")
-    if exact is None:
-        return None
     prefix = fields.text("prefix", required=False) or ""
     suffix = fields.text("suffix", required=False) or ""
-    return Quote(exact, prefix, suffix)
+    parts = (("exact", exact or ""), ("prefix", prefix), ("suffix", suffix))
+    if not all([_short_enough(fields.get(k) or node, v, problems) for k, v in parts]):
+        return None
+    return None if exact is None else Quote(exact, prefix, suffix)
+
+
+def _short_enough(node: Node, text: str, problems: Problems) -> bool:
+    """Quotes are bounded (``limits``); a longer one is an error at its line."""
+    if len(text) <= MAX_QUOTE_CHARS:
+        return True
+    problems.error(
+        node.location,
+        "quote.too-long",
+        f"the quote has {len(text):,} characters, more than the {MAX_QUOTE_CHARS:,} a quote "
+        "may have; quote the start of the passage, or split it between several notes",
+    )
+    return False
 
 
 def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | None:
@@ -87,8 +100,6 @@ def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | 
                 item.location, "metadata.bad-url", "url must start with https:// or http://"
             )
         if value is not None and name == "published":
-            from .dates import parse_date
-
             parsed = parse_date(value)
             if isinstance(parsed, str):
                 problems.error(item.location, "metadata.bad-date", f"published: {parsed}")
@@ -152,6 +163,7 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         required=kind == "correction",
         hint="say what the text should read",
     )
+    correction_node = fields.get("correction")
     event = fields.text("event", required=False)
     date = fields.text("date", required=False)
     if (event is None) != (date is None):
@@ -163,11 +175,12 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
             "(as the source states it)",
         )
     reviewed = fields.text("reviewed", required=False)
-    if reviewed is not None and not _DAY.match(reviewed):
+    day = parse_day(reviewed) if reviewed is not None else None
+    if isinstance(day, str):
         problems.error(
             fields.get("reviewed").location,  # type: ignore[union-attr]
             "annotation.bad-reviewed",
-            f"reviewed '{reviewed}' must be a day as YYYY-MM-DD",
+            f"reviewed: {day}; give the day the note was written or last checked",
         )
         reviewed = None
     if ann_id is None or kind is None or quote is None or body is None:
@@ -186,11 +199,16 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         event=event,
         date=date,
         reviewed=reviewed,
+        correction_line=correction_node.content_line if correction_node else 0,
     )
 
 
 def read_source(
-    root: Node, source_id: str, path: str, seed_texts: dict[str, str], problems: Problems
+    root: Node,
+    source_id: str,
+    path: str,
+    seed_texts: dict[str, str | None],
+    problems: Problems,
 ) -> Source | None:
     top = Fields(root, problems, f"source file '{source_id}'", TOP_FIELDS, "source")
     if not top.ok:
@@ -199,11 +217,11 @@ def read_source(
     text: str | None = None
     if seed is not None:
         text = seed_texts.get(seed)
-        if text is None:
+        if text is None and seed not in seed_texts:
             problems.error(
                 top.get("seed").location,  # type: ignore[union-attr]
                 "source.unknown-seed",
-                f"no seed text '{seed}' in seeds/{_closest(seed, seed_texts)}; "
+                f"no seed text '{seed}' in seeds/{suggest(seed, seed_texts)}; "
                 "name a file that exists there",
             )
     metadata = _metadata(top.get("metadata"), top, problems)
@@ -232,9 +250,3 @@ def read_source(
         layout=layout,
         node=root,
     )
-
-
-def _closest(name: str, names: dict[str, str]) -> str:
-    from .fields import suggest
-
-    return suggest(name, names)

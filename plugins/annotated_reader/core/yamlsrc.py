@@ -3,6 +3,11 @@
 PyYAML's plain ``safe_load`` forgets line numbers, and an editor needs ``file:line`` for
 each problem; so we compose the node tree and build values that carry their location.
 Duplicate keys, which PyYAML silently collapses, are reported here.
+
+A file is bounded before it is built (``limits``): so many values, so deep. Aliases
+(``*name``) are refused: ten lines of them can stand for billions of values, and a value
+written once but shown in several places would hide from a reviewer's diff. Scalars keep
+the editor's text: YAML 1.1 would read ``3.10`` as the number 3.1 and ``007`` as 7.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .limits import MAX_NESTING, MAX_YAML_VALUES
 from .problems import Location, Problems
 
 # libyaml composes ~20x faster than the pure-Python parser (most of a small site's load
@@ -67,28 +73,99 @@ class Node:
 
 
 def _location(path: str, node: yaml.Node) -> Location:
-    mark = node.start_mark
-    return Location(path, mark.line + 1, mark.column + 1)
+    return _at(path, node.start_mark)
+
+
+def _at(path: str, mark: Any) -> Location:
+    return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
 
 
 class _Differs(Exception):
-    """libyaml's tree may differ from PyYAML's at this node."""
+    """libyaml's tree may differ from PyYAML's at this node, or holds what PyYAML refuses
+    (an alias, too deep a nesting): PyYAML composes the file and reports it."""
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A file past a bound of :mod:`.limits`, or with an alias: reported at ``problem_mark``."""
+
+    def __init__(self, code: str, message: str, mark: Any) -> None:  # PyYAML's or libyaml's
+        super().__init__(problem=message, problem_mark=mark)
+        self.code = code
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader composing no alias, at most ``MAX_YAML_VALUES`` values, and
+    lists and mappings at most ``MAX_NESTING`` deep (its composer recurses per level)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._values = 0
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        refused = _refused(event, self._values + 1, self._depth)
+        if refused:
+            raise refused
+        self._values += 1
+        nested = isinstance(event, yaml.CollectionStartEvent)
+        self._depth += nested
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= nested
+
+
+def _refused(event: yaml.Event, values: int, depth: int) -> _Refused | None:
+    """Why composing must stop at ``event``, the file's ``values``-th value, inside ``depth``
+    lists and mappings; None when it need not."""
+    if isinstance(event, yaml.AliasEvent):
+        return _Refused(
+            "yaml.alias",
+            f"alias '*{event.anchor}' refers to a value written elsewhere; aliases are not "
+            "allowed in editorial files (a few lines of them can stand for billions of "
+            "values, and a reviewer would not see the value here): write the value out",
+            event.start_mark,
+        )
+    if values > MAX_YAML_VALUES:
+        return _Refused(
+            "yaml.too-many-values",
+            f"the file holds more than {MAX_YAML_VALUES:,} values; split it into smaller files",
+            event.start_mark,
+        )
+    if depth >= MAX_NESTING and isinstance(event, yaml.CollectionStartEvent):
+        return _Refused(
+            "yaml.too-deep",
+            f"lists and mappings are nested more than {MAX_NESTING} levels deep here; "
+            "editorial files need a few levels (see annotations/README.md)",
+            event.start_mark,
+        )
+    return None
 
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 
 def _build(
-    path: str, node: yaml.Node, problems: Problems, lines: list[str] | None, flow: bool = False
+    path: str,
+    node: yaml.Node,
+    problems: Problems,
+    lines: list[str] | None,
+    flow: bool = False,
+    seen: set[int] | None = None,
+    depth: int = 0,
 ) -> Node:
     """The located tree of ``node``. Given ``lines`` (the text; the tree is libyaml's), each
     node is also checked to be one PyYAML composes alike (:func:`_same_in_pyyaml`) in the
-    same walk, instead of a walk of its own; :class:`_Differs` when one is not."""
+    same walk, instead of a walk of its own; :class:`_Differs` when one is not, or when the
+    walk meets a node twice (an alias) or nests too deep (PyYAML reports where)."""
     mark = node.start_mark
     loc = Location(path, mark.line + 1, mark.column + 1)
     tag = node.tag
-    if lines is not None and not tag.startswith(_STANDARD_TAG):
-        raise _Differs
+    if lines is not None:
+        seen = _visit(node, seen, depth)
+        if not tag.startswith(_STANDARD_TAG):
+            raise _Differs
     if isinstance(node, yaml.ScalarNode):
         style = node.style
         if lines is not None:
@@ -100,15 +177,20 @@ def _build(
         return Node(_resolve_scalar(node), loc, tag, style or None)
     assert isinstance(node, yaml.CollectionNode)
     inner = flow or bool(node.flow_style)
+    depth += 1
     if isinstance(node, yaml.SequenceNode):
-        return Node([_build(path, child, problems, lines, inner) for child in node.value], loc, tag)
+        return Node(
+            [_build(path, child, problems, lines, inner, seen, depth) for child in node.value],
+            loc,
+            tag,
+        )
     assert isinstance(node, yaml.MappingNode)
     items: dict[str, Node] = {}
     for key_node, value_node in node.value:
-        if lines is not None and not _same_in_pyyaml(key_node, lines, inner):
+        if lines is not None and not _same_in_pyyaml(key_node, lines, inner, seen, depth):
             raise _Differs
         if not isinstance(key_node, yaml.ScalarNode):
-            if lines is not None and not _same_in_pyyaml(value_node, lines, inner):
+            if lines is not None and not _same_in_pyyaml(value_node, lines, inner, seen, depth):
                 raise _Differs  # not built, but checked as before
             problems.error(
                 _location(path, key_node), "yaml.key", "a mapping key must be plain text"
@@ -116,7 +198,7 @@ def _build(
             continue
         key = str(key_node.value)
         if key in items:
-            if lines is not None and not _same_in_pyyaml(value_node, lines, inner):
+            if lines is not None and not _same_in_pyyaml(value_node, lines, inner, seen, depth):
                 raise _Differs
             first = items[key].location
             problems.error(
@@ -125,12 +207,23 @@ def _build(
                 f"key '{key}' appears twice in this mapping (first at line {first.line}); keep one",
             )
             continue
-        items[key] = _build(path, value_node, problems, lines, inner)
+        items[key] = _build(path, value_node, problems, lines, inner, seen, depth)
     return Node(items, loc, tag)
 
 
+def _visit(node: yaml.Node, seen: set[int] | None, depth: int) -> set[int]:
+    """Mark ``node`` as walked; :class:`_Differs` for one walked before (libyaml shares an
+    aliased node) or a list or mapping nested past ``MAX_NESTING``."""
+    seen = set() if seen is None else seen
+    if id(node) in seen or (depth >= MAX_NESTING and isinstance(node, yaml.CollectionNode)):
+        raise _Differs
+    seen.add(id(node))
+    return seen
+
+
 def _resolve_scalar(node: yaml.ScalarNode) -> Any:
-    """Typed value for plain scalars (ints, bools, null); dates stay text on purpose."""
+    """Null and true/false for plain scalars that YAML reads so; any other scalar is the
+    text as written (a number too: ``3.10`` stays "3.10", ``007`` stays "007")."""
     if node.style:  # quoted or block: text as written
         return node.value
     tag = node.tag
@@ -138,16 +231,6 @@ def _resolve_scalar(node: yaml.ScalarNode) -> Any:
         return None
     if tag == "tag:yaml.org,2002:bool":
         return node.value.lower() in ("true", "yes", "on")
-    if tag == "tag:yaml.org,2002:int":
-        try:
-            return int(node.value)
-        except ValueError:
-            return node.value
-    if tag == "tag:yaml.org,2002:float":
-        try:
-            return float(node.value)
-        except ValueError:
-            return node.value
     return node.value
 
 
@@ -155,7 +238,14 @@ _ODD_BREAKS = re.compile("[\t\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BLOCK_HEADER = re.compile(r"[|>](?:[+-][1-9]?|[1-9][+-]?)?(?: |$)")
 
 
-def _same_in_pyyaml(node: yaml.Node, lines: list[str], flow: bool = False) -> bool:
+def _same_in_pyyaml(
+    node: yaml.Node,
+    lines: list[str],
+    flow: bool = False,
+    seen: set[int] | None = None,
+    depth: int = 0,
+) -> bool:
+    seen = _visit(node, seen, depth)
     if not node.tag.startswith("tag:yaml.org,2002:"):
         return False
     if isinstance(node, yaml.ScalarNode):
@@ -168,7 +258,27 @@ def _same_in_pyyaml(node: yaml.Node, lines: list[str], flow: bool = False) -> bo
     children = (
         node.value if isinstance(node, yaml.SequenceNode) else [x for kv in node.value for x in kv]
     )
-    return all(_same_in_pyyaml(child, lines, inner) for child in children)
+    return all(_same_in_pyyaml(child, lines, inner, seen, depth + 1) for child in children)
+
+
+# A value starts after one of these (or at the start): a file has at most two values for
+# each of them, so one with few needs no count. The real files have a third of that bound.
+_VALUE_STARTS = "\n,:-[{?"
+
+
+def _values_past_limit(text: str) -> _Refused | None:
+    """The value past ``MAX_YAML_VALUES``, counted in libyaml's events before anything is
+    composed (composing keeps every value at once); files under the bound are not counted."""
+    if 2 * sum(map(text.count, _VALUE_STARTS)) + 2 <= MAX_YAML_VALUES or _FAST_LOADER is None:
+        return None
+    values = 0
+    for event in yaml.parse(text, Loader=_FAST_LOADER):
+        if isinstance(event, yaml.NodeEvent):
+            values += 1
+            refused = _refused(event, values, 0)
+            if refused:
+                return refused
+    return None
 
 
 def _compose_fast(path: str, text: str, problems: Problems) -> Node | None:
@@ -176,7 +286,12 @@ def _compose_fast(path: str, text: str, problems: Problems) -> Node | None:
     if _FAST_LOADER is None or _ODD_BREAKS.search(text):
         return None
     try:
+        refused = _values_past_limit(text)
+        if refused:
+            raise refused
         root = yaml.compose(text, Loader=_FAST_LOADER)
+    except _Refused:
+        raise
     except yaml.YAMLError:
         return None  # report PyYAML's own message
     if root is None:
@@ -191,19 +306,21 @@ def _compose_fast(path: str, text: str, problems: Problems) -> Node | None:
 
 
 def load_yaml(path: str, text: str, problems: Problems) -> Node | None:
-    """Parse ``text``; on a syntax error report it at its line and return None."""
-    fast = _compose_fast(path, text, problems)
-    if fast is not None:
-        return fast
+    """Parse ``text``; on a syntax error, or past a bound, report it at its line and
+    return None."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        fast = _compose_fast(path, text, problems)
+        if fast is not None:
+            return fast
+        root = yaml.compose(text, Loader=_BoundedLoader)
+    except _Refused as exc:
+        problems.error(_at(path, exc.problem_mark), exc.code, str(exc.problem))
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        col = mark.column + 1 if mark else 1
         what = exc.problem or str(exc)
         problems.error(
-            Location(path, line, col),
+            _at(path, mark),
             "yaml.syntax",
             f"YAML syntax error: {what}"
             + (f" ({exc.context})" if exc.context else "")
@@ -213,6 +330,17 @@ def load_yaml(path: str, text: str, problems: Problems) -> Node | None:
                 else ""
             )
             + "; check indentation and quoting around this line",
+        )
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problems.error(
+            Location(path, line, col),
+            "yaml.character",
+            f"character U+{exc.character:04X} cannot appear in a YAML file (control "
+            "characters are not allowed, even in quotes); remove it, or write it as an "
+            'escape such as "\\u00ad" in a double-quoted string',
         )
         return None
     except yaml.YAMLError as exc:
