@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
+import random
+import re
+import unicodedata
+from pathlib import Path
+
 import pytest
 from annotated_reader.core.anchor import (
     Method,
+    Normalized,
     Outcome,
     closest_passage,
     line_col,
     match_quote,
     normalize,
 )
-from annotated_reader.core.loader import describe_anchor_failure
+from annotated_reader.core.anchoring import describe_anchor_failure
 from annotated_reader.core.model import Quote
 
 TEXT = (
@@ -128,3 +135,110 @@ def test_empty_text_and_unicode_offsets_are_code_points() -> None:
     text = "Путин said “да”."
     result = match_quote(text, Quote("да"))
     assert result.match and (result.match.start, result.match.end) == (12, 14)
+
+
+# -- the closest passage: bounded, and still the closest -----------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "seeds").iterdir())
+
+
+def _everywhere(norm: Normalized, needle: str) -> tuple[float, int]:
+    """The best score over every word start, as the search did before it was bounded."""
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(needle)
+    best = (0.0, 0)
+    for s in [0] + [m.end() for m in re.finditer(" ", norm.text)]:
+        matcher.set_seq1(norm.text[s : s + len(needle)])
+        if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
+            best = max(best, (matcher.ratio(), -s))
+    return round(best[0], 4), -best[1]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.name for p in SEEDS])
+def test_closest_passage_of_a_quote_with_typos_is_the_best_there_is(seed: Path) -> None:
+    norm = normalize(seed.read_text(encoding="utf-8"))
+    rng = random.Random(seed.name)
+    for _ in range(12):
+        size = rng.randint(12, 120)
+        at = rng.randrange(len(norm.text) - size)
+        typed = list(norm.text[at : at + size])
+        for _ in range(rng.randint(1, 3)):
+            typed[rng.randrange(size)] = rng.choice("qxz")
+        needle = "".join(typed).strip()
+        found = closest_passage(norm, needle)
+        assert found is not None
+        score, start = _everywhere(norm, needle)
+        assert found.score == score, needle
+        assert found.start == norm.offsets[start] or score < 0.9, needle
+
+
+def test_a_long_quote_that_matches_nothing_is_reported_with_the_closest_passage() -> None:
+    """20,000 characters of the seed's own words in random order: reported (it once took
+    more than ten minutes; the time is measured by benchmarks/closest.py, not here)."""
+    text = SEEDS[2].read_text(encoding="utf-8")
+    words = text.split()
+    rng = random.Random(1)
+    quote = Quote(" ".join(rng.choice(words) for _ in range(4000))[:20_000])
+    result = match_quote(text, quote)
+    assert result.outcome is Outcome.MISSING and result.closest is not None
+    message = describe_anchor_failure(text, quote, result)
+    assert "matches nothing in the seed; the closest passage is at " in message
+
+
+def test_a_long_quote_with_one_typo_finds_its_passage() -> None:
+    text = SEEDS[2].read_text(encoding="utf-8")
+    at = text.index(" ", 500) + 1
+    passage = text[at : at + 3000]
+    result = match_quote(text, Quote(passage[:1500] + "qq" + passage[1502:]))
+    assert result.outcome is Outcome.MISSING and result.closest is not None
+    assert result.closest.start == at and result.closest.score > 0.99
+
+
+# -- differences nobody can see are named ----------------------------------------------------
+
+UNSEEN = "The café in Minsk had a co\u00adoperative, 10\u00a0000 members and a Union State."
+
+
+@pytest.mark.parametrize(
+    ("quote", "said", "where"),
+    [
+        (
+            unicodedata.normalize("NFD", "The café in Minsk"),
+            "the quote is in Unicode NFD (an accented letter written as a letter and a "
+            "combining accent, or the reverse), the text in NFC",
+            "1:1",
+        ),
+        (
+            "a Union\u200b State",
+            "the quote has U+200B ZERO WIDTH SPACE at column 8 of the quote where the text has "
+            "none",
+            "1:58",
+        ),
+        (
+            "a cooperative",
+            "the text has U+00AD SOFT HYPHEN at 1:27 where the quote has none",
+            "1:23",
+        ),
+        (
+            "10000 members",
+            "the text has U+00A0 NO-BREAK SPACE at 1:41 where the quote has none",
+            "1:39",
+        ),
+    ],
+    ids=["nfd", "zero-width-space", "soft-hyphen", "no-break-space"],
+)
+def test_an_invisible_difference_is_named_with_where_it_is(
+    quote: str, said: str, where: str
+) -> None:
+    result = match_quote(UNSEEN, Quote(quote))
+    assert result.outcome is Outcome.MISSING
+    message = describe_anchor_failure(UNSEEN, Quote(quote), result)
+    assert f"because of a character that cannot be seen: {said}; " in message, message
+    assert f"the quote is the passage at {where} — copy the quote from there" in message
+
+
+def test_visible_differences_still_get_the_closest_passage() -> None:
+    result = match_quote(UNSEEN, Quote("The cafe in Minsk"))
+    message = describe_anchor_failure(UNSEEN, Quote("The cafe in Minsk"), result)
+    assert "cannot be seen" not in message and "the closest passage is at 1:1" in message

@@ -9,10 +9,12 @@ passage so the editor can fix the quote. Offsets are Python code points.
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from itertools import accumulate
 
 from .model import Quote
 
@@ -157,19 +159,48 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+# The closest passage is sought in two rounds: every word start is a candidate, ranked by
+# how many of the needle's 3-character pieces its window holds (one pass over the text);
+# only the best few are compared in full, since a full comparison costs the product of the
+# lengths (a needle of a few characters has too few pieces to rank by, and costs little to
+# compare everywhere). Needles longer than _BY_CHARACTERS are compared word by word, the
+# most frequent words left to extend matches rather than seed them (difflib's autojunk):
+# a 20,000-character quote takes a fraction of a second (benchmarks/closest.py).
+_GRAM = 3
+_SHORTLIST = 16
+_EVERYWHERE = 24
+_BY_CHARACTERS = 400
+
+
+def _shortlist(text: str, needle: str, starts: list[int]) -> list[int]:
+    """The word starts whose windows share the most 3-character pieces with ``needle``."""
+    if len(needle) <= _EVERYWHERE:
+        return starts
+    grams = {needle[i : i + _GRAM] for i in range(len(needle) - _GRAM + 1)}
+    last = max(len(text) - _GRAM + 1, 0)  # pieces start at 0 .. last - 1
+    found = [0, *accumulate(text[i : i + _GRAM] in grams for i in range(last))]
+    reach = len(needle) - _GRAM + 1  # pieces of a window starting at s: s .. s + reach - 1
+
+    def shared(s: int) -> int:
+        return found[min(s + reach, last)] - found[min(s, last)]
+
+    return sorted(heapq.nlargest(_SHORTLIST, starts, key=shared))
+
+
 def closest_passage(norm: Normalized, needle: str) -> Match | None:
-    """The window of the text most similar to ``needle``, tried at every word start."""
+    """The window of the text most similar to ``needle``, among windows at word starts."""
     text = norm.text
     if not needle or not text:
         return None
     size = len(needle)
+    starts = [0] + [m.end() for m in re.finditer(" ", text)]
     best: tuple[float, int] = (0.0, 0)
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(needle)
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == " "]
-    for s in starts:
+    by_words = size > _BY_CHARACTERS
+    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=by_words)
+    matcher.set_seq2(needle.split() if by_words else needle)
+    for s in _shortlist(text, needle, starts):
         window = text[s : s + size]
-        matcher.set_seq1(window)
+        matcher.set_seq1(window.split() if by_words else window)
         if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
             continue
         ratio = matcher.ratio()
@@ -198,11 +229,11 @@ def disambiguating_context(text: str, match: Match, others: list[Match]) -> tupl
         for size in range(4, 81, 4):
             if before:
                 ctx = text[max(0, match.start - size) : match.start]
-                if all(not text[: m.start].endswith(ctx) for m in rivals):
+                if all(not text.endswith(ctx, 0, m.start) for m in rivals):
                     return ctx
             else:
                 ctx = text[match.end : match.end + size]
-                if all(not text[m.end :].startswith(ctx) for m in rivals):
+                if all(not text.startswith(ctx, m.end) for m in rivals):
                     return ctx
         return ""
 
