@@ -4,7 +4,8 @@ Accepted: ``1999``, ``1999-12``, ``1999-12-08``, each optionally followed by ``?
 (uncertain), ``~`` (approximate) or ``%`` (both), and intervals ``1996/1999`` (an open end
 written ``..``). A date is held as the span of days it can mean, so comparison "at the
 coarser precision" is just overlap of spans: ``1999`` agrees with ``1999-12-08``.
-An approximate date is widened by one unit of its precision on each side.
+An approximate date is widened by one unit of its precision on each side, never past the
+calendar's ends (1 January 1 and 31 December 9999).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 _PART = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MIN, _MAX = date(1, 1, 1), date(9999, 12, 31)
 
 
@@ -47,6 +49,26 @@ def _shift_year(d: date, years: int) -> date:
     return date(year, d.month, day)
 
 
+def _shift_days(d: date, days: int) -> date:
+    ordinal = min(max(d.toordinal() + days, _MIN.toordinal()), _MAX.toordinal())
+    return date.fromordinal(ordinal)
+
+
+def _month_before(d: date) -> date:
+    """The first day of the month before ``d``'s (``d`` itself in January of year 1)."""
+    if d.year == 1 and d.month == 1:
+        return _MIN
+    return date(d.year - (d.month == 1), (d.month - 2) % 12 + 1, 1)
+
+
+def _month_after(d: date) -> date:
+    """The last day of the month after ``d``'s (``d`` itself in December 9999)."""
+    if d.year == 9999 and d.month == 12:
+        return _MAX
+    year, month = d.year + (d.month == 12), d.month % 12 + 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _part(text: str) -> Span | str:
     m = _PART.match(text)
     if not m:
@@ -76,14 +98,9 @@ def _part(text: str) -> Span | str:
         if precision == "year":
             start, end = _shift_year(start, -1), _shift_year(end, 1)
         elif precision == "month":
-            start = date(start.year - (start.month == 1), (start.month - 2) % 12 + 1, 1)
-            nxt_year, nxt_month = end.year + (end.month == 12), end.month % 12 + 1
-            end = date(nxt_year, nxt_month, calendar.monthrange(nxt_year, nxt_month)[1])
+            start, end = _month_before(start), _month_after(end)
         else:
-            start, end = (
-                date.fromordinal(start.toordinal() - 3),
-                date.fromordinal(end.toordinal() + 3),
-            )
+            start, end = _shift_days(start, -3), _shift_days(end, 3)
     return Span(text, start, end, precision, approximate, qualifier in ("?", "%"))
 
 
@@ -115,16 +132,27 @@ def parse_date(text: str) -> Span | str:
     return _part(text)
 
 
+def parse_day(text: str) -> date | str:
+    """The day ``text`` names as ``YYYY-MM-DD`` (a review date), or what is wrong with it."""
+    if not DAY.match(text):
+        return f"'{text}' must be a day written \"YYYY-MM-DD\" (quoted)"
+    span = _part(text)
+    return span if isinstance(span, str) else span.earliest
+
+
 _MONTHS = [calendar.month_name[i] for i in range(13)]
 
 
 def humanize(text: str) -> str:
+    """A date as a reader says it; a text that is no valid date stays as written (its error
+    is reported where it was read, and the page must still build)."""
+    if isinstance(parse_date(text), str):
+        return text
     if "/" in text:
         left, _, right = text.partition("/")
         return f"{humanize(left) if left not in ('', '..') else '…'} – {humanize(right) if right not in ('', '..') else '…'}"
-    m = _PART.match(text)
-    if not m:
-        return text
+    m = _PART.match(text.strip())
+    assert m is not None  # parsed above
     year, month, day, qualifier = m.groups()
     if day:
         out = f"{int(day)} {_MONTHS[int(month)]} {year}"

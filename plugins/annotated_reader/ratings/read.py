@@ -6,9 +6,9 @@ a hint on how to fix it; reading goes on after a problem so one run shows them a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..core.dates import parse_day
 from ..core.fields import Fields, suggest
 from ..core.problems import Location, Problems
 from ..core.yamlsrc import Node
@@ -16,7 +16,6 @@ from .admiralty import ACCURACY, CRITERIA, GRADES, MET, Met
 from .rule import Accuracy, accuracy_of
 
 RATING_FIELDS = ("grade", "criteria", "rationale", "reviewed")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FORMAT = '{met: yes | partly | no, evidence: "one line from the text"}'
 
 
@@ -128,11 +127,12 @@ def read_rating(
     grade = fields.text("grade", choices=GRADES, hint="a capital letter A–F on the Admiralty scale")
     rationale = fields.text("rationale", hint="explain the grade in a short Markdown paragraph")
     reviewed = fields.text("reviewed", hint='give the day of the last review as "YYYY-MM-DD"')
-    if reviewed is not None and not _DAY.match(reviewed):
+    day = parse_day(reviewed) if reviewed is not None else None
+    if isinstance(day, str):
         problems.error(
             fields.get("reviewed").location,  # type: ignore[union-attr]
             "rating.bad-reviewed",
-            f"reviewed '{reviewed}' must be a day written \"YYYY-MM-DD\" (quoted)",
+            f"reviewed: {day}; give the day of the last review",
         )
         reviewed = None
     grade_node = fields.get("grade")

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..core.dates import _PART
+from ..core.dates import _PART, DAY
 from ..core.fields import ID_PATTERN
-from ..core.sourcefile import _DAY
 
 Schema = dict[str, Any]
 
@@ -55,7 +54,7 @@ def ident(description: str) -> Schema:
 
 
 def day(description: str) -> Schema:
-    return text(description, pattern=_DAY.pattern)
+    return text(description, pattern=DAY.pattern)
 
 
 def date(description: str) -> Schema:
