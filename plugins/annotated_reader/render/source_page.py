@@ -75,8 +75,10 @@ def render_inline(
     numbers: dict[str, int],
     links: list[InlineLink],
     opened: set[str],
+    ends: dict[str, int],
 ) -> str:
-    """One block's text with its marks, term links and note numbers."""
+    """One block's text with its marks, term links and note numbers; a note's number goes
+    at ``ends[id]``, which lies in one block only (see :func:`render_source`)."""
     # Sorted once here, filtered per piece below (a stable sort, so the same order).
     inside = sorted(
         (a for a in annotations if a.start < end and start < a.end),
@@ -101,7 +103,7 @@ def render_inline(
         out.append(_linked_text(text, x, y, spans))
         out.append("</mark>" * len(active))
         for a in by_number:
-            if a.end == y:
+            if ends[a.id] == y:
                 out.append(_ref_marker(a, numbers[a.id]))
     return "".join(out)
 
@@ -306,14 +308,13 @@ class RenderedSource:
     notes: list[dict[str, Any]]  # each note's :func:`note_values`, by number (for search)
 
 
-def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> RenderedSource:
-    """The page body for one source: header, then every block in order."""
-    numbers = numbering(source.annotations)
-    # Each note is listed after the last block its passage touches.
-    notes_after: dict[int, list[Annotation]] = {}
+def last_blocks(annotations: list[Annotation], blocks: list[Block]) -> dict[str, int]:
+    """The index of the last block each passage touches: where its number goes, and its
+    note is listed right after."""
     starts = [b.start for b in blocks]
     in_order = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
-    for ann in source.annotations:
+    out = {}
+    for ann in annotations:
         if in_order:
             last = bisect_left(starts, ann.end) - 1
             last = last if last >= 0 else len(blocks) - 1
@@ -321,7 +322,21 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
             last = max(
                 (i for i, b in enumerate(blocks) if b.start < ann.end), default=len(blocks) - 1
             )
-        notes_after.setdefault(last, []).append(ann)
+        out[ann.id] = last
+    return out
+
+
+def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> RenderedSource:
+    """The page body for one source: header, then every block in order."""
+    numbers = numbering(source.annotations)
+    last = last_blocks(source.annotations, blocks)
+    notes_after: dict[int, list[Annotation]] = {}
+    # A passage may end past its last block, in the line break or the spaces after it (a
+    # quote copied with them): its number goes at the end of that block, not nowhere.
+    ends: dict[str, int] = {}
+    for ann in source.annotations:
+        notes_after.setdefault(last[ann.id], []).append(ann)
+        ends[ann.id] = min(ann.end, blocks[last[ann.id]].end)
     block_notes = overlapping(blocks, source.annotations)
     block_links = overlapping(blocks, ctx.links)
     opened: set[str] = set()
@@ -355,6 +370,7 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
             numbers,
             ctx.links if block_links is None else block_links[i],
             opened,
+            ends,
         )
         notes = sorted(notes_after.get(i, []), key=lambda a: numbers[a.id])
         notes_html = ""
