@@ -19,6 +19,7 @@ from .markup import Resolver
 from .model import Annotation, Source
 from .segment import Block
 from .urls import SiteUrls, relative_url
+from .xref import Prose
 
 if TYPE_CHECKING:
     from .problems import Problems
@@ -46,6 +47,12 @@ class Corpus:
     sources: list[Source] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     features: list[Feature] = field(default_factory=list)
+    # Ids that editorial files declare but that did not load, each file or entry for a
+    # reason already reported, by namespace: references to them are not reported again.
+    lost: dict[str, set[str]] = field(default_factory=dict)
+    # False once a source file could not be loaded: then checks that need every source (a
+    # term or event that occurs nowhere, a seed no file names) would report its absence.
+    complete: bool = True
     _notes: dict[str, Annotation] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -67,6 +74,29 @@ class Corpus:
 
     def annotations(self) -> list[Annotation]:
         return [a for s in self.sources for a in s.annotations]
+
+    def lose(self, namespace: str, ids: set[str]) -> None:
+        """Record ids declared in editorial data that did not load (see ``lost``)."""
+        self.lost.setdefault(namespace, set()).update(ids)
+
+    def prose(self) -> list[Prose]:
+        """Every Markdown text of the corpus that may hold ``[[…]]`` references."""
+        out = []
+        for ann in self.annotations():
+            what = f"annotation '{ann.id}'"
+            out.append(Prose(what, ann.body, ann.location.path, ann.body_line))
+            if ann.correction:
+                out.append(
+                    Prose(
+                        f"the correction of {what}",
+                        ann.correction,
+                        ann.location.path,
+                        ann.correction_line,
+                    )
+                )
+        for feature in self.features:
+            out.extend(feature.prose())
+        return out
 
     def annotation_index(self) -> dict[str, Annotation]:
         return {a.id: a for a in self.annotations()}
@@ -143,6 +173,11 @@ class Feature:
     def known_ids(self) -> dict[str, set[str]]:
         """Ids that ``[[namespace:id]]`` references may name."""
         return {}
+
+    def prose(self) -> list[Prose]:
+        """This feature's Markdown texts, whose ``[[…]]`` references the loader checks once
+        every feature has loaded."""
+        return []
 
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         """Site-root URL and label of a referenced id, or None when not this feature's."""

@@ -15,6 +15,33 @@ from .yamlsrc import Node
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PUBLIC_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+# Element ids the site makes itself, on the pages where editorial ids become element ids
+# too: note-<note>, ref-<note> and t-<term>-<n> on a source page, h-<term> and
+# cat-<category> on the glossary, ar-popover made by reader.js, "top" heading every search
+# document. An editorial id of one of these forms could be a second element with its id.
+RESERVED = re.compile(r"^(?:note-|ref-|h-|cat-|ar-|t-.*-\d+$|top$)")
+_RESERVED_FORMS = "note-…, ref-…, t-…-<number>, h-…, cat-…, ar-… or top"
+
+
+def reserved(ident: str) -> str | None:
+    """Why ``ident`` may not be an editorial id, or None when it may."""
+    if RESERVED.match(ident):
+        return (
+            f"id '{ident}' has the form of the ids the site gives its own elements "
+            f"({_RESERVED_FORMS}); choose another"
+        )
+    return None
+
+
+def listed_ids(root: Node | None, key: str) -> set[str]:
+    """The ids that the items of the list under ``key`` declare, valid or not: what a file
+    meant to define, to tell apart from what loaded."""
+    items = root.get(key) if root is not None else None
+    return {
+        str(ident.value)
+        for item in (items.value if items is not None and items.is_sequence else [])
+        if (ident := item.get("id")) is not None and ident.is_scalar
+    }
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -81,10 +108,13 @@ class Fields:
         if node.value is None and nullable:
             return None
         if not node.is_scalar or node.value is None or isinstance(node.value, bool):
+            quote = " (YAML reads a bare yes, no, on or off as true or false: quote it)"
             self.problems.error(
                 node.location,
                 f"{self.code}.type",
-                f"'{key}' in {self.what} must be text" + (f"; {hint}" if hint else ""),
+                f"'{key}' in {self.what} must be text"
+                + (quote if isinstance(node.value, bool) else "")
+                + (f"; {hint}" if hint else ""),
             )
             return None
         value = str(node.value)
@@ -106,15 +136,21 @@ class Fields:
 
     def ident(self, key: str = "id") -> str | None:
         value = self.text(key, hint="give a unique id of lowercase letters, digits and '-'")
-        if value is not None and not ID_PATTERN.match(value):
-            node = self.get(key)
-            assert node is not None
+        if value is None:
+            return None
+        node = self.get(key)
+        assert node is not None
+        if not ID_PATTERN.match(value):
             self.problems.error(
                 node.location,
                 f"{self.code}.bad-id",
                 f"id '{value}' may hold only lowercase letters, digits and '-', "
                 "and must start with a letter or digit",
             )
+            return None
+        why = reserved(value)
+        if why:
+            self.problems.error(node.location, f"{self.code}.reserved-id", why)
             return None
         return value
 

@@ -3,6 +3,10 @@
 This is the one entry point the plugin and the command line share (through
 :mod:`annotated_reader.assembly`, which names the features). It never raises on bad input:
 every problem is collected with its ``file:line`` and the caller decides.
+
+What does not load (a file that cannot be read, a note with an error) is remembered in
+``Corpus.lost`` and ``Corpus.complete``, so that its one error is not echoed elsewhere as
+unknown references or terms that occur nowhere.
 """
 
 from __future__ import annotations
@@ -10,42 +14,22 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from jinja2 import Environment
 
-from .anchor import (
-    AnchorResult,
-    Outcome,
-    disambiguating_context,
-    line_col,
-    match_quote,
-)
+from .anchoring import anchor_source
 from .corpus import Corpus, Feature, Options, Paths, known_ids
-from .fields import ID_PATTERN, suggest
+from .fields import ID_PATTERN, listed_ids, reserved
 from .files import folder_ok, read_text
-from .markup import find_refs
-from .model import Annotation, Quote, Source
+from .model import Annotation, Source
 from .problems import Location, Problems
+from .seedtext import read_seeds
 from .segment import Block, apply_layout, mark_debris, segment
 from .sourcefile import read_source
+from .textfile import declared_ids
+from .xref import check_prose
 from .yamlsrc import load_yaml
-
-
-def read_seeds(paths: Paths, problems: Problems) -> dict[str, str]:
-    seeds: dict[str, str] = {}
-    folder = paths.root / paths.seeds
-    if not folder_ok(paths, folder, problems):
-        return seeds
-    if not folder.is_dir():
-        problems.error(Location(paths.seeds), "seed.missing-folder", f"no folder '{paths.seeds}/'")
-        return seeds
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
-            continue
-        text = read_text(paths, path, problems, "seed")
-        if text is not None:
-            seeds[path.name] = text
-    return seeds
 
 
 @contextmanager
@@ -71,6 +55,7 @@ def load_corpus(
     seeds = read_seeds(paths, problems)
     folder = paths.root / paths.annotations / "sources"
     readable = folder_ok(paths, folder, problems)
+    corpus.complete = readable
     files = sorted(folder.glob("*.yml")) if readable and folder.is_dir() else []
     if not files and readable:
         problems.error(
@@ -78,31 +63,24 @@ def load_corpus(
             "source.none",
             "no source files; add annotations/sources/<source-id>.yml for each seed text",
         )
+    declared: set[str] = set()  # note ids the source files write
     for path in files:
-        rel = paths.rel(path)
-        source_id = path.stem
-        if not ID_PATTERN.match(source_id):
-            problems.error(
-                Location(rel, 1, 1),
-                "source.bad-id",
-                f"file name '{path.name}' must be a source id of lowercase letters, digits and '-'",
-            )
+        source = _read_source_file(path, paths, seeds, corpus, problems)
+        if source is None:
+            corpus.complete = False
             continue
-        text = read_text(paths, path, problems, "source")
-        root = load_yaml(rel, text, problems) if text is not None else None
-        if root is None:
-            continue
-        source = read_source(root, source_id, rel, seeds, problems)
-        if source is not None:
-            corpus.sources.append(source)
+        declared |= listed_ids(source.node, "annotations")
+        corpus.sources.append(source)
     _check_seed_use(corpus, seeds, problems)
-    _check_unique_ids(corpus, problems)
+    twice = _check_unique_ids(corpus, problems)
     for source in corpus.sources:
-        _anchor_source(source, problems)
+        anchor_source(source, problems)
+        source.annotations = [a for a in source.annotations if a.id not in twice]
         corpus.blocks[source.id] = _blocks(source)
+    corpus.lose("note", declared - {a.id for a in corpus.annotations()})
     for feature in corpus.features:
         feature.load(corpus, problems, options)
-    check_cross_references(corpus, known_ids(corpus), problems)
+    check_cross_references(corpus, problems)
     # Features have read their own keys; the located YAML was over half of the memory a
     # loaded corpus kept for the whole build.
     for source in corpus.sources:
@@ -110,19 +88,55 @@ def load_corpus(
     return corpus, problems
 
 
-def _check_seed_use(corpus: Corpus, seeds: dict[str, str], problems: Problems) -> None:
-    used: dict[str, Source] = {}
+def _read_source_file(
+    path: Path,
+    paths: Paths,
+    seeds: dict[str, str | None],
+    corpus: Corpus,
+    problems: Problems,
+) -> Source | None:
+    """One ``sources/<id>.yml`` read and validated; None, with its ids in ``corpus.lost``,
+    when it does not load."""
+    rel = paths.rel(path)
+    source_id = path.stem
+    why = (
+        None
+        if ID_PATTERN.match(source_id)
+        else "must be a source id of lowercase letters, digits and '-'"
+    )
+    why = why or reserved(source_id)
+    if why:
+        problems.error(Location(rel, 1, 1), "source.bad-id", f"file name '{path.name}': {why}")
+        return None
+    text = read_text(paths, path, problems, "source")
+    root = load_yaml(rel, text, problems) if text is not None else None
+    source = read_source(root, source_id, rel, seeds, problems) if root is not None else None
+    if source is None:
+        corpus.lose("source", {source_id})
+        corpus.lose("note", declared_ids(path) if root is None else listed_ids(root, "annotations"))
+    return source
+
+
+def _check_seed_use(corpus: Corpus, seeds: dict[str, str | None], problems: Problems) -> None:
+    """One source file per seed: a seed named twice is reported at each ``seed:``, naming
+    the other files; a seed no file names is not published (said once every file loaded)."""
+    users: dict[str, list[Source]] = {}
     for source in corpus.sources:
-        if source.seed in used:
+        users.setdefault(source.seed, []).append(source)
+    for seed, sources in users.items():
+        for source in sources if len(sources) > 1 else []:
+            others = ", ".join(s.path for s in sources if s is not source)
+            node = source.node.get("seed") if source.node is not None else None
             problems.error(
-                source.location,
+                node.location if node is not None else source.location,
                 "source.seed-reused",
-                f"seed '{source.seed}' is already annotated by {used[source.seed].path}; "
-                "one source file per seed",
+                f"seed '{seed}' is also annotated by {others}; one source file per seed: "
+                "merge the files, or point each at its own seed",
             )
-        used.setdefault(source.seed, source)
+    if not corpus.complete:
+        return  # the file that did not load may be the one naming it
     for name in seeds:
-        if name not in used:
+        if name not in users:
             problems.warning(
                 Location(f"{corpus.paths.seeds}/{name}"),
                 "seed.unused",
@@ -131,93 +145,23 @@ def _check_seed_use(corpus: Corpus, seeds: dict[str, str], problems: Problems) -
             )
 
 
-def _check_unique_ids(corpus: Corpus, problems: Problems) -> None:
-    seen: dict[str, Annotation] = {}
-    for source in corpus.sources:
-        kept = []
-        for ann in source.annotations:
-            first = seen.get(ann.id)
-            if first is not None:
-                problems.error(
-                    ann.location,
-                    "annotation.duplicate-id",
-                    f"annotation id '{ann.id}' is already used at {first.location}; "
-                    "give this note its own id",
-                )
-                continue
-            seen[ann.id] = ann
-            kept.append(ann)
-        source.annotations = kept
-
-
-def describe_anchor_failure(text: str, quote: Quote, result: AnchorResult) -> str:
-    """The editor's message for a quote that did not anchor to exactly one place."""
-    short = quote.exact if len(quote.exact) <= 60 else quote.exact[:57] + "…"
-    if result.outcome is Outcome.AMBIGUOUS:
-        places = []
-        for m in result.candidates[:8]:
-            line, col = line_col(text, m.start)
-            pre, suf = disambiguating_context(text, m, result.candidates)
-            hint = f"prefix: {pre!r}" if pre else f"suffix: {suf!r}" if suf else "no short context"
-            places.append(f"{line}:{col} ({hint})")
-        return (
-            f"quote “{short}” matches {len(result.candidates)} places in the seed: "
-            + "; ".join(places)
-            + (f"; and {len(result.candidates) - 8} more" if len(result.candidates) > 8 else "")
-            + "; add the prefix or suffix that picks the one you mean"
-        )
-    if result.outcome is Outcome.CONTEXT:
-        where = ", ".join("{}:{}".format(*line_col(text, m.start)) for m in result.candidates)
-        return (
-            f"quote “{short}” occurs at {where}, but its prefix/suffix fit none of them; "
-            "copy the prefix and suffix from the text right around the passage"
-        )
-    closest = result.closest
-    if closest is None:
-        return f"quote “{short}” matches nothing in the seed; copy it from the text"
-    line, col = line_col(text, closest.start)
-    passage = " ".join(text[closest.start : closest.end].split())
-    passage = passage if len(passage) <= 80 else passage[:77] + "…"
-    return (
-        f"quote “{short}” matches nothing in the seed; the closest passage is at {line}:{col} "
-        f"(similarity {closest.score:.0%}): “{passage}” — copy the quote from there "
-        "(fuzzy matches are never accepted)"
-    )
-
-
-def _anchor_source(source: Source, problems: Problems) -> None:
-    where = f"seeds/{source.seed}"
-    anchored = []
-    for ann in source.annotations:
-        result = match_quote(source.text, ann.quote)
-        if result.outcome is Outcome.FOUND and result.match:
-            ann.start, ann.end = result.match.start, result.match.end
-            anchored.append(ann)
-            continue
-        code = {
-            Outcome.AMBIGUOUS: "anchor.ambiguous",
-            Outcome.CONTEXT: "anchor.context",
-            Outcome.MISSING: "anchor.missing",
-        }[result.outcome]
-        problems.error(
-            ann.location,
-            code,
-            f"annotation '{ann.id}': "
-            + describe_anchor_failure(source.text, ann.quote, result)
-            + f" ({where})",
-        )
-    source.annotations = anchored
-    for rule in source.layout:
-        result = match_quote(source.text, rule.quote)
-        if result.outcome is Outcome.FOUND and result.match:
-            rule.start, rule.end = result.match.start, result.match.end
-            continue
-        problems.error(
-            rule.location,
-            "layout." + result.outcome.value,
-            f"layout rule '{rule.role}': "
-            + describe_anchor_failure(source.text, rule.quote, result),
-        )
+def _check_unique_ids(corpus: Corpus, problems: Problems) -> set[str]:
+    """Note ids used more than once, each reported at every use, naming the others: none
+    of those notes is kept, since none is more the note than the others."""
+    uses: dict[str, list[Annotation]] = {}
+    for ann in corpus.annotations():
+        uses.setdefault(ann.id, []).append(ann)
+    twice = {ident for ident, anns in uses.items() if len(anns) > 1}
+    for ident in sorted(twice):
+        for ann in uses[ident]:
+            others = ", ".join(str(a.location) for a in uses[ident] if a is not ann)
+            problems.error(
+                ann.location,
+                "annotation.duplicate-id",
+                f"annotation id '{ident}' is also used at {others}; ids are unique in the whole "
+                "corpus: give each note its own id (none of them is published until then)",
+            )
+    return twice
 
 
 def _blocks(source: Source) -> list[Block]:
@@ -227,16 +171,9 @@ def _blocks(source: Source) -> list[Block]:
     return blocks
 
 
-def check_cross_references(corpus: Corpus, known: dict[str, set[str]], problems: Problems) -> None:
-    """Every ``[[…]]`` in a note body must name something that exists."""
-    for ann in corpus.annotations():
-        for ref in find_refs(ann.body):
-            if ref.id not in known.get(ref.namespace, set()):
-                hint = suggest(ref.id, known.get(ref.namespace, set()))
-                problems.error(
-                    Location(ann.location.path, ann.body_line + ref.line_offset, 1),
-                    "xref.unknown",
-                    f"annotation '{ann.id}' links to unknown {ref.namespace} '{ref.id}'"
-                    f"{hint}; use an id that exists: [[note-id]], [[source:id]], [[term:id]] "
-                    "or [[event:id]]",
-                )
+def check_cross_references(corpus: Corpus, problems: Problems) -> None:
+    """Every ``[[…]]`` in the corpus's Markdown must be well-formed and name something that
+    exists, or something whose file did not load (its own error stands)."""
+    known = known_ids(corpus)
+    for prose in corpus.prose():
+        check_prose(prose, known, corpus.lost, problems)

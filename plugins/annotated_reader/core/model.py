@@ -44,6 +44,7 @@ class Annotation:
     event: str | None = None
     date: str | None = None
     reviewed: str | None = None
+    correction_line: int = 0
     start: int = -1
     end: int = -1
 

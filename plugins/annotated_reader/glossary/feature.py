@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from ..core.corpus import Feature, InlineLink, Options, PageHtml
-from ..core.fields import Fields, read_references, suggest
+from ..core.fields import Fields, listed_ids, read_references, suggest
 from ..core.files import exists, read_text
-from ..core.markup import Markup, find_refs
-from ..core.problems import Location, Problems
+from ..core.markup import Markup
+from ..core.problems import Problems
+from ..core.textfile import declared_ids
 from ..core.urls import SiteUrls
+from ..core.xref import Prose
 from ..core.yamlsrc import Node, load_yaml
 from .model import CATEGORIES, TERM_FIELDS, Alias, Occurrence, Term
 from .page import TERMS_SCRIPT, render_glossary, terms_script
@@ -136,13 +138,6 @@ def _check(terms: list[Term], problems: Problems) -> None:
                     f"term '{term.id}' is related to unknown term '{related}'{suggest(related, ids)}; "
                     "use the id of a term defined in this file",
                 )
-        for ref in find_refs(term.definition):
-            if ref.namespace == "term" and ref.id not in ids:
-                problems.error(
-                    Location(term.location.path, term.definition_line + ref.line_offset, 1),
-                    "xref.unknown",
-                    f"definition of '{term.id}' links to unknown term '{ref.id}'{suggest(ref.id, ids)}",
-                )
 
 
 class Glossary(Feature):
@@ -167,10 +162,12 @@ class Glossary(Feature):
         text = read_text(corpus.paths, file, problems, "glossary")
         root = load_yaml(self.path, text, problems) if text is not None else None
         if root is None:
+            corpus.lose("term", declared_ids(file))
             return
         self.source_titles = {s.id: s.title for s in corpus.sources}
         self.terms = read_terms(root, problems)
         self.by_id = {t.id: t for t in self.terms}
+        corpus.lose("term", listed_ids(root, "terms") - set(self.by_id))
         _check(self.terms, problems)
         patterns = [
             Pattern(a.text, t.id, a.case_sensitive, a.misspelling)
@@ -184,7 +181,8 @@ class Glossary(Feature):
             every = matcher.all_hits(source.text)
             self._link_source(source, choose(every), blocks, options)
             used_aliases.update((h.pattern.term_id, h.pattern.text) for h in every)
-        self._warn_unused(problems, used_aliases)
+        if corpus.complete:  # else a term may occur only in the text that did not load
+            self._warn_unused(problems, used_aliases)
 
     def _link_source(self, source: Source, hits: list[Hit], blocks: list, options: Options) -> None:  # type: ignore[type-arg]
         links: list[InlineLink] = []
@@ -240,6 +238,12 @@ class Glossary(Feature):
     # -- hooks -----------------------------------------------------------------------------
     def known_ids(self) -> dict[str, set[str]]:
         return {"term": set(self.by_id)}
+
+    def prose(self) -> list[Prose]:
+        return [
+            Prose(f"the definition of term '{t.id}'", t.definition, self.path, t.definition_line)
+            for t in self.terms
+        ]
 
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         term = self.by_id.get(ident) if namespace == "term" else None

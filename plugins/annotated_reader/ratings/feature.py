@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.corpus import Feature, Options, PageHtml, known_ids
-from ..core.fields import suggest
-from ..core.markup import Markup, Resolver, find_refs
-from ..core.problems import Location, Problems
+from ..core.corpus import Feature, Options, PageHtml
+from ..core.markup import Markup, Resolver
+from ..core.problems import Problems
 from ..core.urls import SiteUrls
+from ..core.xref import Prose
 from ..core.yamlsrc import Node
 from ..render.templates import environment
 from .admiralty import MET, NOT_JUDGED
@@ -56,22 +56,12 @@ class Ratings(Feature):
                 if message:
                     problems.warning(rating.grade_location, "rating.inconsistent", message)
             self.ratings[source.id] = rating
-        self._check_rationale_refs(corpus, problems)
 
-    def _check_rationale_refs(self, corpus: Corpus, problems: Problems) -> None:
-        """``[[…]]`` in a rationale must exist; namespaces of features not yet loaded
-        (whose ids are unknown at this point) are left to render as broken references."""
-        known = known_ids(corpus)
-        for rating in self.ratings.values():
-            for ref in find_refs(rating.rationale):
-                ids = known.get(ref.namespace, set())
-                if ids and ref.id not in ids:
-                    problems.error(
-                        Location(rating.location.path, rating.rationale_line + ref.line_offset, 1),
-                        "xref.unknown",
-                        f"the rating's rationale links to unknown {ref.namespace} "
-                        f"'{ref.id}'{suggest(ref.id, ids)}; use an id that exists",
-                    )
+    def prose(self) -> list[Prose]:
+        return [
+            Prose("the rating's rationale", r.rationale, r.location.path, r.rationale_line)
+            for r in self.ratings.values()
+        ]
 
     # -- public ------------------------------------------------------------------------------
     def badge(self, source_id: str, page_url: str, urls: SiteUrls) -> str:

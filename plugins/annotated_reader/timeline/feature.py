@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
-from ..core.fields import suggest
+from ..core.corpus import Corpus, Feature, Options, PageHtml
 from ..core.files import exists, read_text
-from ..core.markup import Markup, Resolver, find_refs
+from ..core.markup import Markup, Resolver
 from ..core.problems import Location, Problems
+from ..core.textfile import declared_ids
 from ..core.urls import SiteUrls
+from ..core.xref import Prose
 from .export import export_path, timeline_json
 from .load import (
     EventsFile,
@@ -64,32 +65,27 @@ class Timeline(Feature):
                 )
             return
         self.present = True
-        text = read_text(corpus.paths, path, problems, "events") or ""
+        text = read_text(corpus.paths, path, problems, "events")
         loaded: EventsFile = read_events(rel, text, problems)
+        if not loaded.readable:
+            corpus.lose("event", declared_ids(path))
         attach_passages(loaded, dated, problems, locate)
-        check_asserted(loaded, corpus, problems)
+        if corpus.complete:  # else an event may be dated in the file that did not load
+            check_asserted(loaded, corpus, problems)
         self.events = chronological(loaded.events)
         self.by_id = {e.id: e for e in self.events}
         self.known = loaded.known
-        self._check_description_refs(corpus, problems)
-
-    def _check_description_refs(self, corpus: Corpus, problems: Problems) -> None:
-        known = known_ids(corpus)
-        for event in self.events:
-            for ref in find_refs(event.description):
-                ids = known.get(ref.namespace, set())
-                if ref.id not in ids:
-                    problems.error(
-                        Location(event.location.path, event.description_line + ref.line_offset, 1),
-                        "xref.unknown",
-                        f"event '{event.id}' links to unknown {ref.namespace} '{ref.id}'"
-                        f"{suggest(ref.id, ids)}; use an id that exists",
-                    )
 
     # Cross-references -------------------------------------------------------------------
 
     def known_ids(self) -> dict[str, set[str]]:
         return {"event": set(self.known)} if self.present else {}
+
+    def prose(self) -> list[Prose]:
+        return [
+            Prose(f"event '{e.id}'", e.description, e.location.path, e.description_line)
+            for e in self.events
+        ]
 
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         if namespace != "event":

@@ -39,9 +39,10 @@ class EventsFile:
     readable: bool = True
 
 
-def read_events(rel: str, text: str, problems: Problems) -> EventsFile:
+def read_events(rel: str, text: str | None, problems: Problems) -> EventsFile:
+    """The events of ``text`` (None: the file could not be read, as reported)."""
     out = EventsFile()
-    root = load_yaml(rel, text, problems)
+    root = load_yaml(rel, text, problems) if text is not None else None
     if root is None:
         out.readable = False
         return out

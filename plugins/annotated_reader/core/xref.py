@@ -1,0 +1,80 @@
+"""Checking every ``[[…]]`` cross-reference in the corpus's Markdown, in one place.
+
+Notes, corrections, definitions, rationales and event descriptions are all checked here,
+once every feature has loaded and every id is known: a reference to an id that does not
+exist is an error with the closest id as a hint; one that is not written as a reference
+(``[[Lys-Caption]]``, ``[[term:]]``) would print literally, so it is an error too. A
+reference to an id whose file could not be loaded is left to that file's own error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fields import ID_PATTERN, suggest
+from .markup import REF_PATTERN, find_refs
+from .problems import Location, Problems
+
+_HOW = "write [[note-id]], [[source:id]], [[term:id]] or [[event:id]], with |label for other text"
+_NAMESPACES = ("source", "term", "event", "note")
+# Whatever is written as a reference, well-formed or not: [[…]] within one line, unless it
+# is a link whose text is in brackets ("[[1]](https://…)").
+_WRITTEN = re.compile(r"\[\[([^\[\]\n]*)\]\](?!\()")
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A Markdown text from editorial data: whose it is (for messages) and where it starts."""
+
+    owner: str  # "annotation 'x'", "event 'y'", …
+    text: str
+    path: str
+    line: int  # the line of the text's first line
+
+
+def malformed(inner: str) -> str | None:
+    """What is wrong with ``[[inner]]`` as a cross-reference, or None when nothing is."""
+    if REF_PATTERN.fullmatch(f"[[{inner}]]"):
+        return None
+    target, bar, label = inner.partition("|")
+    namespace, colon, ident = target.rpartition(":")
+    if not target.strip():
+        return "it names nothing"
+    if colon and namespace not in _NAMESPACES:
+        return f"'{namespace}:' is no kind of reference; use source:, term:, event:, or none for a note"
+    if not ident.strip():
+        return f"it names no id after '{namespace}:'"
+    if ident != ident.strip():
+        return "the id has spaces around it"
+    if bar and not label:
+        return "the label after '|' is empty"
+    lower = ident.lower()
+    if lower != ident and ID_PATTERN.match(lower):
+        return f"ids are lowercase: [[{namespace}{colon}{lower}{bar}{label}]]"
+    return "an id may hold only lowercase letters, digits and '-'"
+
+
+def check_prose(
+    prose: Prose, known: dict[str, set[str]], lost: dict[str, set[str]], problems: Problems
+) -> None:
+    """Report each reference in ``prose`` that is malformed or names an unknown id (not
+    one of ``lost``, the ids of what did not load), at its line."""
+    for m in _WRITTEN.finditer(prose.text):
+        why = malformed(m.group(1))
+        if why is not None:
+            problems.error(
+                Location(prose.path, prose.line + prose.text.count("\n", 0, m.start()), 1),
+                "xref.malformed",
+                f"{prose.owner} has '{m.group(0)}', which is not a cross-reference ({why}); {_HOW}",
+            )
+    for ref in find_refs(prose.text):
+        ids = known.get(ref.namespace, set())
+        if ref.id in ids or ref.id in lost.get(ref.namespace, ()):
+            continue
+        problems.error(
+            Location(prose.path, prose.line + ref.line_offset, 1),
+            "xref.unknown",
+            f"{prose.owner} links to unknown {ref.namespace} '{ref.id}'{suggest(ref.id, ids)}; "
+            "use an id that exists: [[note-id]], [[source:id]], [[term:id]] or [[event:id]]",
+        )

@@ -1,0 +1,77 @@
+"""A file that does not load is reported once; nothing else is reported because of it.
+
+One unreadable source file of the real corpus used to bring 14 errors in the other files
+("links to unknown note 'lys-treaty-1997' (did you mean 'hahn-treaty-1997'?)") and 90
+warnings (its seed unused, the terms and events only it mentions "occur nowhere").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers.project import ROOT, check, copy_project
+
+LYS = "annotations/sources/lysyansky-ussr-2.yml"
+
+
+def _syntax_error(project: Path) -> None:
+    with (project / LYS).open("a", encoding="utf-8") as file:
+        file.write("broken: [\n")
+
+
+def _not_utf8(project: Path) -> None:
+    path = project / LYS
+    path.write_bytes(path.read_bytes().replace(b"Lysyansky", b"Lysyansk\xff", 1))
+
+
+def _unknown_seed(project: Path) -> None:
+    path = project / LYS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("seed: 000_", "seed: 999_", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("breaker", "code"),
+    [
+        (_syntax_error, "yaml.syntax"),
+        (_not_utf8, "source.encoding"),
+        (_unknown_seed, "source.unknown-seed"),
+    ],
+    ids=["yaml-syntax", "not-utf8", "unknown-seed"],
+)
+def test_one_source_file_that_does_not_load_is_the_only_problem(
+    breaker: Callable[[Path], None], code: str, tmp_path: Path
+) -> None:
+    project = copy_project(ROOT, tmp_path / "real")
+    breaker(project)
+    result = check(project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{LYS}:") and f"[{code}]" in lines[0], lines
+    assert result.stderr.strip() == "1 error(s), 0 warning(s)"
+
+
+def test_references_into_a_broken_glossary_or_events_file_are_not_unknown(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(ROOT, tmp_path / "real")
+    for name in ("glossary.yml", "events.yml"):
+        with (project / "annotations" / name).open("a", encoding="utf-8") as file:
+            file.write("broken: [\n")
+    result = check(project)
+    lines = result.stdout.splitlines()
+    assert [line.split(": error: ")[1][:13] for line in lines] == ["[yaml.syntax]"] * 2, lines
+
+
+def test_a_reference_to_a_note_that_does_not_anchor_is_not_unknown(tmp_path: Path) -> None:
+    """Two other files link to lys-treaty-1997: its quote's error is the one reported."""
+    project = copy_project(ROOT, tmp_path / "real")
+    path = project / LYS
+    text = path.read_text(encoding="utf-8")
+    quote = "official signing the following year"
+    assert quote in text
+    path.write_text(text.replace(quote, "official signing a year later"), encoding="utf-8")
+    lines = check(project).stdout.splitlines()
+    assert len(lines) == 1 and "[anchor.missing] annotation 'lys-treaty-1997'" in lines[0], lines
