@@ -23,6 +23,7 @@ from ..core.yamlsrc import Node, load_yaml
 from .model import CATEGORIES, TERM_FIELDS, Alias, Occurrence, Term
 from .page import TERMS_SCRIPT, render_glossary, terms_script
 from .termmatch import Hit, Matcher, Pattern, choose
+from .words import unusable
 
 if TYPE_CHECKING:
     from ..core.corpus import Corpus
@@ -114,10 +115,34 @@ def read_terms(root: Node, problems: Problems) -> list[Term]:
     return terms
 
 
+def _usable(term: Term, alias: Alias, problems: Problems) -> bool:
+    """Whether ``alias`` can be matched: one without a letter or digit, or a common word,
+    would link what is not the term (see ``words``); it is reported and not linked."""
+    why = unusable(alias.text, alias.case_sensitive)
+    if why is None:
+        return True
+    said = f"alias '{alias.text}' of term '{term.id}' {why}, so it would link every "
+    said += f"'{alias.text}' in the sources, whatever it means there; it is not linked"
+    if why == "has no letter or digit":
+        problems.error(alias.location, "glossary.alias-without-letters", f"{said}: remove it")
+    else:
+        capitalised = alias.text[:1].upper() + alias.text[1:]
+        problems.warning(
+            alias.location,
+            "glossary.common-word-alias",
+            f"{said}: remove it, or write {{text: {capitalised}, case_sensitive: true}} "
+            "if only that spelling means the term",
+        )
+    return False
+
+
 def _check(terms: list[Term], problems: Problems) -> None:
+    """Cross-checks of the terms: aliases usable and claimed once, related terms defined.
+    Unusable aliases are dropped from their terms."""
     ids = {t.id for t in terms}
     claimed: dict[tuple[str, bool], tuple[Term, Alias]] = {}
     for term in terms:
+        term.aliases = [a for a in term.aliases if _usable(term, a, problems)]
         for alias in term.aliases:
             key = (alias.text if alias.case_sensitive else alias.text.lower(), alias.case_sensitive)
             other = claimed.get(key) or claimed.get((alias.text.lower(), False))
