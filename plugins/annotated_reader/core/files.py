@@ -4,17 +4,23 @@ Seeds, source files and the editorial YAML arrive in pull requests, and git can 
 symbolic link: ``seeds/999_leak.txt -> /etc/passwd`` plus a source file naming it would be
 read and published verbatim. So every file the reader loads must be a regular file whose
 path, from the project folder down, holds no link and does not lead outside; anything else
-is refused with an error saying why, and is never opened.
+is refused with an error saying why, and is never opened. A file larger than
+``limits.MAX_FILE_BYTES`` is refused too, and bytes that are not UTF-8 are reported at the
+line and column of the first bad one. :func:`declared_ids` reads the ids out of a file
+that could not be loaded, so that references to them elsewhere are not reported again as
+unknown (see ``loader``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Paths
+from .limits import MAX_FILE_BYTES
 from .problems import Location, Problems
 
 _HOW = "links are refused so that no file outside the project is read or published"
@@ -70,21 +76,30 @@ def refusal(paths: Paths, path: Path, *, links: bool = False) -> Refusal | None:
     return None
 
 
-def read_bytes(paths: Paths, path: Path, problems: Problems) -> bytes | None:
+def read_bytes(paths: Paths, path: Path, problems: Problems, code: str = "file") -> bytes | None:
     """The file's bytes, or None after an error when it is a link, outside the project,
-    not a regular file (a folder, a pipe) or cannot be read."""
+    not a regular file (a folder, a pipe), larger than ``MAX_FILE_BYTES`` (``<code>.too-large``)
+    or cannot be read."""
     where = Location(paths.rel(path))
     refused = refusal(paths, path)
     if refused is not None:
         refused.report(where, problems)
         return None
     try:
-        mode = os.lstat(path).st_mode
-        if not stat.S_ISREG(mode):
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode):
             problems.error(
                 where,
                 "file.not-regular",
                 f"'{paths.rel(path)}' is not a regular file; put the file itself there",
+            )
+            return None
+        if status.st_size > MAX_FILE_BYTES:
+            problems.error(
+                Location(paths.rel(path), 1, 1),
+                f"{code}.too-large",
+                f"{paths.rel(path)} is {status.st_size:,} bytes, more than the "
+                f"{MAX_FILE_BYTES:,} a file may have; split it into smaller files",
             )
             return None
         return path.read_bytes()
@@ -94,20 +109,38 @@ def read_bytes(paths: Paths, path: Path, problems: Problems) -> bytes | None:
 
 
 def read_text(paths: Paths, path: Path, problems: Problems, code: str) -> str | None:
-    """The file as UTF-8 text (see :func:`read_bytes`); bad UTF-8 is ``{code}.encoding``."""
-    data = read_bytes(paths, path, problems)
+    """The file as UTF-8 text (see :func:`read_bytes`); bad UTF-8 is ``{code}.encoding``
+    at the line and column of the first bad byte."""
+    data = read_bytes(paths, path, problems, code)
     if data is None:
         return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        rel = paths.rel(path)
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         problems.error(
-            Location(paths.rel(path), 1, 1),
+            Location(rel, line, col),
             f"{code}.encoding",
-            f"{paths.rel(path)} is not UTF-8 ({exc.reason} at byte {exc.start}); "
-            "re-save it as UTF-8",
+            f"{rel} is not UTF-8: byte 0x{data[exc.start]:02X} at line {line}, column {col} "
+            f"cannot be read ({exc.reason}); re-save it as UTF-8",
         )
         return None
+
+
+_ID_LINE = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$""", re.M
+)
+
+
+def declared_ids(paths: Paths, path: Path) -> set[str]:
+    """The ids a YAML file writes as ``id: …`` lines, read without parsing it (it may be
+    broken): only ever used to keep quiet about references into it. Nothing is read that
+    :func:`read_bytes` would refuse."""
+    data = read_bytes(paths, path, Problems())
+    return set(_ID_LINE.findall(data.decode("utf-8", "replace"))) if data is not None else set()
 
 
 def folder_ok(paths: Paths, folder: Path, problems: Problems) -> bool:

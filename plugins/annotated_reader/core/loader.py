@@ -21,13 +21,12 @@ from jinja2 import Environment
 from .anchoring import anchor_source
 from .corpus import Corpus, Feature, Options, Paths, known_ids
 from .fields import ID_PATTERN, listed_ids, reserved
-from .files import folder_ok, read_text
+from .files import declared_ids, folder_ok, read_text
 from .model import Annotation, Source
 from .problems import Location, Problems
 from .seedtext import read_seeds
 from .segment import Block, apply_layout, mark_debris, segment
 from .sourcefile import read_source
-from .textfile import declared_ids
 from .xref import check_prose
 from .yamlsrc import load_yaml
 
@@ -113,7 +112,7 @@ def _read_source_file(
     source = read_source(root, source_id, rel, seeds, problems) if root is not None else None
     if source is None:
         corpus.lose("source", {source_id})
-        corpus.lose("note", declared_ids(path) if root is None else listed_ids(root, "annotations"))
+        corpus.lose("note", declared_ids(paths, path) if root is None else listed_ids(root, "annotations"))
     return source
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from .corpus import Paths
+from .files import folder_ok, read_text
 from .problems import Location, Problems
-from .textfile import read_text
 
 # Control characters but HTML's whitespace (tab, line feed, form feed, carriage return).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -29,14 +29,16 @@ def read_seeds(paths: Paths, problems: Problems) -> dict[str, str | None]:
     that a source naming it is not told the seed does not exist."""
     seeds: dict[str, str | None] = {}
     folder = paths.root / paths.seeds
+    if not folder_ok(paths, folder, problems):
+        return seeds
     if not folder.is_dir():
         problems.error(Location(paths.seeds), "seed.missing-folder", f"no folder '{paths.seeds}/'")
         return seeds
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith("."):
+        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
             continue
+        text = read_text(paths, path, problems, "seed")
         rel = paths.rel(path)
-        text = read_text(path, rel, problems, "seed")
         seeds[path.name] = None if text is None else _without_controls(text, rel, problems)
     return seeds
 

@@ -13,10 +13,9 @@ from jinja2 import Environment
 
 from ..core.corpus import Feature, InlineLink, Options, PageHtml
 from ..core.fields import Fields, listed_ids, read_references, suggest
-from ..core.files import exists, read_text
+from ..core.files import declared_ids, exists, read_text
 from ..core.markup import Markup
 from ..core.problems import Problems
-from ..core.textfile import declared_ids
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from ..core.yamlsrc import Node, load_yaml
@@ -187,7 +186,7 @@ class Glossary(Feature):
         text = read_text(corpus.paths, file, problems, "glossary")
         root = load_yaml(self.path, text, problems) if text is not None else None
         if root is None:
-            corpus.lose("term", declared_ids(file))
+            corpus.lose("term", declared_ids(corpus.paths, file))
             return
         self.source_titles = {s.id: s.title for s in corpus.sources}
         self.terms = read_terms(root, problems)

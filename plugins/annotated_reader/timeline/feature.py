@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml
-from ..core.files import exists, read_text
+from ..core.files import declared_ids, exists, read_text
 from ..core.markup import Markup, Resolver
 from ..core.problems import Location, Problems
-from ..core.textfile import declared_ids
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from .export import export_path, timeline_json
@@ -68,7 +67,7 @@ class Timeline(Feature):
         text = read_text(corpus.paths, path, problems, "events")
         loaded: EventsFile = read_events(rel, text, problems)
         if not loaded.readable:
-            corpus.lose("event", declared_ids(path))
+            corpus.lose("event", declared_ids(corpus.paths, path))
         attach_passages(loaded, dated, problems, locate)
         if corpus.complete:  # else an event may be dated in the file that did not load
             check_asserted(loaded, corpus, problems)
