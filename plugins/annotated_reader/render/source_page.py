@@ -362,7 +362,8 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
             values = [note_values(a, numbers[a.id], ctx) for a in notes]
             rendered.extend(values)
             items = "".join(note_html(v) for v in values)
-            notes_html = f'<aside class="ar-notes" aria-label="Notes"><ol class="ar-note-list">{items}</ol></aside>'
+            # A list, not a landmark: one "Notes" landmark per block filled the landmark menu.
+            notes_html = f'<div class="ar-notes"><ol class="ar-note-list" aria-label="Notes">{items}</ol></div>'
         if tag == "li":
             out.append(f'<li class="{css}"><p class="ar-li-text">{inner}</p>{notes_html}</li>')
         else:
