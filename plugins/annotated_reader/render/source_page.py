@@ -25,7 +25,7 @@ from ..core.corpus import InlineLink
 from ..core.dates import humanize
 from ..core.kinds import KINDS, Kind
 from ..core.markup import Markup, Resolver
-from ..core.model import Annotation, Source
+from ..core.model import URL_METADATA, Annotation, Source
 from ..core.segment import Block
 from ..core.verdicts import VERDICTS, Verdict
 
@@ -239,6 +239,9 @@ def packaged_note_html(values: dict[str, Any]) -> str:
     return "".join(out)
 
 
+_LABELS = {"url": "Original address", "author_url": "Author's page", "outlet_url": "Outlet's page"}
+
+
 def header_rows(source: Source) -> list[dict[str, Any]]:
     """The metadata rows of a source page's header (all but the title)."""
     rows = []
@@ -257,11 +260,11 @@ def header_rows(source: Source) -> list[dict[str, Any]]:
             shown = _LANGUAGES.get(value.split("-")[0], value)
         rows.append(
             {
-                "label": {"url": "Original address"}.get(name, name.capitalize()),
+                "label": _LABELS.get(name, name.capitalize()),
                 "value": shown,
                 "raw": value,
                 "basis": meta.basis,
-                "href": value if name == "url" else None,
+                "href": value if name in URL_METADATA else None,
             }
         )
     return rows
