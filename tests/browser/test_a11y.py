@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from annotated_reader.core.kinds import KINDS
 from annotated_reader.core.verdicts import VERDICTS
-from helpers.sitetools import axe_violations, contrast, rgb
+from helpers.sitetools import axe_violations, contrast, rgb, settle
 
 SOURCE = "sources/hahn-belarus-option/"  # a source with every kind of note
 
@@ -244,7 +244,7 @@ def test_highlight_colours_meet_wcag_aa(site: str, page: Any) -> None:
     ref = _colours(page, "a.ar-ref")
     assert contrast(rgb(ref["color"]), rgb(ref["background"])) >= 4.5
     page.locator("a.ar-ref").first.hover()  # the state a pointer gives it
-    page.wait_for_timeout(400)  # past the theme's colour transition on links
+    settle(page)  # the theme's colour transition on links has ended
     ref = _colours(page, "a.ar-ref")
     assert contrast(rgb(ref["color"]), rgb(ref["background"])) >= 4.5
 

@@ -75,6 +75,8 @@ def tab_to(page: Any, element_id: str, limit: int = 120) -> None:
 def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).is_file():  # Playwright's own browser downloads are not used
+        raise RuntimeError(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

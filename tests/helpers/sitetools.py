@@ -46,6 +46,16 @@ def node_modules() -> Path:
     return NODE_MODULES
 
 
+def settle(page: Any) -> None:
+    """Wait until every CSS transition and finite animation on the page has ended: halfway
+    through a colour's transition, its contrast is neither the colour before nor after."""
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
+
+
 # Rules whose "needs review" results count as violations. axe cannot be sure that aria-label on
 # an element without a role is ignored (some screen readers read it); the W3C checker rejects
 # it outright, and a name that only some readers hear is no name.
@@ -58,16 +68,13 @@ def axe_violations(page: Any, within: tuple[str, ...] = ()) -> list[str]:
     All the rules axe runs by default (WCAG 2.x A and AA, and its best practices), minor
     ones included: a reader who meets a "minor" problem meets it on every page; and the
     rules of ``AXE_CERTAIN`` when axe asks for review. ``within`` limits the run to the
-    elements those selectors name. The page is checked once its CSS transitions have ended:
-    halfway through a colour's transition, contrast is neither the colour before nor after.
+    elements those selectors name. The page is checked once it has settled (:func:`settle`).
     """
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(node_modules() / "axe-core" / "axe.min.js"))
+    settle(page)
     result = page.evaluate(
         """async ([within, certain]) => {
-            const ending = document.getAnimations()
-                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
-            await Promise.all(ending.map(a => a.finished.catch(() => null)));
             const where = within.length ? {include: within.map(s => [s])} : document;
             const r = await axe.run(where, {resultTypes: ["violations", "incomplete"]});
             const sure = r.incomplete.filter(v => certain.includes(v.id));
