@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers.project import FIXTURES, ROOT, build, copy_project
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The same environment on every machine, whoever runs the tests.
+
+    mkdocs.yml reads SITE_URL and REPO_URL: a shell or CI job that sets them would change
+    every built address. Without SOURCE_DATE_EPOCH (``make test`` sets it) the sitemap
+    carries the build's date, and two builds either side of midnight differ. git reads the
+    user's and the system's configuration (signing, hooks, templates): the tests' own
+    repositories set what they need and read nothing else. Locale and time zone are left
+    as they are: the tests must pass under any.
+    """
+    for name in ("SITE_URL", "REPO_URL"):
+        os.environ.pop(name, None)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    os.environ["GIT_CONFIG_GLOBAL"] = os.devnull
+    os.environ["GIT_CONFIG_NOSYSTEM"] = "1"
 
 
 @pytest.fixture

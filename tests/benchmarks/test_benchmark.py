@@ -83,7 +83,9 @@ def test_synthetic_corpus_is_deterministic_and_builds_strict(tmp_path: Path) -> 
     assert files and all(
         (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files
     )
-    notes = yaml.safe_load((tmp_path / "a/annotations/sources/synth-0001.yml").read_text())
+    notes = yaml.safe_load(
+        (tmp_path / "a/annotations/sources/synth-0001.yml").read_text(encoding="utf-8")
+    )
     kinds = {n["kind"] for n in notes["annotations"]}
     assert {"debris", "framing"} <= kinds and len(notes["annotations"]) == 12
     result = build(tmp_path / "a")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.browser import serve, serve_built, tab_to
+from helpers.browser import open_for_instant_navigation, serve, serve_built, tab_to
 from helpers.project import ARTIFACTS
 
 
@@ -68,7 +68,7 @@ def test_note_opens_by_tap_on_a_phone(site: str, browser: Any) -> None:
 def test_notes_keep_working_after_instant_navigation(mini: Path, browser: Any) -> None:
     with serve_built(mini) as site:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(site)
+        open_for_instant_navigation(page, site)
         page.evaluate("window.arSamePage = true")  # a full page load would forget it
         page.click("article a[href$='/sources/']")
         page.wait_for_url("**/sources/")

@@ -94,7 +94,8 @@ def test_checks_find_outside_loads_and_broken_links(tmp_path: Path) -> None:
         '<script src="//cdn.example/b.js"></script>'
         '<a href="https://elsewhere.example/">out</a>'  # a link a reader may follow
         '<a href="sub/ok.html#x">fine</a><a href="sub/">folder</a><a href="gone.html">gone</a>'
-        '<a href="#top">here</a><a href="mailto:x@example.org">mail</a>',
+        '<a href="#top">here</a><a href="mailto:x@example.org">mail</a>'
+        '<link rel="stylesheet" href="/assets/root.css">',  # the disk's root under file://
         encoding="utf-8",
     )
     assert sorted(r.url for r in outside_loads(site)) == [
@@ -102,7 +103,12 @@ def test_checks_find_outside_loads_and_broken_links(tmp_path: Path) -> None:
         "https://cdn.example/a.css",
         "https://fonts.example/x.css",
     ]
-    assert sorted(r.url for r in broken_local(site)) == ["gone.html", "img/a.png", "sub/"]
+    assert sorted(r.url for r in broken_local(site)) == [
+        "/assets/root.css",
+        "gone.html",
+        "img/a.png",
+        "sub/",
+    ]
     with pytest.raises(BundleError) as err:
         check_offline(site)
     assert "index.html: <script src> //cdn.example/b.js" in str(err.value)
@@ -164,6 +170,9 @@ def test_bundle_holds_the_whole_site(unpacked: Path) -> None:
         assert (unpacked / f"{page}.html").is_file(), page
     assert (unpacked / "search" / "search_index.js").is_file()  # search from disk
     assert (unpacked / "assets/javascripts/iframe-worker/shim.js").is_file()
+    # Only a web server shows the 404 page (its links are root-absolute so that it works at
+    # any depth there); from disk it would be a page of broken links, so it is left out.
+    assert not (unpacked / "404.html").exists()
     assert outside_loads(unpacked) == []
     assert broken_local(unpacked) == []
 
@@ -180,6 +189,36 @@ def offline(browser: Any) -> Iterator[tuple[Any, list[str]]]:
     context.close()
     assert outside == [], f"requests left the machine: {outside}"
     assert errors == [], f"script errors: {errors}"
+
+
+def test_every_page_of_the_zip_opens_from_disk_cleanly(
+    bundle_zip: Path, unpacked: Path, browser: Any
+) -> None:
+    """Each HTML file the zip holds, opened by ``file://``: no console error, no request that
+    fails (a missing file, or one blocked for leaving the machine), no script error."""
+    with zipfile.ZipFile(bundle_zip) as zf:
+        pages = sorted(n.split("/", 1)[1] for n in zf.namelist() if n.endswith(".html"))
+    assert "index.html" in pages and len(pages) > 10, pages
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside = route_offline(context)
+    problems: list[str] = []
+    for name in pages:
+        page = context.new_page()
+
+        def say(what: str, name: str = name) -> None:
+            problems.append(f"{name}: {what}")
+
+        page.on("console", lambda m: m.type == "error" and say(f"console error: {m.text}"))
+        page.on("pageerror", lambda e: say(f"script error: {e}"))
+        page.on("requestfailed", lambda r: say(f"failed: {r.url} ({r.failure})"))
+        page.goto((unpacked / name).as_uri())
+        page.wait_for_load_state("networkidle")  # the scripts' own loads (terms, search)
+        page.close()
+    context.close()
+    assert outside == [], f"requests left the machine: {outside}"
+    assert problems == [], f"{len(problems)} problems in {len(pages)} pages:\n" + "\n".join(
+        problems
+    )
 
 
 def test_navigation_between_pages(unpacked: Path, offline: tuple[Any, list[str]]) -> None:

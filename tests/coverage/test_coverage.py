@@ -37,9 +37,10 @@ def test_uncovered_checkable_sentence_is_listed_at_its_line(mini: Path) -> None:
 def test_no_note_explains_a_sentence(mini: Path) -> None:
     src = mini / SRC
     src.write_text(
-        src.read_text()
+        src.read_text(encoding="utf-8")
         + 'no_note:\n  - quote: {exact: "It was founded in 1996 again"}\n'
-        + '    reason: "Repeats the claim checked in s-inner."\n'
+        + '    reason: "Repeats the claim checked in s-inner."\n',
+        encoding="utf-8",
     )
     code, out, _ = coverage(mini, "--verbose")
     assert code == 0 and "| sample | 2 | 1 | 1 | 100% |" in out
@@ -48,18 +49,23 @@ def test_no_note_explains_a_sentence(mini: Path) -> None:
 
 def test_bad_no_note_entries_are_errors_in_check(mini: Path) -> None:
     src = mini / SRC
-    text = src.read_text()
-    src.write_text(text + 'no_note:\n  - quote: {exact: "not in the text"}\n    reason: x\n')
+    text = src.read_text(encoding="utf-8")
+    src.write_text(
+        text + 'no_note:\n  - quote: {exact: "not in the text"}\n    reason: x\n', encoding="utf-8"
+    )
     result = check(mini)
     assert result.returncode == 1 and "[coverage.anchor]" in result.stdout
-    src.write_text(text + "no_note: just text\n")
+    src.write_text(text + "no_note: just text\n", encoding="utf-8")
     result = check(mini)
     assert result.returncode == 1 and "[coverage.type] no_note must be a list" in result.stdout
 
 
 def test_empty_quote_is_an_error_not_a_silent_drop(mini: Path) -> None:
     src = mini / SRC
-    src.write_text(src.read_text().replace('quote: {exact: "Leave a Reply"}', 'quote: ""'))
+    src.write_text(
+        src.read_text(encoding="utf-8").replace('quote: {exact: "Leave a Reply"}', 'quote: ""'),
+        encoding="utf-8",
+    )
     result = check(mini)
     assert result.returncode == 1
     assert "[quote.empty] the quote is empty" in result.stdout

@@ -121,7 +121,8 @@ def test_unknown_term_in_a_note_body_is_an_error(
     with_glossary(mini, write)
     src = mini / "annotations/sources/sample.yml"
     src.write_text(
-        src.read_text().replace("[[source:sample]]", "[[term:nowhere]]"), encoding="utf-8"
+        src.read_text(encoding="utf-8").replace("[[source:sample]]", "[[term:nowhere]]"),
+        encoding="utf-8",
     )
     result = check(mini)
     assert (
@@ -155,7 +156,7 @@ def test_built_source_page_links_terms(mini: Path, write: Callable[[Path, str, s
     with_glossary(mini, write)
     seed = mini / "seeds/sample.txt"
     assert build(mini).returncode == 0
-    html = (mini / "site/sources/sample/index.html").read_text()
+    html = (mini / "site/sources/sample/index.html").read_text(encoding="utf-8")
     assert wellformed(html[html.index('<div class="ar-text"') : html.index("</article>")]) == []
     assert duplicate_ids(html) == []
     # Longest match first; the shorter alias is not linked inside it.
@@ -177,23 +178,28 @@ def test_built_source_page_links_terms(mini: Path, write: Callable[[Path, str, s
     assert "ar-def" not in html and "A country in Eastern Europe" not in html
     # Linking never changes the text.
     body = html[html.index('<div class="ar-text"') : html.index("</article>")]
-    assert text_of(body, {"ar-notes", "ar-ref"}) == " ".join(seed.read_text().split())
+    assert text_of(body, {"ar-notes", "ar-ref"}) == " ".join(
+        seed.read_text(encoding="utf-8").split()
+    )
 
 
 def test_link_terms_all_links_every_occurrence(
     mini: Path, write: Callable[[Path, str, str], Path]
 ) -> None:
     seed = mini / "seeds/sample.txt"
-    seed.write_text(seed.read_text() + "\nMinsk and Minsk and Minsk.\n")
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\nMinsk and Minsk and Minsk.\n", encoding="utf-8"
+    )
     with_glossary(mini, write)
     cfg = mini / "mkdocs.yml"
     cfg.write_text(
-        cfg.read_text().replace(
+        cfg.read_text(encoding="utf-8").replace(
             "  - annotated-reader", "  - annotated-reader:\n      link_terms: all"
-        )
+        ),
+        encoding="utf-8",
     )
     assert build(mini).returncode == 0
-    html = (mini / "site/sources/sample/index.html").read_text()
+    html = (mini / "site/sources/sample/index.html").read_text(encoding="utf-8")
     assert html.count('data-ar-term="minsk" id="t-minsk-') == 7
 
 
@@ -202,7 +208,7 @@ def test_glossary_page_groups_sorts_and_counts(
 ) -> None:
     with_glossary(mini, write)
     assert build(mini).returncode == 0
-    html = (mini / "site/glossary/index.html").read_text()
+    html = (mini / "site/glossary/index.html").read_text(encoding="utf-8")
     groups = re.findall(r'<h2 id="cat-([a-z]+)">', html)
     assert groups == ["person", "organisation", "place"]
     places = html[html.index('id="cat-place"') :]

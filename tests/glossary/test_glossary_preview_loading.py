@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.browser import serve_built, tab_to
+from helpers.browser import open_for_instant_navigation, serve_built, tab_to
 from helpers.glossary import with_glossary
 from helpers.project import FIXTURES, copy_project
 
@@ -149,8 +149,7 @@ def test_previews_after_instant_navigation_load_the_script_once(site: str, brows
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url) if "glossary-terms" in r.url else None)
     held = Held(page)
-    page.goto(site)
-    page.wait_for_timeout(300)
+    open_for_instant_navigation(page, site)
     assert requests == []  # no glossary link on the home page: nothing loaded
     page.evaluate("window.__samePage = true")
     page.click("article a[href$='/sources/']")  # instant navigation makes hrefs absolute

@@ -37,7 +37,9 @@ def test_the_bundle_check_reads_the_previews_links(
         mini, write, GLOSSARY.replace("Capital of Belarus.", "Capital. [Gone](gone.html)")
     )
     cfg = mini / "mkdocs.yml"
-    cfg.write_text(cfg.read_text() + "use_directory_urls: false\n")
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8"
+    )
     assert build(mini).returncode == 0
     broken = [r for r in broken_local(mini / "site") if r.file == SCRIPT.as_posix()]
     assert [(r.what, r.url) for r in broken] == [("<a href>", "gone.html")]
@@ -76,7 +78,9 @@ def test_links_follow_the_sites_url_style(
 ) -> None:
     with_glossary(mini, write)
     cfg = mini / "mkdocs.yml"
-    cfg.write_text(cfg.read_text() + "use_directory_urls: false\n")
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8"
+    )
     assert build(mini).returncode == 0
     minsk = previews(mini / "site")["minsk"]
     assert '<a href="glossary.html#minsk">Glossary entry →</a>' in minsk
@@ -123,7 +127,9 @@ def test_every_link_in_the_script_reaches_a_page_and_its_anchor(
     with_glossary(mini, write)
     if not directory_urls:
         cfg = mini / "mkdocs.yml"
-        cfg.write_text(cfg.read_text() + "use_directory_urls: false\n")
+        cfg.write_text(
+            cfg.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8"
+        )
     assert build(mini).returncode == 0
     site = mini / "site"
     hrefs = [h for html in previews(site).values() for h in re.findall(r'href="([^"]*)"', html)]

@@ -62,6 +62,22 @@ def serve_built(project: Path) -> Iterator[str]:
         yield url
 
 
+def open_for_instant_navigation(page: Any, url: str) -> None:
+    """Open ``url`` and wait until Material's instant navigation can take over a click.
+
+    It takes over a link only once it has read the site's sitemap, which it requests as the
+    page starts; a click before that is an ordinary page load. On a busy machine the click
+    came first, so this waits for the sitemap to have arrived and for the tasks queued
+    behind it (where the theme reads it) to have run.
+    """
+    page.goto(url)
+    page.wait_for_function(
+        """() => performance.getEntriesByType("resource")
+            .some(e => e.name.endsWith("/sitemap.xml") && e.responseEnd > 0)"""
+    )
+    page.evaluate("() => new Promise(done => setTimeout(() => setTimeout(done)))")
+
+
 def tab_to(page: Any, element_id: str, limit: int = 120) -> None:
     """Press Tab, as a keyboard user would, until ``element_id`` has the focus."""
     for _ in range(limit):
@@ -75,6 +91,8 @@ def tab_to(page: Any, element_id: str, limit: int = 120) -> None:
 def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).is_file():  # Playwright's own browser downloads are not used
+        raise RuntimeError(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

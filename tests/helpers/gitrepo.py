@@ -10,7 +10,11 @@ from helpers.project import BIN, run
 
 def git(repo: Path, *args: str) -> str:
     done = subprocess.run(
-        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+        ["git", "-C", str(repo), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
     )
     return done.stdout
 

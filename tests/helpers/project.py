@@ -17,7 +17,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 def run(cmd: list[str], cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "false"}
     env.update(kw.pop("env", {}))  # type: ignore[arg-type]
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, **kw)  # type: ignore[call-overload, no-any-return]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, encoding="utf-8", **kw)  # type: ignore[call-overload, no-any-return]
 
 
 def copy_project(src: Path, dest: Path) -> Path:

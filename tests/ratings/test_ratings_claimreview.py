@@ -7,8 +7,6 @@ script nor change what is read back.
 
 from __future__ import annotations
 
-import json
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -17,41 +15,11 @@ from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Options, Paths
 from annotated_reader.core.urls import SiteUrls
 from annotated_reader.core.verdicts import BEST_RATING, VERDICTS, WORST_RATING
+from annotated_reader.ratings.claimreview import summary
 from annotated_reader.render.site import SiteBuilder
 from helpers.hostile import HOSTILE, add_hostile_fact_check, edit
-from helpers.project import ROOT
-
-
-class _Scripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.inside = False
-        self.blocks: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
-            self.inside = dict(attrs).get("type") == "application/ld+json"
-            if self.inside:
-                self.blocks.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.inside = False
-
-    def handle_data(self, data: str) -> None:
-        if self.inside:
-            self.blocks[-1] += data
-
-
-def json_ld(html: str) -> list[dict[str, Any]]:
-    parser = _Scripts()
-    parser.feed(html)
-    parser.close()
-    out: list[dict[str, Any]] = []
-    for block in parser.blocks:
-        data = json.loads(block)
-        out.extend(data if isinstance(data, list) else [data])
-    return out
+from helpers.project import ROOT, check
+from helpers.ratings import json_ld
 
 
 def render(
@@ -79,6 +47,7 @@ def test_built_page_publishes_each_fact_check_field_by_field(mini_site: Path) ->
     assert review["claimReviewed"] == "founded in 1996"
     assert review["reviewRating"] == {
         "@type": "Rating",
+        "name": "Accurate",
         "alternateName": "Accurate",
         "ratingValue": 4,
         "bestRating": 4,
@@ -88,10 +57,15 @@ def test_built_page_publishes_each_fact_check_field_by_field(mini_site: Path) ->
     assert claim["@type"] == "Claim"
     assert claim["author"] == {"@type": "Organization", "name": "Fixture Weekly"}
     assert claim["datePublished"] == "2022-10"
-    assert claim["appearance"] == {
+    assert claim["firstAppearance"] == {
         "@type": "CreativeWork",
         "name": "A sample source",
         "url": "https://example.org/sample",
+    }
+    assert claim["appearance"] == {
+        "@type": "CreativeWork",
+        "name": "A sample source",
+        "url": "https://example.org/mini/sources/sample/",
     }
     assert review["author"] == {
         "@type": "Organization",
@@ -116,9 +90,9 @@ def test_every_verdict_maps_onto_the_published_rating_scale(verdict: str, mini: 
     edit(mini, "    verdict: accurate\n", f"    verdict: {verdict}\n")
     rating = json_ld(render(mini))[0]["reviewRating"]
     scale = VERDICTS[verdict]
-    assert rating["alternateName"] == scale.label
+    assert rating["alternateName"] == rating["name"] == scale.label
     if scale.score is None:
-        assert set(rating) == {"@type", "alternateName"}
+        assert set(rating) == {"@type", "name", "alternateName"}
     else:
         assert rating["ratingValue"] == scale.rating
         assert (rating["worstRating"], rating["bestRating"]) == (WORST_RATING, BEST_RATING)
@@ -132,21 +106,6 @@ def test_rating_values_follow_the_scores() -> None:
     assert all(v.rating is None for v in VERDICTS.values() if v.score is None)
 
 
-def test_claim_author_is_the_person_else_the_outlet_else_left_out(mini: Path) -> None:
-    edit(
-        mini,
-        'author: {value: null, basis: "No byline."}',
-        'author: {value: "Jane Doe", basis: "Byline."}',
-    )
-    assert json_ld(render(mini))[0]["itemReviewed"]["author"] == {
-        "@type": "Person",
-        "name": "Jane Doe",
-    }
-    edit(mini, '{value: "Jane Doe", basis: "Byline."}', '{value: null, basis: "No byline."}')
-    edit(mini, '{value: "Fixture Weekly", basis: "Fixture."}', '{value: null, basis: "Unknown."}')
-    assert "author" not in json_ld(render(mini))[0]["itemReviewed"]
-
-
 def test_unknown_address_and_approximate_date(mini: Path) -> None:
     edit(
         mini,
@@ -155,15 +114,129 @@ def test_unknown_address_and_approximate_date(mini: Path) -> None:
     )
     edit(mini, '{value: "2022-10", basis', '{value: "2022-10~", basis')
     claim = json_ld(render(mini, urls=SiteUrls(directory_urls=False)))[0]["itemReviewed"]
+    # Where it first appeared is known by name only; where it appears here, by address.
+    assert claim["firstAppearance"] == {"@type": "CreativeWork", "name": "A sample source"}
     assert claim["appearance"]["url"] == "https://example.org/mini/sources/sample.html"
     assert claim["appearance"]["name"] == "A sample source"
     edit(mini, '{value: "A sample source", basis', "{value: null, basis")
     claim = json_ld(render(mini))[0]["itemReviewed"]
+    assert "firstAppearance" not in claim  # nothing known of it: not made up
     assert claim["appearance"] == {
         "@type": "CreativeWork",
         "url": "https://example.org/mini/sources/sample/",
     }
     assert "datePublished" not in claim
+
+
+def _claim_author(mini: Path) -> Any:
+    return json_ld(render(mini))[0]["itemReviewed"].get("author")
+
+
+def test_claim_author_is_the_person_else_the_outlet_else_left_out(mini: Path) -> None:
+    """Each identified by the address the editor gives for it (``sameAs``), if any."""
+    edit(
+        mini,
+        '  url: {value: "https://example.org/sample", basis: "Fixture."}\n',
+        '  url: {value: "https://example.org/sample", basis: "Fixture."}\n'
+        '  outlet_url: {value: "https://weekly.example.org/", basis: "Its masthead."}\n',
+    )
+    assert _claim_author(mini) == {
+        "@type": "Organization",
+        "name": "Fixture Weekly",
+        "sameAs": "https://weekly.example.org/",
+    }
+    # A person is identified by their own address, never by their outlet's.
+    edit(mini, '{value: null, basis: "No byline."}', '{value: "Jane Doe", basis: "Byline."}')
+    assert _claim_author(mini) == {"@type": "Person", "name": "Jane Doe"}
+    edit(
+        mini,
+        "  outlet_url:",
+        '  author_url: {value: "https://jane.example.org/", basis: "Her site."}\n  outlet_url:',
+    )
+    assert _claim_author(mini)["sameAs"] == "https://jane.example.org/"
+    # Both are shown in the page's header, linked, with how they were established.
+    html = render(mini)
+    assert (
+        '<dt>Author&#39;s page</dt><dd><a class="ar-external" href="https://jane.example.org/"'
+        in html
+    )
+    assert "<td>Her site.</td>" in html
+    # Neither a person nor an outlet: no author at all, rather than a made-up one.
+    edit(mini, '{value: "Jane Doe", basis: "Byline."}', '{value: null, basis: "No byline."}')
+    edit(mini, '{value: "Fixture Weekly", basis: "Fixture."}', '{value: null, basis: "Unknown."}')
+    assert _claim_author(mini) is None
+
+
+LONG = (
+    "The Union State was founded in 1996 by Belarus and Russia, and its budget grew every "
+    "year after that."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim", "shown"),
+    [
+        # A quote that fits is the claim as it stands.
+        ("founded in 1996", None, "founded in 1996"),
+        # A longer one is cut after the last whole word that fits, and says so.
+        (LONG, None, "The Union State was founded in 1996 by Belarus and Russia, and its budget…"),
+        # Punctuation left at the cut goes before the ellipsis.
+        (
+            LONG.replace("and its", "its"),
+            None,
+            "The Union State was founded in 1996 by Belarus and Russia, its budget grew…",
+        ),
+        # One word longer than the limit is cut where the limit falls.
+        ("x" * 90, None, "x" * 74 + "…"),
+        # The editor's own summary wins.
+        (
+            LONG,
+            "The Union State's budget grew every year",
+            "The Union State's budget grew every year",
+        ),
+    ],
+)
+def test_claim_reviewed_is_short(quote: str, claim: str | None, shown: str) -> None:
+    from annotated_reader.core.model import Annotation, Quote
+    from annotated_reader.core.problems import Location
+    from annotated_reader.ratings.claimreview import summary
+
+    ann = Annotation("a", "fact-check", Quote(quote), "", "s", Location("x", 1, 1), 1, claim=claim)
+    assert summary(ann) == shown
+    assert len(summary(ann)) <= 75
+
+
+def test_editors_claim_is_published_and_checked(mini: Path) -> None:
+    edit(mini, "    verdict: accurate\n", '    verdict: accurate\n    claim: "Founded in 1996"\n')
+    assert json_ld(render(mini))[0]["claimReviewed"] == "Founded in 1996"
+    edit(mini, '"Founded in 1996"', '"' + "a claim far too long " * 4 + '"')
+    result = check(mini)
+    assert result.returncode == 1
+    line = next(ln for ln in result.stdout.splitlines() if "[annotation.long-claim]" in ln)
+    assert line.startswith("annotations/sources/sample.yml:30:12: error: [annotation.long-claim]")
+    assert "has 83 characters; shorten it to 75 or fewer" in line
+    # Only a fact-check reviews a claim.
+    edit(mini, "    claim: ", "    correction: x\n    claim: ")
+    edit(mini, "    kind: fact-check\n", "    kind: correction\n")
+    edit(mini, "    verdict: accurate\n", "")
+    result = check(mini)
+    assert "[annotation.claim-on-other-kind]" in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_page_address_that_is_not_http_is_refused(mini: Path) -> None:
+    edit(
+        mini,
+        '  url: {value: "https://example.org/sample", basis: "Fixture."}\n',
+        '  url: {value: "https://example.org/sample", basis: "Fixture."}\n'
+        '  author_url: {value: "javascript:alert(1)", basis: "Hostile."}\n',
+    )
+    result = check(mini)
+    assert result.returncode == 1
+    assert (
+        "annotations/sources/sample.yml:10:15: error: [metadata.bad-url] author_url must start "
+        "with https:// or http://"
+    ) in result.stdout, result.stdout
 
 
 def test_without_site_url_addresses_stay_resolvable_against_the_page(mini: Path) -> None:
@@ -204,7 +277,7 @@ def test_real_corpus_publishes_every_fact_check() -> None:
                 review["url"]
                 == f"https://union-state-reader.example.org/sources/{source.id}/#{ann.id}"
             )
-            assert review["claimReviewed"] == " ".join(ann.quote.exact.split())
+            assert review["claimReviewed"] == summary(ann)
             assert review["reviewRating"]["alternateName"] == VERDICTS[ann.verdict or ""].label
             assert review["datePublished"] == ann.reviewed
             assert review["author"]["name"] == "Union State Reader"

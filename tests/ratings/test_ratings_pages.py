@@ -193,6 +193,7 @@ def test_many_sources_are_compared_a_row_each(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
     )
     assert made.returncode == 0, made.stdout + made.stderr
     result = build(project)

@@ -116,7 +116,9 @@ def test_packaged_template_uses_the_twin_and_an_override_uses_jinja(tmp_path: Pa
         "together, then record the template's new SHA-256 in render._MIRRORED_NOTE_SHA256"
     )
     assert note_renderer(environment(tmp_path)) is packaged_note_html  # no note.html there
-    (tmp_path / "note.html").write_text('<li id="note-{{ ann.id }}">OWN {{ kind.label }}</li>\n')
+    (tmp_path / "note.html").write_text(
+        '<li id="note-{{ ann.id }}">OWN {{ kind.label }}</li>\n', encoding="utf-8"
+    )
     render = note_renderer(environment(tmp_path))
     assert render is not packaged_note_html
     corpus, _ = load_corpus(Paths(PROJECTS[1]))

@@ -22,15 +22,16 @@ def test_templates_dir_overrides_notes_and_feature_pages(
     write(mini, "overrides/glossary.html", "<h1>Our own glossary</h1>{{ total }} terms\n")
     cfg = mini / "mkdocs.yml"
     cfg.write_text(
-        cfg.read_text().replace(
+        cfg.read_text(encoding="utf-8").replace(
             "  - annotated-reader", "  - annotated-reader:\n      templates_dir: overrides"
-        )
+        ),
+        encoding="utf-8",
     )
     result = build(mini)
     assert result.returncode == 0, result.stderr
-    source = (mini / "site/sources/sample/index.html").read_text()
+    source = (mini / "site/sources/sample/index.html").read_text(encoding="utf-8")
     assert source.count("OVERRIDDEN NOTE") == 5
-    glossary = (mini / "site/glossary/index.html").read_text()
+    glossary = (mini / "site/glossary/index.html").read_text(encoding="utf-8")
     assert "Our own glossary" in glossary and "4 terms" in glossary
 
 
@@ -40,7 +41,10 @@ CACHE = ".cache/plugin/annotated-reader"
 def _configure(mini: Path, options: str) -> None:
     cfg = mini / "mkdocs.yml"
     cfg.write_text(
-        cfg.read_text().replace("  - annotated-reader\n", f"  - annotated-reader:\n{options}")
+        cfg.read_text(encoding="utf-8").replace(
+            "  - annotated-reader\n", f"  - annotated-reader:\n{options}"
+        ),
+        encoding="utf-8",
     )
 
 
@@ -55,7 +59,7 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_recompiled(
     assert first.returncode == 0, first.stderr
     kept = sorted((mini / CACHE).glob("__jinja2_*.cache"))
     assert len(kept) >= 5  # the note, header, sources index, ratings and timeline templates
-    page = (mini / "site/sources/sample/index.html").read_text()
+    page = (mini / "site/sources/sample/index.html").read_text(encoding="utf-8")
     assert page.count("FIRST") == 5
     # The cache answers only for the template it was compiled from.
     write(
@@ -63,7 +67,7 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_recompiled(
     )
     second = build(mini)
     assert second.returncode == 0, second.stderr
-    page = (mini / "site/sources/sample/index.html").read_text()
+    page = (mini / "site/sources/sample/index.html").read_text(encoding="utf-8")
     assert page.count("SECOND") == 5 and "FIRST" not in page
 
 
@@ -86,7 +90,10 @@ def test_no_cache_when_turned_off_or_not_writable(
     # A cache folder that cannot be made (a file is in the way) only costs speed.
     write(mini, "blocked", "a file, not a folder\n")
     (mini / "mkdocs.yml").write_text(
-        (mini / "mkdocs.yml").read_text().replace("cache: false", "cache_dir: blocked/cache")
+        (mini / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("cache: false", "cache_dir: blocked/cache"),
+        encoding="utf-8",
     )
     result = build(mini)
     assert result.returncode == 0, result.stderr

@@ -28,7 +28,7 @@ def load(path: Path) -> dict:  # type: ignore[type-arg]
 def test_seeds_are_byte_for_byte_the_shared_texts() -> None:
     listed = dict(
         reversed(line.split("  ", 1))  # type: ignore[misc]
-        for line in (ROOT / "tests" / "seeds.sha256").read_text().splitlines()
+        for line in (ROOT / "tests" / "seeds.sha256").read_text(encoding="utf-8").splitlines()
     )
     actual = {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (ROOT / "seeds").iterdir()

@@ -57,7 +57,9 @@ def vnu(pages: list[Path]) -> list[dict[str, Any]]:
         pytest.fail(f"{jar} is missing: `make test` installs vnu-jar (tools/npm)", pytrace=False)
     # --stdout: the JSON report on stdout; --verbose: each file checked, on stderr.
     cmd = [java, "-jar", str(jar), "--format", "json", "--stdout", "--verbose"]
-    result = subprocess.run([*cmd, *map(str, pages)], capture_output=True, text=True)
+    result = subprocess.run(
+        [*cmd, *map(str, pages)], capture_output=True, text=True, encoding="utf-8"
+    )
     try:
         messages: list[dict[str, Any]] = json.loads(result.stdout)["messages"]
     except (ValueError, KeyError):

@@ -45,10 +45,15 @@ def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path) -> None:
     try:
         _wait_for(url, "Outer note with a link")
         yml = mini / "annotations/sources/sample.yml"
-        yml.write_text(yml.read_text().replace("Outer note with a link", "Edited note body"))
+        yml.write_text(
+            yml.read_text(encoding="utf-8").replace("Outer note with a link", "Edited note body"),
+            encoding="utf-8",
+        )
         _wait_for(url, "Edited note body")
         seed = mini / "seeds/sample.txt"
-        seed.write_text(seed.read_text() + "\nA sentence added to the seed.\n")
+        seed.write_text(
+            seed.read_text(encoding="utf-8") + "\nA sentence added to the seed.\n", encoding="utf-8"
+        )
         _wait_for(url, "A sentence added to the seed.")
     finally:
         proc.terminate()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.browser import serve_built
+from helpers.browser import open_for_instant_navigation, serve_built
 from helpers.project import ARTIFACTS, build
 from helpers.timeline import ORDER, timeline_project
 
@@ -94,7 +94,7 @@ def test_filters_work_from_disk(built: Path, browser: Any) -> None:
 
 def test_filters_work_after_instant_navigation(site: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site)
+    open_for_instant_navigation(page, site)
     page.evaluate("window.arSamePage = true")  # a full page load would forget it
     page.click("article a[href$='timeline/']")
     page.wait_for_url("**/timeline/")

@@ -1,6 +1,6 @@
 """The offline bundle: the site built to be opened from disk, zipped the same way every time.
 
-``python -m annotated_reader.bundle.build`` (``make bundle``) does four things:
+``python -m annotated_reader.bundle.build`` (``make bundle``) does five things:
 
 1. builds ``mkdocs.offline.yml`` — the hosted configuration plus Material's ``offline`` plugin,
    with ``.html`` addresses — by running MkDocs as a command (this library imports nothing
@@ -8,9 +8,12 @@
 2. copies iframe-worker's shim, installed by npm, to the address that configuration lists
    among its polyfills: Material's offline plugin loads the shim from a CDN unless one is
    listed, and without it search cannot start its worker under ``file://``;
-3. refuses a site that loads anything from another machine or links to a missing file
+3. leaves out the pages only a web server shows (``404.html``: a server sends it for an
+   address it has no file for, with root-absolute links so that it works at any depth; from
+   disk nothing opens it, and opened by hand its links would point at the disk's root);
+4. refuses a site that loads anything from another machine or links to a missing file
    (:mod:`annotated_reader.bundle.check`);
-4. writes one zip holding one folder, ``union-state-reader-offline/``, whose ``index.html``
+5. writes one zip holding one folder, ``union-state-reader-offline/``, whose ``index.html``
    is the home page. Entries are sorted and dated ``SOURCE_DATE_EPOCH``, so the same input
    gives the same bytes.
 """
@@ -35,6 +38,7 @@ FOLDER = "union-state-reader-offline"
 ZIP_NAME = f"{FOLDER}.zip"
 SHIM_IN_PACKAGE = Path("iframe-worker") / "shim" / "index.js"
 _ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest date a zip entry can hold
+SERVER_ONLY = ("404.html",)  # pages a web server shows by itself; none opens from disk
 
 
 class BundleError(Exception):
@@ -134,6 +138,8 @@ def make_bundle(
     site_dir = (work or root / "build" / "offline") / FOLDER
     build_site(config_file, site_dir, strict=strict)
     install_shim(site_dir, node_modules, address)
+    for name in SERVER_ONLY:
+        (site_dir / name).unlink(missing_ok=True)
     check_offline(site_dir)
     return write_zip(site_dir, output)
 

@@ -112,13 +112,10 @@ def broken_local(site: Path) -> list[Reference]:
     """Relative addresses (assets and links) that name no file of the site.
 
     A folder counts as broken: from disk it opens as a directory listing, not as its
-    ``index.html``. ``404.html`` is skipped: only a web server shows it, and its addresses are
-    root-relative on purpose so that it works at any depth.
+    ``index.html``; so does a root-absolute address, which names the disk's root.
     """
     out = []
     for ref in references(site):
-        if ref.file == "404.html":
-            continue
         parts = urlsplit(ref.url.strip())
         if parts.scheme or parts.netloc or not parts.path:
             continue  # another machine, a mail address, or a fragment of the same page

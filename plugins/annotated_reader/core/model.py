@@ -45,6 +45,7 @@ class Annotation:
     date: str | None = None
     reviewed: str | None = None
     correction_line: int = 0
+    claim: str | None = None  # a fact-check's claim in a few words (ClaimReview's summary)
     start: int = -1
     end: int = -1
 
@@ -63,6 +64,10 @@ class MetaField:
 
 
 METADATA_FIELDS = ("title", "author", "outlet", "published", "kind", "language", "url")
+# Given only where the editor knows them: an address that identifies the author or the
+# outlet (their own site, an authority record), published as the claim author's sameAs.
+OPTIONAL_METADATA = ("author_url", "outlet_url")
+URL_METADATA = ("url", *OPTIONAL_METADATA)
 
 
 @dataclass
@@ -74,10 +79,14 @@ class Metadata:
     kind: MetaField
     language: MetaField
     url: MetaField
+    author_url: MetaField | None = None
+    outlet_url: MetaField | None = None
     short_title: str | None = None  # the editor's name for the navigation (titles.py)
 
     def fields(self) -> list[tuple[str, MetaField]]:
-        return [(name, getattr(self, name)) for name in METADATA_FIELDS]
+        """Every field the file gives, in the documented order (optional ones if given)."""
+        names = METADATA_FIELDS + OPTIONAL_METADATA
+        return [(n, f) for n in names if (f := getattr(self, n)) is not None]
 
 
 @dataclass

@@ -10,7 +10,17 @@ from .dates import parse_date, parse_day
 from .fields import Fields, read_references, suggest
 from .kinds import KINDS
 from .limits import MAX_QUOTE_CHARS
-from .model import METADATA_FIELDS, Annotation, LayoutRule, Metadata, MetaField, Quote, Source
+from .model import (
+    METADATA_FIELDS,
+    OPTIONAL_METADATA,
+    URL_METADATA,
+    Annotation,
+    LayoutRule,
+    Metadata,
+    MetaField,
+    Quote,
+    Source,
+)
 from .problems import Location, Problems
 from .segment import ROLES
 from .titles import SHORT_TITLE_MAX
@@ -29,10 +39,13 @@ ANNOTATION_FIELDS = (
     "event",
     "date",
     "reviewed",
+    "claim",
 )
+CLAIM_MAX = 75  # Google shows a fact-check's claim in up to 75 characters on a phone
 TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
-# Under metadata: every field as {value, basis}, then the optional name for the navigation.
-METADATA_KEYS = (*METADATA_FIELDS, "short_title")
+# Under metadata: every field as {value, basis} (the optional ones too), then the optional
+# name for the navigation.
+METADATA_KEYS = (*METADATA_FIELDS, *OPTIONAL_METADATA, "short_title")
 _KIND_HINT = f"use one of: {', '.join(KINDS)}"
 _VERDICT_HINT = f"a fact-check states its verdict: one of {', '.join(VERDICTS)}"
 
@@ -83,9 +96,11 @@ def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | 
     if not fields.ok:
         return None
     values: dict[str, MetaField] = {}
-    for name in METADATA_FIELDS:
+    for name in METADATA_FIELDS + OPTIONAL_METADATA:
         item = fields.get(name)
         if item is None:
+            if name in OPTIONAL_METADATA:
+                continue
             fields.text(name, hint="give {value: …, basis: …}; value null when unknown")
             values[name] = MetaField(None, "", node.location)
             continue
@@ -95,9 +110,13 @@ def _metadata(node: Node | None, top: Fields, problems: Problems) -> Metadata | 
         if entry.ok and entry.get("value") is None:
             entry.text("value", hint="write value: null when it is unknown — never guess")
         basis = entry.text("basis", hint="say how the value was established") or ""
-        if value is not None and name == "url" and not value.startswith(("http://", "https://")):
+        if (
+            value is not None
+            and name in URL_METADATA
+            and not value.startswith(("http://", "https://"))
+        ):
             problems.error(
-                item.location, "metadata.bad-url", "url must start with https:// or http://"
+                item.location, "metadata.bad-url", f"{name} must start with https:// or http://"
             )
         if value is not None and name == "published":
             parsed = parse_date(value)
@@ -183,6 +202,7 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
             f"reviewed: {day}; give the day the note was written or last checked",
         )
         reviewed = None
+    claim = _claim(fields, what, is_check, problems)
     if ann_id is None or kind is None or quote is None or body is None:
         return None
     return Annotation(
@@ -200,7 +220,38 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         date=date,
         reviewed=reviewed,
         correction_line=correction_node.content_line if correction_node else 0,
+        claim=claim,
     )
+
+
+def _claim(fields: Fields, what: str, is_check: bool, problems: Problems) -> str | None:
+    """``claim``: a fact-check's claim in at most :data:`CLAIM_MAX` characters."""
+    claim = fields.text("claim", required=False, hint="say the claim in a few words")
+    node = fields.get("claim")
+    if claim is None or node is None:
+        return None
+    claim = " ".join(claim.split())
+    if not is_check:
+        problems.error(
+            node.location,
+            "annotation.claim-on-other-kind",
+            f"{what} has a claim but is not a fact-check; only fact-checks review a claim",
+        )
+        return None
+    if not claim:
+        problems.error(
+            node.location, "annotation.empty", f"'claim' in {what} is empty; say the claim"
+        )
+        return None
+    if len(claim) > CLAIM_MAX:
+        problems.error(
+            node.location,
+            "annotation.long-claim",
+            f"the claim of {what} has {len(claim)} characters; shorten it to {CLAIM_MAX} or "
+            "fewer (search results cut it there), or leave it out to use the quote",
+        )
+        return None
+    return claim
 
 
 def read_source(

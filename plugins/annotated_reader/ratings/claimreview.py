@@ -5,6 +5,12 @@ objects. The text inside comes from editors and scraped sources, so ``<``, ``>``
 are written as JSON escapes: nothing can close the script element or open a comment.
 Dates are published only when they are plain ISO 8601; an approximate or uncertain source
 date (EDTF ``~`` ``?`` ``%``, intervals) is left out rather than stated as exact.
+
+Every field Google recommends is given where the data holds it: the claim in a few words
+(the editor's ``claim``, else the quote cut at a word), the verdict's label as the rating's
+name, the claim's author with the address that identifies them (``author_url`` or
+``outlet_url``), the source's date, and where the claim first appeared — the source as
+published — beside where it appears here.
 """
 
 from __future__ import annotations
@@ -13,7 +19,8 @@ import json
 import re
 from typing import Any
 
-from ..core.model import Annotation, Source
+from ..core.model import Annotation, MetaField, Source
+from ..core.sourcefile import CLAIM_MAX
 from ..core.urls import SiteUrls
 from ..core.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 
@@ -31,23 +38,57 @@ def absolute(site_url: str, path: str) -> str:
 
 def rating(verdict_id: str) -> dict[str, Any]:
     verdict = VERDICTS[verdict_id]
-    out: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
+    out: dict[str, Any] = {"@type": "Rating", "name": verdict.label, "alternateName": verdict.label}
     if verdict.rating is not None:
         out.update(ratingValue=verdict.rating, bestRating=BEST_RATING, worstRating=WORST_RATING)
     return out
 
 
+def summary(ann: Annotation) -> str:
+    """The claim in at most ``CLAIM_MAX`` characters: the editor's, else the quote, cut at
+    the last word that fits and ended with an ellipsis."""
+    if ann.claim:
+        return ann.claim
+    text = " ".join(ann.quote.exact.split())
+    if len(text) <= CLAIM_MAX:
+        return text
+    cut = text[: CLAIM_MAX - 1]
+    if text[CLAIM_MAX - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def _named(kind: str, name: str, same_as: MetaField | None) -> dict[str, str]:
+    out = {"@type": kind, "name": name}
+    if same_as and same_as.value:
+        out["sameAs"] = same_as.value
+    return out
+
+
 def claim_author(source: Source) -> dict[str, str] | None:
-    """Who made the claim: the author (a person), else the outlet (an organisation)."""
+    """Who made the claim: the author (a person), else the outlet (an organisation), with
+    the address that identifies them when the editor gives one."""
     meta = source.metadata
     if meta.author.value:
-        return {"@type": "Person", "name": meta.author.value}
+        return _named("Person", meta.author.value, meta.author_url)
     if meta.outlet.value:
-        return {"@type": "Organization", "name": meta.outlet.value}
+        return _named("Organization", meta.outlet.value, meta.outlet_url)
     return None
 
 
+def _work(url: str | None, source: Source) -> dict[str, str] | None:
+    """The source as a CreativeWork at ``url``; an unknown headline is left out, not made up."""
+    work = {"@type": "CreativeWork"}
+    if url:
+        work["url"] = url
+    if source.metadata.title.value:
+        work["name"] = source.metadata.title.value
+    return work if len(work) > 1 else None
+
+
 def claim(source: Source, page: str) -> dict[str, Any]:
+    """The claim: who made it and when, first in the source as published (its original
+    address, when known), and as this site publishes it (``page``)."""
     item: dict[str, Any] = {"@type": "Claim"}
     author = claim_author(source)
     if author:
@@ -55,10 +96,10 @@ def claim(source: Source, page: str) -> dict[str, Any]:
     published = source.metadata.published.value
     if published and _ISO.match(published):
         item["datePublished"] = published
-    appearance = {"@type": "CreativeWork", "url": source.metadata.url.value or page}
-    if source.metadata.title.value:  # an unknown headline is left out, not made up
-        appearance["name"] = source.metadata.title.value
-    item["appearance"] = appearance
+    first = _work(source.metadata.url.value, source)
+    if first:
+        item["firstAppearance"] = first
+    item["appearance"] = _work(page, source)
     return item
 
 
@@ -70,7 +111,7 @@ def claim_review(
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": absolute(site_url, urls.annotation(source.id, ann.id)),
-        "claimReviewed": " ".join(ann.quote.exact.split()),
+        "claimReviewed": summary(ann),
         "reviewRating": rating(ann.verdict or ""),
         "itemReviewed": claim(source, page),
         "author": {"@type": "Organization", "name": reviewer},

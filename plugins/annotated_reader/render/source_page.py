@@ -25,7 +25,7 @@ from ..core.corpus import InlineLink
 from ..core.dates import humanize
 from ..core.kinds import KINDS, Kind
 from ..core.markup import Markup, Resolver
-from ..core.model import Annotation, Source
+from ..core.model import URL_METADATA, Annotation, Source
 from ..core.segment import Block
 from ..core.verdicts import VERDICTS, Verdict
 
@@ -241,6 +241,9 @@ def packaged_note_html(values: dict[str, Any]) -> str:
     return "".join(out)
 
 
+_LABELS = {"url": "Original address", "author_url": "Author's page", "outlet_url": "Outlet's page"}
+
+
 def header_rows(source: Source) -> list[dict[str, Any]]:
     """The metadata rows of a source page's header (all but the title)."""
     rows = []
@@ -259,11 +262,11 @@ def header_rows(source: Source) -> list[dict[str, Any]]:
             shown = _LANGUAGES.get(value.split("-")[0], value)
         rows.append(
             {
-                "label": {"url": "Original address"}.get(name, name.capitalize()),
+                "label": _LABELS.get(name, name.capitalize()),
                 "value": shown,
                 "raw": value,
                 "basis": meta.basis,
-                "href": value if name == "url" else None,
+                "href": value if name in URL_METADATA else None,
             }
         )
     return rows
@@ -378,7 +381,8 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
             values = [note_values(a, numbers[a.id], ctx) for a in notes]
             rendered.extend(values)
             items = "".join(note_html(v) for v in values)
-            notes_html = f'<aside class="ar-notes" aria-label="Notes"><ol class="ar-note-list">{items}</ol></aside>'
+            # A list, not a landmark: one "Notes" landmark per block filled the landmark menu.
+            notes_html = f'<div class="ar-notes"><ol class="ar-note-list" aria-label="Notes">{items}</ol></div>'
         if tag == "li":
             out.append(f'<li class="{css}"><p class="ar-li-text">{inner}</p>{notes_html}</li>')
         else:

@@ -13,9 +13,15 @@ import json
 from pathlib import Path
 
 from ..core.kinds import KINDS
-from ..core.model import METADATA_FIELDS
+from ..core.model import METADATA_FIELDS, OPTIONAL_METADATA
 from ..core.segment import ROLES
-from ..core.sourcefile import ANNOTATION_FIELDS, METADATA_KEYS, SOURCE_KINDS, TOP_FIELDS
+from ..core.sourcefile import (
+    ANNOTATION_FIELDS,
+    CLAIM_MAX,
+    METADATA_KEYS,
+    SOURCE_KINDS,
+    TOP_FIELDS,
+)
 from ..core.titles import SHORT_TITLE_MAX
 from ..core.verdicts import VERDICTS
 from ..glossary.model import CATEGORIES as TERM_CATEGORIES
@@ -75,6 +81,17 @@ def _metadata() -> Schema:
         "kind": {**choice("Kind of text.", SOURCE_KINDS), "enum": [*SOURCE_KINDS, None]},
         "language": text("BCP 47 code of the text as published."),
         "url": {"type": "string", "pattern": "^https?://", "description": "Original address."},
+        "author_url": {
+            "type": "string",
+            "pattern": "^https?://",
+            "description": "Optional: an address that identifies the author (their site, an "
+            "authority record).",
+        },
+        "outlet_url": {
+            "type": "string",
+            "pattern": "^https?://",
+            "description": "Optional: an address that identifies the outlet (its home page).",
+        },
     }
     short_title = {
         **text(
@@ -83,9 +100,10 @@ def _metadata() -> Schema:
         ),
         "maxLength": SHORT_TITLE_MAX,
     }
+    entries = {name: entry(name, values[name]) for name in METADATA_FIELDS + OPTIONAL_METADATA}
     return obj(
         "The source's metadata; every field is {value, basis}, but the optional short_title.",
-        {**{name: entry(name, values[name]) for name in METADATA_FIELDS}, "short_title": short_title},
+        {**entries, "short_title": short_title},
         METADATA_KEYS,
         METADATA_FIELDS,
     )
@@ -137,6 +155,13 @@ def _annotation() -> Schema:
         "event": ident("The canonical event (events.yml) this passage dates."),
         "date": date("The date as this source states it (ISO 8601 / EDTF)."),
         "reviewed": day('When the note was written or last reviewed, "YYYY-MM-DD".'),
+        "claim": {
+            **text(
+                f"Fact-check: the claim in a few words ({CLAIM_MAX} characters at most), as "
+                "search results show it; without it, the quote is shortened."
+            ),
+            "maxLength": CLAIM_MAX,
+        },
     }
     return obj(
         "One note anchored to a passage of the seed text.",
@@ -150,7 +175,7 @@ def _annotation() -> Schema:
                     "required": ["verdict", "references", "reviewed"],
                     "properties": {"references": {"type": "array", "minItems": 1}},
                 },
-                "else": {"not": {"required": ["verdict"]}},
+                "else": {"not": {"anyOf": [{"required": ["verdict"]}, {"required": ["claim"]}]}},
             },
             {"if": is_correction, "then": {"required": ["correction"]}},
         ],
