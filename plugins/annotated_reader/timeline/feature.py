@@ -56,7 +56,7 @@ class Timeline(Feature):
             users = [a for a in corpus.annotations() if a.event]
             if users:
                 problems.error(
-                    Location(rel),
+                    locate(users[0], "event"),
                     "events.missing-file",
                     f"{len(users)} annotation(s) name a timeline event (the first, "
                     f"'{users[0].id}', at {users[0].location}) but there is no {rel}; "

@@ -1,0 +1,52 @@
+"""Fixtures of the hostile suite: a fresh mini project per bad-input case, and the site
+that carries every script payload in every field (built once per session)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.project import FIXTURES, build, check, copy_project
+
+from .payloads import PAYLOADS
+from .xss_project import VALIDATED, Slot, XssProject
+
+
+@pytest.fixture
+def fresh_mini(tmp_path: Path) -> Path:
+    """A copy of the mini project, alone in its folder (a case may put files beside it)."""
+    return copy_project(FIXTURES / "mini", tmp_path / "project")
+
+
+@dataclass(frozen=True)
+class XssSite:
+    """Every payload in every field, in two builds: first all of them as written, checked
+    (``first_problems``), then with each payload the loader rejected written benign, built
+    strict into ``site``."""
+
+    slots: list[Slot]
+    first_problems: list[dict[str, Any]]
+    rejected: frozenset[int]  # numbers of the slots the loader rejected
+    build: subprocess.CompletedProcess[str]
+    site: Path
+
+
+@pytest.fixture(scope="session")
+def xss(tmp_path_factory: pytest.TempPathFactory) -> XssSite:
+    raw = XssProject(list(PAYLOADS))
+    first = raw.write(tmp_path_factory.mktemp("xss-raw") / "project")
+    result = check(first, "--format", "json")
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    found = json.loads(result.stdout)
+    reported = {(p["path"], p["line"]) for p in found}
+    rejected = frozenset(
+        n for n, s in enumerate(raw.slots) if s.policy == VALIDATED and (s.path, s.line) in reported
+    )
+    kept = XssProject(list(PAYLOADS), rejected)
+    second = kept.write(tmp_path_factory.mktemp("xss-kept") / "project")
+    built = build(second)
+    return XssSite(raw.slots, found, rejected, built, second / "site")
