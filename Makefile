@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 NPM_DIR := build/npm
 NPM_OK  := $(NPM_DIR)/node_modules/.installed
 
-.PHONY: site test check serve clean chromium java bundle bench
+.PHONY: site test check serve clean chromium java bundle bench fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ test: $(VENV)/.test-deps chromium java $(NPM_OK)
 ## written to benchmarks/results.md; BENCH_ARGS=--quick for a short run
 bench: $(VENV)/.test-deps
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
+
+## fuzz: ten thousand random corpora through load → anchor → render (~6 min), each finding
+## with its smallest example written to benchmarks/fuzz.md; FUZZ_ARGS="--examples N --seed S"
+fuzz: $(VENV)/.test-deps
+	$(BIN)/python -m benchmarks.fuzz $(FUZZ_ARGS)
 
 clean:
 	rm -rf site dist build test-artifacts

@@ -11,9 +11,23 @@ from typing import Any
 
 import pytest
 from helpers.project import FIXTURES, build, check, copy_project
+from hypothesis import HealthCheck, settings
 
 from .payloads import PAYLOADS
 from .xss_project import VALIDATED, Slot, XssProject
+
+# The fuzzing profile of every test run: the same few hundred examples each time
+# (derandomized, nothing kept between runs), so a run's result depends on the code alone.
+settings.register_profile(
+    "make-test",
+    max_examples=300,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("make-test")
 
 
 @pytest.fixture

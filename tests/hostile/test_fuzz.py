@@ -1,0 +1,28 @@
+"""Property-based fuzzing of load → anchor → render on random corpora (Hypothesis).
+
+The strategies and the properties are in helpers/fuzzing.py: no traceback (every problem
+a Problem at ``path:line:col``), every note published or reported, the page's text the
+seed's text once notes and markers are removed, one passage, marker and list entry per
+anchored note, well-formed HTML. ``make test`` runs the deterministic profile of
+conftest.py (a few hundred examples); ``make fuzz`` runs ten thousand and writes what it
+found.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from helpers.fuzzing import Example, examples, scratch, violations
+from hypothesis import given
+
+
+@cache
+def _folder() -> Path:
+    """One scratch project for every example (Hypothesis calls the test many times)."""
+    return scratch()
+
+
+@given(example=examples())
+def test_random_corpora_load_and_render_faithfully(example: Example) -> None:
+    assert violations(example, _folder()) == []
