@@ -112,7 +112,7 @@ CASES = [
         glossary(term(aliases="[Moscow, the]")),
         g(4, 23),
         r"glossary\.[a-z-]+",
-        r"'the'",
+        r".*'the'",
         severity="error|warning",
     ),
     Case(
@@ -121,7 +121,7 @@ CASES = [
         glossary(term(aliases='[Moscow, "."]')),
         g(4, 23),
         r"glossary\.[a-z-]+",
-        r"'\.'",
+        r".*'\.'",
         severity="error|warning",
     ),
     Case(
@@ -302,7 +302,7 @@ CASES = [
         tail(head=_rating('reviewed: "2026-11-22"', 'reviewed: "2026-02-30"')),
         at(TAIL, 19, 13),
         "rating.bad-reviewed",
-        r"reviewed '2026-02-30'",
+        r".*2026-02-30",
     ),
     Case(
         "rating-rationale-xref",

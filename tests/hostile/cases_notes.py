@@ -219,12 +219,12 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         r"annotation 'o-bad': quote “Minsk and Moscow” occurs at 5:21, but its prefix/suffix fit none of them; copy",
     ),
     Case(
-        "quote-20000-characters",
-        "a quote of 20,000 characters",
-        tail(note(quote='{exact: "' + "Minsk and Moscow " * 1176 + 'x"}')),
+        "quote-25000-characters",
+        "a quote of 25,000 characters",
+        tail(note(quote='{exact: "' + "Minsk and Moscow " * 1500 + 'x"}')),
         t(2, 20),
         r"(quote|anchor)\.[a-z-]+",
-        r"20,?000|characters|too long",
+        r".*(characters|too long)",
     ),
     Case(
         "bad-id",
@@ -256,7 +256,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note("note-o-ok")),
         t(0, 9),
         r"annotation\.[a-z-]+",
-        r"note-o-ok",
+        r".*'note-o-ok'",
     ),
     Case(
         "id-is-note-1",
@@ -264,7 +264,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note("1") + note("note-1", quote='{exact: "in 1999"}')),
         t(4, 9),
         r"annotation\.[a-z-]+",
-        r"note-1",
+        r".*'note-1'",
     ),
     Case(
         "id-is-a-marker-anchor",
@@ -272,7 +272,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note("ref-o-ok")),
         t(0, 9),
         r"annotation\.[a-z-]+",
-        r"ref-o-ok",
+        r".*'ref-o-ok'",
     ),
     Case(
         "id-is-a-term-anchor",
@@ -280,7 +280,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         glossary(notes=note("t-minsk-1")),
         t(0, 9),
         r"annotation\.[a-z-]+",
-        r"t-minsk-1",
+        r".*'t-minsk-1'",
     ),
     Case(
         "xref-unknown-note",
@@ -320,7 +320,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note(body='"See [[Lys-Caption-Image]]."')),
         t(3, 1),
         r"xref\.[a-z-]+",
-        r"\[\[Lys-Caption-Image\]\]",
+        r".*'\[\[Lys-Caption-Image\]\]'",
     ),
     Case(
         "xref-malformed-empty-term",
@@ -328,7 +328,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note(body='"See [[term:]]."')),
         t(3, 1),
         r"xref\.[a-z-]+",
-        r"\[\[term:\]\]",
+        r".*'\[\[term:\]\]'",
     ),
     Case(
         "date-impossible-month",
@@ -384,7 +384,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note(**{**_CHECK, "reviewed": '"2026-02-30"'})),
         t(6, 17),
         "annotation.bad-reviewed",
-        r"reviewed '2026-02-30'",
+        r".*2026-02-30",
     ),
     Case(
         "metadata-javascript-url",

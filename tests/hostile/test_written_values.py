@@ -10,7 +10,7 @@ from pathlib import Path
 from helpers.htmlcheck import text_of
 from helpers.project import build, check
 
-from .breakage import DATED, EVENTS_HEAD, TAIL_HEAD, both, events, note, tail, write
+from .breakage import DATED, EVENTS_HEAD, TAIL_HEAD, TAIL_SEED, both, events, note, tail, write
 
 
 def _built(project: Path) -> str:
@@ -52,3 +52,14 @@ def test_dates_at_the_edges_of_the_calendar_are_dates(fresh_mini: Path) -> None:
     assert "about January 0001 (uncertain)" in text
     timeline = (fresh_mini / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "about 31 December 9999" in text_of(timeline, set())
+
+
+def test_a_byte_order_mark_is_no_part_of_the_text(fresh_mini: Path) -> None:
+    """A seed saved with a byte-order mark (as some editors on Windows do) reads as the same
+    text without it: the mark marks the encoding, it is not a character of the article."""
+    tail(seed="\ufeff" + TAIL_SEED)(fresh_mini)
+    page = _built(fresh_mini)
+    body = page[page.index('<div class="ar-text"') :]
+    assert "\ufeff" not in page
+    assert text_of(body, {"ar-notes", "ar-ref"}) == " ".join(TAIL_SEED.split())
+    assert 'id="note-o-ok"' in page
