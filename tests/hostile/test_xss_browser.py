@@ -121,9 +121,9 @@ def test_searching_for_a_payload_runs_nothing(
 ) -> None:
     page, incidents = _watched(browser, xss_url)
     page.goto(xss_url)
-    page.locator("label[for='__search']").first.click()
     box = page.locator("input[data-md-component='search-query']")
-    box.fill(word)
+    box.click()
+    box.press_sequentially(word)
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     for i in range(min(results.count(), 10)):

@@ -37,7 +37,8 @@
   // links are relative to the site root, which is two folders above this script.
   var here = document.currentScript && document.currentScript.src;
   var termsRequested = false;
-  var previews = {};
+  // Keyed by term id, which may be any word: "constructor" must not find Object's own.
+  var previews = Object.create(null);
   // A term hovered, focused or tapped while the script is on its way (a big glossary on a
   // slow line takes seconds): {anchor, how}. Its preview opens when the script arrives.
   var waiting = null;
