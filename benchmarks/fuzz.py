@@ -30,6 +30,8 @@ def _kind(finding: str) -> str:
         return "traceback: " + finding.strip().rsplit("\n", 1)[-1][:100]
     if head.startswith("not path:line:col"):
         return head.split("]", 1)[0] + "]"
+    if head.startswith("control character"):
+        return "control character in the seed not reported"
     if head.startswith(("text differs", "not well-formed", "duplicate id")):
         return head.split(":", 1)[0]
     return " ".join(w for w in head.split("(", 1)[0].split() if not w.startswith(("'", '"')))

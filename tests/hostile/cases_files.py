@@ -175,9 +175,11 @@ CASES = [
         "seed-twice",
         "two source files name one seed",
         write(TAIL, TAIL_HEAD.replace("seed: tail.txt", "seed: sample.txt")),
-        at(TAIL, 1, 1),
+        at(TAIL, 1, 7),
         "source.seed-reused",
-        rf"seed 'sample.txt' is already annotated by {SAMPLE}; one source file per seed",
+        rf"seed 'sample.txt' is (already|also) annotated by {SAMPLE}; one source file per seed",
+        # Said in both files: neither is the right one to keep.
+        also=(rf"{SAMPLE}:1:\d+: error: \[source.seed-reused\]",),
     ),
     Case(
         "seed-symlink",
@@ -205,7 +207,7 @@ CASES = [
         write("annotations/sources/Tail Source.yml", TAIL_HEAD),
         at("annotations/sources/Tail Source.yml", 1, 1),
         "source.bad-id",
-        r"file name 'Tail Source.yml' must be a source id of lowercase letters, digits and '-'",
+        r"file name 'Tail Source.yml':? must be a source id of lowercase letters, digits and '-'",
     ),
     Case(
         "docs-timeline-page",
