@@ -65,6 +65,7 @@ CASES = [
         at(TAIL, 1, 1),
         "source.type",
         r"source file 'tail' must be a mapping of fields \(seed, metadata",
+        lost=("o-ok",),
     ),
     Case(
         "yaml-complex-key",

@@ -108,6 +108,8 @@ class XssProject:
         )
         (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
         shutil.copytree(FIXTURES / "mini" / "docs", dest / "docs")
+        if (ROOT / "docs" / "overrides").is_dir():  # the real site's theme overrides
+            shutil.copytree(ROOT / "docs" / "overrides", dest / "docs" / "overrides")
         (dest / "seeds").mkdir()
         (dest / "annotations" / "sources").mkdir(parents=True)
         glossary = _File("annotations/glossary.yml", ["terms:"])
