@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..core.corpus import Corpus, Feature, Options, PageHtml
 from ..core.files import declared_ids, exists, read_text
 from ..core.markup import Markup, Resolver
-from ..core.problems import Location, Problems
+from ..core.problems import Problems
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from .export import export_path, timeline_json
