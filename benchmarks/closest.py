@@ -18,8 +18,8 @@ import random
 import statistics
 import time
 
-from annotated_reader.core.anchor import Outcome, match_quote
 from annotated_reader.core.model import Quote
+from annotated_reader.core.text.anchor import Outcome, match_quote
 
 from .project import ROOT
 from .report import table

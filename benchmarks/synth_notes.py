@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotated_reader.core.anchor import Outcome, match_quote, normalize
 from annotated_reader.core.model import Quote
+from annotated_reader.core.text.anchor import Outcome, match_quote, normalize
 
 from .synth_text import SynthText, sentence
 from .vocab import Vocabulary

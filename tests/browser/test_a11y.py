@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from annotated_reader.core.kinds import KINDS
-from annotated_reader.core.verdicts import VERDICTS
+from annotated_reader.core.vocabulary.kinds import KINDS
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from helpers.sitetools import axe_violations, contrast, rgb, settle
 
 SOURCE = "sources/hahn-belarus-option/"  # a source with every kind of note

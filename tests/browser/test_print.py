@@ -9,7 +9,7 @@ import unicodedata
 from typing import Any
 
 import pytest
-from annotated_reader.core.kinds import KINDS
+from annotated_reader.core.vocabulary.kinds import KINDS
 from helpers.project import ARTIFACTS
 from helpers.sitetools import contrast, grey, rgb
 from pypdf import PdfReader

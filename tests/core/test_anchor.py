@@ -9,7 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from annotated_reader.core.anchor import (
+from annotated_reader.core.model import Quote
+from annotated_reader.core.text.anchor import (
     Method,
     Normalized,
     Outcome,
@@ -18,8 +19,7 @@ from annotated_reader.core.anchor import (
     match_quote,
     normalize,
 )
-from annotated_reader.core.anchoring import describe_anchor_failure
-from annotated_reader.core.model import Quote
+from annotated_reader.core.text.anchoring import describe_anchor_failure
 
 TEXT = (
     "The “Union State” was founded in 1996.\n\n"
@@ -54,7 +54,7 @@ def test_several_matches_are_ambiguous_and_listed() -> None:
 
 def test_suggested_context_really_disambiguates() -> None:
     result = match_quote(TEXT, Quote("founded in 1996"))
-    from annotated_reader.core.anchor import disambiguating_context
+    from annotated_reader.core.text.anchor import disambiguating_context
 
     for m in result.candidates:
         prefix, _ = disambiguating_context(TEXT, m, result.candidates)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from annotated_reader.core.markup import Markup
+from annotated_reader.core.text.markup import Markup
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = [ROOT / "annotations", ROOT / "tests" / "fixtures"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotated_reader.core.segment import apply_layout, mark_debris, segment
+from annotated_reader.core.text.segment import apply_layout, mark_debris, segment
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

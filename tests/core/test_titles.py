@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from annotated_reader.core.titles import SHORT_TITLE_MAX, shorten
+from annotated_reader.core.vocabulary.titles import SHORT_TITLE_MAX, shorten
 
 MONDO = (
     "There are many indications that the new Soviet Union has begun to take shape, "

@@ -14,7 +14,7 @@ import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Options, Paths
 from annotated_reader.core.urls import SiteUrls
-from annotated_reader.core.verdicts import BEST_RATING, VERDICTS, WORST_RATING
+from annotated_reader.core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 from annotated_reader.ratings.claimreview import summary
 from annotated_reader.render.site import SiteBuilder
 from helpers.hostile import HOSTILE, add_hostile_fact_check, edit

@@ -18,7 +18,7 @@ from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Options, Paths
 from annotated_reader.core.model import Annotation, Source
 from annotated_reader.core.sourcefile import CLAIM_MAX
-from annotated_reader.core.verdicts import BEST_RATING, VERDICTS, WORST_RATING
+from annotated_reader.core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 from helpers.project import FIXTURES, ROOT
 from helpers.ratings import json_ld
 from pyld import jsonld  # type: ignore[import-untyped]

@@ -11,7 +11,7 @@ import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Options, Paths
 from annotated_reader.core.urls import SiteUrls
-from annotated_reader.core.verdicts import VERDICTS
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from annotated_reader.ratings.admiralty import ALL_CRITERIA, GRADES
 from annotated_reader.ratings.feature import Ratings
 from annotated_reader.render.site import SiteBuilder

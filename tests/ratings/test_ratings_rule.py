@@ -14,7 +14,7 @@ import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Paths
 from annotated_reader.core.urls import SiteUrls
-from annotated_reader.core.verdicts import VERDICTS
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from annotated_reader.ratings.admiralty import GRADES, MET
 from annotated_reader.ratings.rule import (
     MIN_CHECKED,

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from annotated_reader.assembly import default_features
-from annotated_reader.core.kinds import KINDS
-from annotated_reader.core.verdicts import VERDICTS
+from annotated_reader.core.vocabulary.kinds import KINDS
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from annotated_reader.ratings.admiralty import MET, NOT_JUDGED
 from annotated_reader.render.glyphs import rules, stylesheet
 from annotated_reader.timeline.model import CATEGORIES

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Paths
-from annotated_reader.core.kinds import KINDS
-from annotated_reader.core.markup import Markup
 from annotated_reader.core.model import Annotation, Quote, Reference
 from annotated_reader.core.problems import Location
+from annotated_reader.core.text.markup import Markup
 from annotated_reader.core.urls import SiteUrls
-from annotated_reader.core.verdicts import VERDICTS
+from annotated_reader.core.vocabulary.kinds import KINDS
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from annotated_reader.render import source_page as render
 from annotated_reader.render.source_page import (
     PageRender,

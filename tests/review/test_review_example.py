@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from annotated_reader.core.kinds import KINDS
+from annotated_reader.core.vocabulary.kinds import KINDS
 from helpers.project import BIN, ROOT, run
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -60,9 +60,9 @@ def test_schemas_are_valid_draft7(name: str) -> None:
 
 
 def test_schemas_follow_the_loaders_constants() -> None:
-    from annotated_reader.core.kinds import KINDS
     from annotated_reader.core.sourcefile import ANNOTATION_FIELDS, TOP_FIELDS
-    from annotated_reader.core.verdicts import VERDICTS
+    from annotated_reader.core.vocabulary.kinds import KINDS
+    from annotated_reader.core.vocabulary.verdicts import VERDICTS
     from annotated_reader.timeline.model import CATEGORIES
 
     source = schema.source_schema()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from annotated_reader.core.anchor import fold
-from annotated_reader.core.titles import SHORT_TITLE_MAX, shorten
+from annotated_reader.core.text.anchor import fold
+from annotated_reader.core.vocabulary.titles import SHORT_TITLE_MAX, shorten
 from helpers.htmlcheck import duplicate_ids, text_of
 from helpers.project import ROOT, build, copy_project
 

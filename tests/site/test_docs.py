@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotated_reader.core.kinds import KINDS
-from annotated_reader.core.verdicts import VERDICTS
+from annotated_reader.core.vocabulary.kinds import KINDS
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from helpers.project import ROOT
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from annotated_reader.core.titles import shorten
+from annotated_reader.core.vocabulary.titles import shorten
 from helpers.browser import serve
 from helpers.project import FIXTURES, build, copy_project
 

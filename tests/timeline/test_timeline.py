@@ -15,9 +15,9 @@ from types import SimpleNamespace
 import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Feature, Paths
-from annotated_reader.core.dates import Span, parse_date
 from annotated_reader.core.problems import Location
 from annotated_reader.core.urls import SiteUrls
+from annotated_reader.core.vocabulary.dates import Span, parse_date
 from annotated_reader.render.site import SiteBuilder
 from annotated_reader.timeline.export import date_parts, export_path, span_dates
 from annotated_reader.timeline.feature import Timeline

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from annotated_reader.core.dates import humanize, parse_date
+from annotated_reader.core.vocabulary.dates import humanize, parse_date
 from helpers.project import build, check, replace_in
 from helpers.timeline import timeline_project
 

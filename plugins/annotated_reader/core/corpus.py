@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from .markup import Resolver
 from .model import Annotation, Source
-from .segment import Block
+from .text.markup import Resolver
+from .text.segment import Block
 from .urls import SiteUrls, relative_url
 from .xref import Prose
 

@@ -18,15 +18,15 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .anchoring import anchor_source
 from .corpus import Corpus, Feature, Options, Paths, known_ids
 from .fields import ID_PATTERN, listed_ids, reserved
 from .files import declared_ids, folder_ok, read_text
 from .model import Annotation, Source
 from .problems import Location, Problems
 from .seedtext import read_seeds
-from .segment import Block, apply_layout, mark_debris, segment
 from .sourcefile import read_source
+from .text.anchoring import anchor_source
+from .text.segment import Block, apply_layout, mark_debris, segment
 from .xref import check_prose
 from .yamlsrc import load_yaml
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .problems import Location
-from .titles import shorten
+from .vocabulary.titles import shorten
 from .yamlsrc import Node
 
 

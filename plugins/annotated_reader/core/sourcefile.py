@@ -6,9 +6,7 @@ each problem is reported once, by the stage that owns it.
 
 from __future__ import annotations
 
-from .dates import parse_date, parse_day
 from .fields import Fields, read_references, suggest
-from .kinds import KINDS
 from .limits import MAX_QUOTE_CHARS
 from .model import (
     METADATA_FIELDS,
@@ -22,9 +20,11 @@ from .model import (
     Source,
 )
 from .problems import Location, Problems
-from .segment import ROLES
-from .titles import SHORT_TITLE_MAX
-from .verdicts import VERDICTS
+from .text.segment import ROLES
+from .vocabulary.dates import parse_date, parse_day
+from .vocabulary.kinds import KINDS
+from .vocabulary.titles import SHORT_TITLE_MAX
+from .vocabulary.verdicts import VERDICTS
 from .yamlsrc import Node
 
 SOURCE_KINDS = ("news", "analysis", "opinion", "reference", "aggregator", "explainer", "blog")

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .fields import ID_PATTERN, suggest
-from .markup import REF_PATTERN, find_refs
 from .problems import Location, Problems
+from .text.markup import REF_PATTERN, find_refs
 
 _HOW = "write [[note-id]], [[source:id]], [[term:id]] or [[event:id]], with |label for other text"
 _NAMESPACES = ("source", "term", "event", "note")

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..core.anchor import Outcome, line_col, match_quote, normalize
 from ..core.corpus import Feature, Options
 from ..core.fields import Fields
 from ..core.problems import Problems
 from ..core.sourcefile import read_quote
+from ..core.text.anchor import Outcome, line_col, match_quote, normalize
 
 if TYPE_CHECKING:
     from ..core.corpus import Corpus

@@ -14,8 +14,8 @@ from jinja2 import Environment
 from ..core.corpus import Feature, InlineLink, Options, PageHtml
 from ..core.fields import Fields, listed_ids, read_references, suggest
 from ..core.files import declared_ids, exists, read_text
-from ..core.markup import Markup
 from ..core.problems import Problems
+from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from ..core.yamlsrc import Node, load_yaml

@@ -11,9 +11,9 @@ from typing import Protocol
 
 from jinja2 import Environment
 
-from ..core.markup import Markup
 from ..core.model import Reference
 from ..core.problems import Location
+from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
 
 CATEGORIES = {

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment
 from markupsafe import Markup as Safe
 
-from ..core.markup import Resolver
+from ..core.text.markup import Resolver
 from ..core.urls import SiteUrls, relative_url
 from ..render.search_view import section, top
 from ..render.templates import environment

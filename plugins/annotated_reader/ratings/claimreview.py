@@ -22,7 +22,7 @@ from typing import Any
 from ..core.model import Annotation, MetaField, Source
 from ..core.sourcefile import CLAIM_MAX
 from ..core.urls import SiteUrls
-from ..core.verdicts import BEST_RATING, VERDICTS, WORST_RATING
+from ..core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 
 CONTEXT = "https://schema.org"
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")

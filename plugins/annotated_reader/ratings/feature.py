@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.corpus import Feature, Options, PageHtml
-from ..core.markup import Markup, Resolver
 from ..core.problems import Problems
+from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from ..core.yamlsrc import Node

@@ -15,11 +15,11 @@ from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from ..core.corpus import PageHtml
-from ..core.dates import humanize
-from ..core.markup import Markup, Resolver
 from ..core.model import Source
+from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls, relative_url
-from ..core.verdicts import BEST_RATING, VERDICTS, WORST_RATING
+from ..core.vocabulary.dates import humanize
+from ..core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 from ..render.search_view import section, top
 from .admiralty import ACCURACY, ALL_CRITERIA, CRITERIA, GRADES, MAX_POINTS, MET, NOT_JUDGED
 from .read import Judgement, Rating

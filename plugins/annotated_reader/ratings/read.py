@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.dates import parse_day
 from ..core.fields import Fields, suggest
 from ..core.problems import Location, Problems
+from ..core.vocabulary.dates import parse_day
 from ..core.yamlsrc import Node
 from .admiralty import ACCURACY, CRITERIA, GRADES, MET, Met
 from .rule import Accuracy, accuracy_of

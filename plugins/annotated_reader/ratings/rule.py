@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..core.verdicts import VERDICTS
+from ..core.vocabulary.verdicts import VERDICTS
 from .admiralty import GRADES, MAX_POINTS, MET, NOT_JUDGED, Met
 
 MIN_CHECKED = 3

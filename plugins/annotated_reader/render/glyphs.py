@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core.corpus import Feature
-from ..core.kinds import KINDS
-from ..core.verdicts import VERDICTS
+from ..core.vocabulary.kinds import KINDS
+from ..core.vocabulary.verdicts import VERDICTS
 
 PATH = "glyphs.css"  # beside the package's other assets
 

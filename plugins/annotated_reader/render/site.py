@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from html import escape, unescape
 
 from ..core.corpus import Corpus, PageHtml
-from ..core.markup import Markup, Resolver
+from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls, relative_url
 from .search_view import source_document
 from .source_page import PageRender, header_rows, render_source

@@ -22,12 +22,12 @@ from markupsafe import Markup as Safe
 from markupsafe import escape as autoescape
 
 from ..core.corpus import InlineLink
-from ..core.dates import humanize
-from ..core.kinds import KINDS, Kind
-from ..core.markup import Markup, Resolver
 from ..core.model import URL_METADATA, Annotation, Source
-from ..core.segment import Block
-from ..core.verdicts import VERDICTS, Verdict
+from ..core.text.markup import Markup, Resolver
+from ..core.text.segment import Block
+from ..core.vocabulary.dates import humanize
+from ..core.vocabulary.kinds import KINDS, Kind
+from ..core.vocabulary.verdicts import VERDICTS, Verdict
 
 _ROLE_TAGS = {
     "heading": ("h2", "ar-heading"),
@@ -253,7 +253,7 @@ def header_rows(source: Source) -> list[dict[str, Any]]:
         value = meta.value
         shown = value
         if name == "published" and value:
-            from ..core.dates import parse_date
+            from ..core.vocabulary.dates import parse_date
 
             span = parse_date(value)
             precision = _PRECISION.get(span.precision, "") if not isinstance(span, str) else ""

@@ -10,9 +10,9 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.anchor import line_col
 from ..core.model import Annotation
 from ..core.problems import Problem
+from ..core.text.anchor import line_col
 from .snapshot import Declared, Snapshot
 
 MISSING: Any = None  # shown as "—": the field was absent

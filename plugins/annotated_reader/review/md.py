@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Any
 
-from ..core.segment import Block
+from ..core.text.segment import Block
 from ..coverage.feature import sentences
 
 _INLINE = re.compile(r"([\\`*_\[\]<>!#|~&$@:])")

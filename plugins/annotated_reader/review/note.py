@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..core.kinds import KINDS
 from ..core.problems import Problem
-from ..core.verdicts import VERDICTS
+from ..core.vocabulary.kinds import KINDS
+from ..core.vocabulary.verdicts import VERDICTS
 from .diff import FieldChange, NoteReview, position
 from .md import code, esc, fenced, is_long, passage, text_diff, value
 from .snapshot import Snapshot

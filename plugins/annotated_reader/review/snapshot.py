@@ -18,7 +18,7 @@ from ..core.fields import ID_PATTERN
 from ..core.files import exists, read_bytes, read_text
 from ..core.model import Annotation
 from ..core.problems import Location, Problem, Problems
-from ..core.segment import Block
+from ..core.text.segment import Block
 from ..core.yamlsrc import Node, load_yaml
 from ..render.templates import environment
 

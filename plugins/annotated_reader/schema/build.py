@@ -12,9 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..core.kinds import KINDS
 from ..core.model import METADATA_FIELDS, OPTIONAL_METADATA
-from ..core.segment import ROLES
 from ..core.sourcefile import (
     ANNOTATION_FIELDS,
     CLAIM_MAX,
@@ -22,8 +20,10 @@ from ..core.sourcefile import (
     SOURCE_KINDS,
     TOP_FIELDS,
 )
-from ..core.titles import SHORT_TITLE_MAX
-from ..core.verdicts import VERDICTS
+from ..core.text.segment import ROLES
+from ..core.vocabulary.kinds import KINDS
+from ..core.vocabulary.titles import SHORT_TITLE_MAX
+from ..core.vocabulary.verdicts import VERDICTS
 from ..glossary.model import CATEGORIES as TERM_CATEGORIES
 from ..glossary.model import TERM_FIELDS
 from ..ratings.admiralty import CRITERIA, GRADES, MET

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..core.dates import _PART, DAY
 from ..core.fields import ID_PATTERN
+from ..core.vocabulary.dates import _PART, DAY
 
 Schema = dict[str, Any]
 

@@ -17,8 +17,8 @@ from typing import Any
 from markupsafe import Markup as Safe
 from markupsafe import escape
 
-from ..core.dates import humanize
 from ..core.urls import SiteUrls
+from ..core.vocabulary.dates import humanize
 from .model import Event
 from .page import Describe, dispute_reasons
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml
 from ..core.files import declared_ids, exists, read_text
-from ..core.markup import Markup, Resolver
 from ..core.problems import Problems
+from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from .export import export_path, timeline_json

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.corpus import Corpus
-from ..core.dates import Span, parse_date
 from ..core.fields import Fields, read_references, suggest
-from ..core.markup import find_refs
 from ..core.model import Annotation, Source
 from ..core.problems import Location, Problems
+from ..core.text.markup import find_refs
+from ..core.vocabulary.dates import Span, parse_date
 from ..core.yamlsrc import Node, load_yaml
 from .model import CATEGORIES, Event, Passage
 

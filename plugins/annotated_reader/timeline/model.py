@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..core.dates import Span
 from ..core.model import Annotation, Reference, Source
 from ..core.problems import Location
+from ..core.vocabulary.dates import Span
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The timeline page: one entry per event, in date order, with every source that asserts it.
 
 All text from editorial data and sources is escaped by the template; descriptions are
-Markdown rendered by :class:`~annotated_reader.core.markup.Markup` (raw HTML off) and rating
+Markdown rendered by :class:`~annotated_reader.core.text.markup.Markup` (raw HTML off) and rating
 badges come from the ratings feature, so both are passed in as already-safe HTML.
 """
 
@@ -16,9 +16,9 @@ from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from ..core.corpus import PageHtml
-from ..core.dates import Span, humanize
 from ..core.model import Source
 from ..core.urls import SiteUrls, relative_url
+from ..core.vocabulary.dates import Span, humanize
 from ..render.search_view import section, top
 from .model import CATEGORIES, Agreement, Event, clashing_pairs
 

@@ -16,7 +16,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
 
-from .model import Quote
+from ..model import Quote
 
 _FOLD = {
     **dict.fromkeys("‘’‚‛′`", "'"),

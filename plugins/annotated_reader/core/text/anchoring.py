@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..model import Quote, Source
+from ..problems import Problems
 from .anchor import AnchorResult, Outcome, disambiguating_context, line_col, match_quote
-from .model import Quote, Source
-from .problems import Problems
 
 _CODES = {
     Outcome.AMBIGUOUS: "anchor.ambiguous",
