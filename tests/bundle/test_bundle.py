@@ -25,6 +25,7 @@ from annotated_reader.bundle.build import (
 from annotated_reader.bundle.check import broken_local, outside_loads
 from helpers.project import ARTIFACTS, ROOT, copy_project
 from helpers.sitetools import node_modules, route_offline
+from helpers.vnu import findings, vnu
 
 SOURCE = "hahn-belarus-option"
 
@@ -154,6 +155,15 @@ def unpacked(bundle_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     with zipfile.ZipFile(bundle_zip) as zf:
         zf.extractall(where)
     return where / FOLDER
+
+
+def test_every_page_of_the_zip_passes_the_nu_html_checker(unpacked: Path) -> None:
+    """The offline pages are the hosted ones built with .html addresses and the offline
+    plugin: the W3C checker must find nothing in them either."""
+    pages = sorted(unpacked.rglob("*.html"))
+    assert len(pages) > 10
+    found = findings(vnu(pages), unpacked)
+    assert not found, f"{len(found)} findings of the W3C Nu Html Checker:\n" + "\n".join(found)
 
 
 def test_bundle_is_reproducible(bundle_zip: Path, tmp_path: Path) -> None:
