@@ -125,8 +125,14 @@ class XssProject:
     def _source(self, dest: Path, i: int, p: str) -> None:
         sid = f"x{i:03d}"
         page = SOURCE_PAGE.format(sid)
+        # The seed is a field too: the loader may refuse what it holds (a control character),
+        # anywhere in the file (line 0), and the second build then leaves the payload out.
+        seed_path = f"seeds/{sid}.txt"
+        refused = len(self.slots) in self.rejected
+        self.slots.append(Slot(seed_path, 0, "seed text", p, VALIDATED, p, page, ""))
+        shown = "" if refused else p
         seed = (
-            f"Heading {i}\n\nBefore {p} after.\n\nSecond paragraph {i}, dated in 1999.\n\n"
+            f"Heading {i}\n\nBefore {shown} after.\n\nSecond paragraph {i}, dated in 1999.\n\n"
             + "".join(f"Slot {k} of {i}.\n\n" for k in range(1, 7))
         )
         (dest / "seeds" / f"{sid}.txt").write_text(seed, encoding="utf-8")
