@@ -31,7 +31,7 @@ def test_a_docs_file_at_a_generated_address_stops_the_build(
     result = build(mini)
     assert result.returncode != 0
     assert (
-        f"docs/{rel}: error: [docs.generated-address] docs/{rel} would be written to '{dest}', "
+        f"docs/{rel}:1:1: error: [docs.generated-address] docs/{rel} would be written to '{dest}', "
         f"where the plugin writes its generated '{ours}'; rename or move docs/{rel}"
     ) in result.stderr
     assert "Traceback" not in result.stderr
@@ -44,7 +44,7 @@ def test_an_address_differing_only_in_case_is_the_same_file_on_many_disks(
     result = build(mini)
     assert result.returncode != 0
     assert (
-        "docs/Sources/Sample.md: error: [docs.generated-address] docs/Sources/Sample.md would "
+        "docs/Sources/Sample.md:1:1: error: [docs.generated-address] docs/Sources/Sample.md would "
         "be written to 'Sources/Sample/index.html', where the plugin writes its generated "
         "'sources/sample.md' (as 'sources/sample/index.html': they differ only in case); "
         "rename or move docs/Sources/Sample.md"

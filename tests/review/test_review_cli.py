@@ -31,7 +31,7 @@ def test_errors_and_warnings_are_told_apart_everywhere(mini: Path) -> None:
     severities = {LINE.match(ln)[5]: LINE.match(ln)[4] for ln in lines}  # type: ignore[index]
     assert severities["annotation.unknown-kind"] == "error"
     assert text.stderr.strip().endswith("1 error(s), 1 warning(s)")
-    assert "seeds/extra.txt: warning: [seed.unused]" in text.stdout  # no line: path alone
+    assert "seeds/extra.txt:1:1: warning: [seed.unused]" in text.stdout
     data = json.loads(check(mini, "--format", "json").stdout)
     assert sorted(p["severity"] for p in data) == ["error", "warning"]
     gha = run([str(BIN / "annotated-reader"), "check"], mini, env={"GITHUB_ACTIONS": "true"})

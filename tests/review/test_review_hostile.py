@@ -29,7 +29,7 @@ def _refused(out: str) -> list[str]:
     return [
         line
         for line in out.splitlines()
-        if line.startswith(f"- `{SEED}` error [file.symlink] '{SEED}' is a symbolic link (to ")
+        if line.startswith(f"- `{SEED}:1:1` error [file.symlink] '{SEED}' is a symbolic link (to ")
         and "links are refused so that no file outside the project is read" in line
     ]
 

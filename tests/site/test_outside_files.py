@@ -127,7 +127,7 @@ def _published(site: Path) -> list[str]:
 def test_a_link_is_refused_and_never_read(mini: Path, case: str) -> None:
     rel, target = CASES[case](mini)
     message = (
-        f"{rel}: error: [file.symlink] '{rel}' is a symbolic link (to '{target}'); links are "
+        f"{rel}:1:1: error: [file.symlink] '{rel}' is a symbolic link (to '{target}'); links are "
         "refused so that no file outside the project is read or published: put the file "
         "itself there"
     )
@@ -167,7 +167,7 @@ def test_a_folder_option_leading_out_of_the_project_is_refused(
     )
     built = build(mini)
     assert built.returncode != 0
-    assert f"{value}: error: [file.outside] '{value}' is outside the project folder" in (
+    assert f"{value}:1:1: error: [file.outside] '{value}' is outside the project folder" in (
         built.stderr
     )
     assert "Traceback" not in built.stderr
@@ -178,7 +178,7 @@ def test_a_dangling_link_is_reported_not_skipped(mini: Path) -> None:
     (mini / "annotations/glossary.yml").symlink_to(mini.parent / "nowhere.yml")
     result = check(mini)
     assert result.returncode == 1
-    assert "annotations/glossary.yml: error: [file.symlink]" in result.stdout
+    assert "annotations/glossary.yml:1:1: error: [file.symlink]" in result.stdout
 
 
 def test_a_docs_file_leading_outside_stops_the_build(
@@ -188,7 +188,7 @@ def test_a_docs_file_leading_outside_stops_the_build(
     built = build(mini)
     assert built.returncode != 0
     assert (
-        "docs/leak.md: error: [file.outside] 'docs/leak.md' leads outside the project folder"
+        "docs/leak.md:1:1: error: [file.outside] 'docs/leak.md' leads outside the project folder"
     ) in built.stderr
     assert target not in built.stdout
     assert _published(mini / "site") == [] if (mini / "site").exists() else True

@@ -80,7 +80,7 @@ def read_bytes(paths: Paths, path: Path, problems: Problems, code: str = "file")
     """The file's bytes, or None after an error when it is a link, outside the project,
     not a regular file (a folder, a pipe), larger than ``MAX_FILE_BYTES`` (``<code>.too-large``)
     or cannot be read."""
-    where = Location(paths.rel(path))
+    where = Location(paths.rel(path), 1, 1)
     refused = refusal(paths, path)
     if refused is not None:
         refused.report(where, problems)
@@ -148,5 +148,5 @@ def folder_ok(paths: Paths, folder: Path, problems: Problems) -> bool:
     link or outside, instead of one per file in it)."""
     refused = refusal(paths, folder)
     if refused is not None:
-        refused.report(Location(paths.rel(folder)), problems)
+        refused.report(Location(paths.rel(folder), 1, 1), problems)
     return refused is None

@@ -137,7 +137,7 @@ def _check_seed_use(corpus: Corpus, seeds: dict[str, str | None], problems: Prob
     for name in seeds:
         if name not in users:
             problems.warning(
-                Location(f"{corpus.paths.seeds}/{name}"),
+                Location(f"{corpus.paths.seeds}/{name}", 1, 1),
                 "seed.unused",
                 "no source file names this seed, so it is not published; add "
                 f"annotations/sources/<source-id>.yml with 'seed: {name}'",

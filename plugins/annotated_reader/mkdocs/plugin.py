@@ -169,7 +169,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             path = real / Path(file.abs_src_path or "").relative_to(docs)
             refused = refusal(paths, path, links=True)
             if refused is not None:
-                refused.report(Location(paths.rel(path)), problems)
+                refused.report(Location(paths.rel(path), 1, 1), problems)
         _stop_on(problems)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

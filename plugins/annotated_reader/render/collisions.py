@@ -27,7 +27,7 @@ def collisions(generated: Mapping[str, str], written: Mapping[str, str], docs: s
         theirs, their_dest = found
         case = "" if dest == their_dest else f" (as '{their_dest}': they differ only in case)"
         problems.error(
-            Location(f"{docs}/{path}"),
+            Location(f"{docs}/{path}", 1, 1),
             "docs.generated-address",
             f"{docs}/{path} would be written to '{dest}', where the plugin writes its "
             f"generated '{theirs}'{case}; rename or move {docs}/{path}",

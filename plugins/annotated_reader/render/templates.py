@@ -82,7 +82,7 @@ def project_templates(paths: Paths, folder: Path | None, problems: Problems) -> 
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         refused = refusal(paths, path)
         if refused is not None:
-            refused.report(Location(paths.rel(path)), problems)
+            refused.report(Location(paths.rel(path), 1, 1), problems)
     return folder
 
 
