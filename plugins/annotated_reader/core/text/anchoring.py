@@ -30,6 +30,15 @@ def anchor_source(source: Source, problems: Problems) -> None:
     for ann in source.annotations:
         result = match_quote(source.text, ann.quote)
         if result.outcome is Outcome.FOUND and result.match:
+            if source.text.startswith("\ufeff") and result.match.end <= 1:
+                # The byte-order mark is not shown, so a note on it alone has no passage.
+                problems.error(
+                    ann.location,
+                    "anchor.byte-order-mark",
+                    f"annotation '{ann.id}': the quote matches only the byte-order mark at "
+                    f"the start of the seed, which is not shown; quote visible text ({where})",
+                )
+                continue
             ann.start, ann.end = result.match.start, result.match.end
             anchored.append(ann)
             continue
