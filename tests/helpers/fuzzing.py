@@ -32,6 +32,7 @@ from annotated_reader.render.templates import environment
 from hypothesis import strategies as st
 
 from helpers.htmlcheck import duplicate_ids, text_of, wellformed
+from helpers.project import ROOT
 
 # Characters that have broken text handling somewhere: combining marks, Hebrew and Arabic,
 # bidi overrides, zero-width characters, NUL and other controls, emoji with joiners and
@@ -228,7 +229,8 @@ def violations(example: Example, folder: Path) -> list[str]:
     try:
         out = run(example, folder)
     except Exception:  # noqa: BLE001 - a traceback is what this looks for
-        return ["traceback:\n" + traceback.format_exc(limit=-6)]
+        # Paths relative to the project, so a written report names no folder of this machine.
+        return ["traceback:\n" + traceback.format_exc(limit=-6).replace(f"{ROOT}/", "")]
     found = [f"not path:line:col: [{p.code}] {p}" for p in out.problems if not _PROBLEM.match(str(p))]
     text, spans = example.source_yaml()
     lines = {p.location.line for p in out.problems if p.location.path.endswith("fz.yml")}
