@@ -78,7 +78,7 @@ CASES = {
     "quote-ambiguous": (HEADER + note(quote="founded in 1996"), "11:5", "anchor.ambiguous"),
     "unknown-cross-reference": (
         HEADER + note().replace('"A note."', '"See [[nope]]."'),
-        "14:1",
+        "14:16",
         "xref.unknown",
     ),
     "impossible-date": (

@@ -1,4 +1,5 @@
-"""Cross-references: malformed ones are errors at their line, wherever Markdown is written.
+"""Cross-references: malformed ones are errors at their line and column, wherever Markdown is
+written.
 
 ``[[Lys-Caption-Image]]``, ``[[term:]]`` and ``[[ ]]`` are no references, so they printed
 literally on the page; now each is an error saying what is wrong with it. Unknown ids are
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotated_reader.core.xref import malformed
+from annotated_reader.core.xref import Prose, locate, malformed
 from helpers.project import build, check, replace_in
 from helpers.timeline import timeline_project
 
@@ -62,16 +63,16 @@ def test_malformed_references_are_errors_at_their_line_in_every_text(mini: Path)
     checked = check(mini)
     assert checked.returncode == 1 and "Traceback" not in checked.stderr
     expected = [
-        f"{SRC}:25:1: error: [xref.malformed] annotation 's-outer' has '[[Lys-Caption-Image]]', "
+        f"{SRC}:25:54: error: [xref.malformed] annotation 's-outer' has '[[Lys-Caption-Image]]', "
         "which is not a cross-reference (ids are lowercase: [[lys-caption-image]]); write "
         "[[note-id]], [[source:id]], [[term:id]] or [[event:id]], with |label for other text",
-        f"{SRC}:43:1: error: [xref.malformed] the correction of annotation 's-cross' has "
+        f"{SRC}:43:23: error: [xref.malformed] the correction of annotation 's-cross' has "
         "'[[term:]]', which is not a cross-reference (it names no id after 'term:')",
-        f"{SRC}:19:1: error: [xref.malformed] the rating's rationale has '[[ ]]', which is not "
+        f"{SRC}:19:13: error: [xref.malformed] the rating's rationale has '[[ ]]', which is not "
         "a cross-reference (it names nothing)",
-        f"{EVENTS}:6:1: error: [xref.malformed] event 'talks-1995' has '[[event:Talks-1995]]', "
+        f"{EVENTS}:6:24: error: [xref.malformed] event 'talks-1995' has '[[event:Talks-1995]]', "
         "which is not a cross-reference (ids are lowercase: [[event:talks-1995]])",
-        f"{GLOSSARY}:7:1: error: [xref.malformed] the definition of term 'minsk' has "
+        f"{GLOSSARY}:7:11: error: [xref.malformed] the definition of term 'minsk' has "
         "'[[source:]]', which is not a cross-reference (it names no id after 'source:')",
     ]
     lines = checked.stdout.splitlines()
@@ -94,10 +95,42 @@ def test_unknown_ids_are_checked_in_corrections_and_definitions_too(mini: Path) 
     )
     out = check(mini).stdout
     assert (
-        f"{SRC}:41:1: error: [xref.unknown] the correction of annotation 's-cross' links to "
+        f"{SRC}:41:26: error: [xref.unknown] the correction of annotation 's-cross' links to "
         "unknown note 's-innre' (did you mean 's-inner'?)"
     ) in out, out
     assert (
-        f"{GLOSSARY}:5:1: error: [xref.unknown] the definition of term 'minsk' links to "
+        f"{GLOSSARY}:5:30: error: [xref.unknown] the definition of term 'minsk' links to "
         "unknown note 's-outre' (did you mean 's-outer'?)"
     ) in out, out
+
+
+def _where(text: str, written: str, nth: int, file: str, line: int) -> tuple[int, int]:
+    prose = Prose("a note", text, "a.yml", line)
+    offset = -1
+    for _ in range(nth + 1):
+        offset = text.index(written, offset + 1)
+    found = locate(prose, offset, written, file.split("\n"))
+    return found.line, found.col
+
+
+def test_a_reference_is_located_at_its_column_even_when_written_twice() -> None:
+    file = 'notes:\n  - body: "See [[a-b]], then [[a-b]] again."\n'
+    text = "See [[a-b]], then [[a-b]] again."
+    assert _where(text, "[[a-b]]", 0, file, 2) == (2, 16)
+    assert _where(text, "[[a-b]]", 1, file, 2) == (2, 30)
+
+
+def test_a_reference_on_a_later_line_of_a_block_scalar() -> None:
+    file = "body: |\n  First line.\n  Then [[source:x]] here.\n"
+    assert _where("First line.\nThen [[source:x]] here.\n", "[[source:x]]", 0, file, 2) == (3, 8)
+
+
+def test_a_folded_scalar_is_found_on_the_line_that_holds_it() -> None:
+    """A folded scalar's text has fewer line breaks than its file: the reference is looked
+    for on the following lines too."""
+    file = "body: >\n  One\n  two [[x-y]].\n"
+    assert _where("One two [[x-y]].\n", "[[x-y]]", 0, file, 2) == (3, 7)
+
+
+def test_a_reference_not_found_in_the_file_keeps_its_line() -> None:
+    assert _where("See [[a-b]].", "[[a-b]]", 0, "", 4) == (4, 1)

@@ -97,7 +97,7 @@ CASES: dict[str, tuple[str, str, str | None, str, tuple[str, ...]]] = {
     "rationale-links-nowhere": (
         "[[s-inner]].",
         "[[s-nowhere]].",
-        "    A short fixture text",
+        "[[s-nowhere]]",
         "xref.unknown",
         ("rationale links to unknown note 's-nowhere'",),
     ),

@@ -174,5 +174,16 @@ def check_cross_references(corpus: Corpus, problems: Problems) -> None:
     """Every ``[[…]]`` in the corpus's Markdown must be well-formed and name something that
     exists, or something whose file did not load (its own error stands)."""
     known = known_ids(corpus)
+    files: dict[str, list[str]] = {}
+
+    def lines_of(path: str) -> list[str]:
+        if path not in files:
+            try:
+                text = (corpus.paths.root / path).read_text(encoding="utf-8", errors="replace")
+            except OSError:  # gone since it was read: the line alone still says where
+                text = ""
+            files[path] = [ln.rstrip("\r") for ln in text.removeprefix("\ufeff").split("\n")]
+        return files[path]
+
     for prose in corpus.prose():
-        check_prose(prose, known, corpus.lost, problems)
+        check_prose(prose, known, corpus.lost, problems, lines_of)

@@ -10,6 +10,7 @@ reference to an id whose file could not be loaded is left to that file's own err
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .fields import ID_PATTERN, suggest
@@ -55,16 +56,42 @@ def malformed(inner: str) -> str | None:
     return "an id may hold only lowercase letters, digits and '-'"
 
 
+def locate(prose: Prose, offset: int, written: str, lines: Sequence[str]) -> Location:
+    """Where ``written``, found at ``offset`` of the prose, stands in its file.
+
+    The prose is the YAML scalar's value, so its line breaks give the line (a folded or
+    quoted scalar may fold a few); the column comes from finding the reference itself on
+    the file's lines from there on, counting earlier copies of it in the same text.
+    """
+    line = prose.line + prose.text.count("\n", 0, offset)
+    nth = prose.text.count(written, 0, offset)
+    seen = 0
+    for index in range(line - 1, min(len(lines), line + prose.text.count("\n") + 3)):
+        col = lines[index].find(written)
+        while col >= 0:
+            if seen == nth:
+                return Location(prose.path, index + 1, col + 1)
+            seen += 1
+            col = lines[index].find(written, col + 1)
+    return Location(prose.path, line, 1)
+
+
 def check_prose(
-    prose: Prose, known: dict[str, set[str]], lost: dict[str, set[str]], problems: Problems
+    prose: Prose,
+    known: dict[str, set[str]],
+    lost: dict[str, set[str]],
+    problems: Problems,
+    lines_of: Callable[[str], Sequence[str]] = lambda path: (),
 ) -> None:
     """Report each reference in ``prose`` that is malformed or names an unknown id (not
-    one of ``lost``, the ids of what did not load), at its line."""
+    one of ``lost``, the ids of what did not load), at its line and column in the file
+    whose lines ``lines_of`` gives."""
+    lines = lines_of(prose.path)
     for m in _WRITTEN.finditer(prose.text):
         why = malformed(m.group(1))
         if why is not None:
             problems.error(
-                Location(prose.path, prose.line + prose.text.count("\n", 0, m.start()), 1),
+                locate(prose, m.start(), m.group(0), lines),
                 "xref.malformed",
                 f"{prose.owner} has '{m.group(0)}', which is not a cross-reference ({why}); {_HOW}",
             )
@@ -73,7 +100,7 @@ def check_prose(
         if ref.id in ids or ref.id in lost.get(ref.namespace, ()):
             continue
         problems.error(
-            Location(prose.path, prose.line + ref.line_offset, 1),
+            locate(prose, ref.start, ref.text, lines),
             "xref.unknown",
             f"{prose.owner} links to unknown {ref.namespace} '{ref.id}'{suggest(ref.id, ids)}; "
             "use an id that exists: [[note-id]], [[source:id]], [[term:id]] or [[event:id]]",

@@ -31,7 +31,8 @@ class CrossRef:
     namespace: str  # note | source | term | event
     id: str
     label: str | None
-    line_offset: int  # lines below the first line of the text
+    start: int  # offset in the text, for locating it in its file
+    text: str  # the reference as written
 
 
 # A resolver turns a reference into (href, default label), or None when unknown.
@@ -42,7 +43,7 @@ def find_refs(text: str) -> list[CrossRef]:
     refs = []
     for m in REF_PATTERN.finditer(text):
         refs.append(
-            CrossRef(m.group(1) or "note", m.group(2), m.group(3), text.count("\n", 0, m.start()))
+            CrossRef(m.group(1) or "note", m.group(2), m.group(3), m.start(), m.group(0))
         )
     return refs
 
