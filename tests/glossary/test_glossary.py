@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from annotated_reader.glossary.page import read_terms_script
 from annotated_reader.glossary.termmatch import Matcher, Pattern
 from helpers.glossary import GLOSSARY, with_glossary
 from helpers.htmlcheck import duplicate_ids, text_of, wellformed
@@ -98,7 +99,7 @@ CHECKS = {
     ),
     "unknown-term-in-definition": (
         GLOSSARY.replace("[[term:belarus]]", "[[term:belorussia]]"),
-        "annotations/glossary.yml:5:1",
+        "annotations/glossary.yml:5:43",
         "[xref.unknown]",
     ),
 }
@@ -126,7 +127,7 @@ def test_unknown_term_in_a_note_body_is_an_error(
     )
     result = check(mini)
     assert (
-        "annotations/sources/sample.yml:25:1: error: [xref.unknown] annotation 's-outer' links to unknown term 'nowhere'"
+        "annotations/sources/sample.yml:25:54: error: [xref.unknown] annotation 's-outer' links to unknown term 'nowhere'"
         in result.stdout
     )
 
@@ -229,3 +230,28 @@ def test_glossary_page_groups_sorts_and_counts(
     assert wellformed(html[html.index("<article") : html.index("</article>") + 10]) == []
     union = html[html.index('id="union-state"') :]
     assert '<a href="#belarus">Belarus</a>' in union[: union.index("</section>")]
+
+
+def test_a_definition_links_notes_and_sources_like_any_note(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    """A definition may name any note or source, not only terms: the page and the preview
+    link them where they are (they once rendered as text, as if unknown)."""
+    with_glossary(
+        mini,
+        write,
+        GLOSSARY.replace(
+            '"Capital of Belarus."', '"Capital of Belarus; see [[source:sample]] and [[s-inner]]."'
+        ),
+    )
+    assert check(mini).returncode == 0
+    assert build(mini).returncode == 0
+    html = (mini / "site/glossary/index.html").read_text(encoding="utf-8")
+    minsk = html[html.index('id="minsk"') :]
+    minsk = minsk[: minsk.index("</section>")]
+    assert 'href="../sources/sample/">A sample source</a>' in minsk, minsk
+    assert 'href="../sources/sample/#s-inner"' in minsk, minsk
+    script = (mini / "site/assets/annotated-reader/glossary-terms.js").read_text(encoding="utf-8")
+    preview = read_terms_script(script)["minsk"]
+    assert 'href="sources/sample/">A sample source</a>' in preview, preview
+    assert 'href="sources/sample/#s-inner"' in preview, preview

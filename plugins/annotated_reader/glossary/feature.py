@@ -7,6 +7,7 @@ and contributes term links, definition previews and the ``glossary/`` page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
@@ -176,9 +177,11 @@ class Glossary(Feature):
         self.markup = Markup()
         self.source_titles: dict[str, str] = {}
         self.env: Environment | None = None  # the corpus's templates
+        self._site_resolve: Callable[[str, str, SiteUrls], tuple[str, str] | None] | None = None
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.env = corpus.templates
+        self._site_resolve = corpus.resolve
         file = corpus.paths.root / corpus.paths.annotations / "glossary.yml"
         self.path = corpus.paths.rel(file)
         if not exists(file):
@@ -272,6 +275,13 @@ class Glossary(Feature):
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         term = self.by_id.get(ident) if namespace == "term" else None
         return (urls.term(ident), term.term) if term else None
+
+    def link_target(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
+        """What a ``[[…]]`` in a definition links to: any note, source, term or event of the
+        corpus, as everywhere else (only terms when the glossary is used on its own)."""
+        if self._site_resolve is not None:
+            return self._site_resolve(namespace, ident, urls)
+        return self.resolve(namespace, ident, urls)
 
     def pages(self) -> dict[str, str]:
         return {"glossary.md": "Glossary"} if self.terms else {}

@@ -80,3 +80,7 @@ class TermIndex(Protocol):
     env: Environment | None
 
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None: ...
+
+    def link_target(
+        self, namespace: str, ident: str, urls: SiteUrls
+    ) -> tuple[str, str] | None: ...

@@ -24,7 +24,7 @@ def _resolver(glossary: Glossary, urls: SiteUrls, page_url: str | None = None) -
     """Glossary cross-references seen from ``page_url``; without one, from the site root."""
 
     def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-        target = glossary.resolve(namespace, ident, urls)
+        target = glossary.link_target(namespace, ident, urls)
         if target is None or page_url is None:
             return target
         return relative_url(target[0], page_url), target[1]
