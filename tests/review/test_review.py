@@ -263,3 +263,51 @@ def test_rating_and_metadata_changes(repo: Path) -> None:
         in out
     )
     assert "**Metadata**\n\n- `metadata.outlet.value`: `Fixture Weekly` → `Fixture Daily`" in out
+
+
+def test_problems_new_in_the_change_are_marked_and_old_warnings_folded(repo: Path) -> None:
+    """The three promises CONTRIBUTING makes of the report's problems: the verdict counts the
+    errors this change brings, each new problem says so, and warnings the base had already
+    fold away so a reviewer reads only what the change did."""
+    edit(repo, SRC, "  grade: C\n", "  grade: A\n")  # a warning (rating.inconsistent)
+    edit(repo, SRC, "    kind: framing\n", "    kind: framingg\n")  # an error
+    commit(repo, "base with one error and one warning")
+    git(repo, "tag", "old")
+    edit(repo, SRC, '{exact: "Leave a Reply"}', '{exact: "Leave a Replyy"}')  # a new error
+    (repo / "seeds/extra.txt").write_text("Nobody annotates this.\n", encoding="utf-8")
+    commit(repo, "a new error and a new warning")
+    out = report(repo, "--base", "old", "--head", "HEAD")
+    assert "fails on the head: 2 error(s) (1 new in this change), 2 warning(s)." in out, out
+    listed = out[out.index("### Problems in the head") :]
+    listed, folded = listed.split("<details>", 1)
+    lines = [ln for ln in listed.splitlines() if ln.startswith("- ")]
+    assert len(lines) == 3, lines
+    new = {ln for ln in lines if ln.endswith(" — **new**")}
+    assert [ln for ln in lines if ln not in new] == [
+        next(ln for ln in lines if "[annotation.unknown-kind]" in ln)
+    ], lines
+    assert any("[anchor.missing]" in ln for ln in new) and any(
+        "[seed.unused]" in ln for ln in new
+    ), lines
+    assert "[rating.inconsistent]" not in listed
+    assert folded.startswith("<summary>1 warning(s) the base has too</summary>"), folded
+    assert "[rating.inconsistent]" in folded[: folded.index("</details>")]
+
+
+def test_notes_are_listed_in_the_order_a_reader_meets_them(repo: Path) -> None:
+    """Added notes in passage order, not the file's order nor their ids'."""
+    later = NEW_NOTE.replace("s-minsk", "s-a-later")
+    earlier = (
+        "  - id: s-z-earlier\n    kind: context\n"
+        '    quote: {exact: "Union Headline"}\n    body: "The headline."\n'
+    )
+    middle = (
+        "  - id: s-m-middle\n    kind: context\n"
+        '    quote: {exact: "Second item about Moscow."}\n    body: "Moscow."\n'
+    )
+    edit(repo, SRC, "  - id: s-debris\n", later + middle + earlier + "  - id: s-debris\n")
+    commit(repo, "three notes")
+    out = report(repo, "--base", "base", "--head", "HEAD")
+    added = out[out.index("#### Added") :]
+    order = re.findall(r"^##### `([a-z-]+)`", added, re.MULTILINE)[:3]
+    assert order == ["s-z-earlier", "s-a-later", "s-m-middle"], order
