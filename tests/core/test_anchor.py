@@ -83,12 +83,24 @@ def test_tolerant_match_maps_back_to_original_offsets() -> None:
     assert TEXT[result.match.start : result.match.end] == "again – said the  text"
 
 
-def test_tolerant_folding_can_make_a_quote_ambiguous() -> None:
+def test_tolerant_folding_finds_one_place_when_only_one_fits() -> None:
     result = match_quote(TEXT, Quote("Putin's"))
     assert result.outcome is Outcome.FOUND  # exact stage: only the straight one
     folded = match_quote(TEXT, Quote("Putin's plan, Putin’s"))
     assert folded.outcome is Outcome.FOUND and folded.match
     assert folded.match.method is Method.TOLERANT
+
+
+def test_tolerant_folding_can_make_a_quote_ambiguous() -> None:
+    """Never guess: a quote written with a third apostrophe is in the text at neither place
+    as written, and at both once folded, so it is ambiguous, with both places listed."""
+    quote = Quote("Putin‘s")
+    result = match_quote(TEXT, quote)
+    assert result.outcome is Outcome.AMBIGUOUS and result.match is None
+    assert [line_col(TEXT, m.start) for m in result.candidates] == [(4, 1), (4, 15)]
+    assert all(m.method is Method.TOLERANT for m in result.candidates)
+    message = describe_anchor_failure(TEXT, quote, result)
+    assert "matches 2 places in the seed: 4:1 (" in message and "; 4:15 (" in message, message
 
 
 def test_wrong_context_is_reported_not_guessed() -> None:
