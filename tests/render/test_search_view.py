@@ -157,3 +157,37 @@ def test_every_rated_source_is_one_search_result(real_site: Path) -> None:
         assert re.search(rf": {rating['grade']}, [A-Z]\w+", entry["title"]), entry["title"]
         for judgement in rating["criteria"].values():
             assert " ".join(judgement["evidence"].split())[:40] in unescape(entry["text"])
+
+
+def _phrases_of_one_source() -> dict[str, str]:
+    """Per source, a run of eight words from the middle of its text that no other source has."""
+    texts = {}
+    for path in sorted((ANNOTATIONS / "sources").glob("*.yml")):
+        seed = yaml.safe_load(path.read_text(encoding="utf-8"))["seed"]
+        texts[path.stem] = " ".join((ROOT / "seeds" / seed).read_text(encoding="utf-8").split())
+    out = {}
+    for source, text in texts.items():
+        words_ = text.split()
+        for start in range(len(words_) // 2, len(words_) - 8):
+            phrase = " ".join(words_[start : start + 8])
+            if all(phrase not in other for s, other in texts.items() if s != source):
+                out[source] = phrase
+                break
+    return out
+
+
+def test_a_source_page_result_holds_its_own_text(real_site: Path) -> None:
+    """A phrase only one source has is found on that source's page result (a name that
+    occurs everywhere would be found even if the page's own text were left out)."""
+    entries = index(real_site)
+    phrases = _phrases_of_one_source()
+    assert len(phrases) == len(list((ANNOTATIONS / "sources").glob("*.yml"))) == 5
+    for source, phrase in phrases.items():
+        own = unescape(words(entries[f"sources/{source}/"]["text"]))
+        assert phrase in own, (source, phrase)
+        elsewhere = [
+            loc
+            for loc, e in entries.items()
+            if phrase in unescape(words(e["text"])) and not loc.startswith(f"sources/{source}/")
+        ]
+        assert elsewhere == [], (phrase, elsewhere)
