@@ -113,6 +113,53 @@ def test_navigation_lists_sources_by_short_title(real_site: Path) -> None:
     assert all(len(t) <= SHORT_TITLE_MAX for t in titles)
 
 
+class _TopLevel(HTMLParser):
+    """The label of each top-level entry of Material's primary navigation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lists = 0  # <ul> depth inside the primary navigation (0: not in it yet)
+        self.labels: list[str] = []
+        self.want = False
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        css = dict(attrs).get("class") or ""
+        if self.done:
+            return
+        if tag == "ul" and (self.lists or "md-nav__list" in css):
+            self.lists += 1
+        elif tag == "li" and self.lists == 1:
+            self.want = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "ul" and self.lists and not self.done:
+            self.lists -= 1
+            self.done = self.lists == 0  # the first list is the primary navigation's
+
+    def handle_data(self, data: str) -> None:
+        if self.want and self.lists == 1 and data.strip():
+            self.labels.append(data.strip())
+            self.want = False
+
+
+def test_top_level_navigation_is_in_reading_order(real_site: Path) -> None:
+    """Home, the texts, what is built across them, then the hand-written guides — not the
+    alphabetical order MkDocs would give the generated pages."""
+    html = (real_site / "index.html").read_text(encoding="utf-8")
+    parser = _TopLevel()
+    parser.feed(html[html.index('class="md-nav md-nav--primary"') :])
+    assert parser.labels == [
+        "Union State Reader",
+        "Sources",
+        "Timeline",
+        "Glossary",
+        "Ratings",
+        "Editorial policy",  # hand-written pages keep MkDocs' order, by file name
+        "How to read the notes",
+    ], parser.labels
+
+
 def test_pages_are_offline_clean(real_site: Path) -> None:
     for page in real_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
