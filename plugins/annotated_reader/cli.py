@@ -16,6 +16,8 @@ from .assembly import load_corpus
 from .core.corpus import Paths
 from .core.problems import Problem, Severity
 from .review.command import cmd_review
+from .scaffold import add_source as scaffold_add_source
+from .scaffold import project as scaffold_project
 
 
 def _github_command(problem: Problem) -> str:
@@ -113,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--verbose", action="store_true", help="also list the sentences that need no note, and why"
     )
     coverage.set_defaults(func=cmd_coverage)
+    scaffold_project.add_parser(sub)
+    scaffold_add_source.add_parser(sub)
     return parser
 
 
