@@ -79,24 +79,40 @@ def test_an_id_can_be_given_and_a_text_already_in_seeds_is_used_in_place(
 REFUSALS = {
     # case: (file bytes, file name, --id or None, code, words of the message)
     "id-of-a-source": (b"T\n", "sample.txt", None, "add-source.id-taken", "sample.yml exists"),
-    "id-of-a-seed-only": (b"T\n", "x.txt", "orphan", "add-source.id-taken", "seeds/orphan.txt exists"),
+    "id-of-a-seed-only": (
+        b"T\n",
+        "x.txt",
+        "orphan",
+        "add-source.id-taken",
+        "seeds/orphan.txt exists",
+    ),
     "separator": (b"T\n", "x.txt", "a/b", "add-source.bad-id", "path separator"),
     "backslash": (b"T\n", "x.txt", "a\\b", "add-source.bad-id", "path separator"),
     "parent": (b"T\n", "x.txt", "..", "add-source.bad-id", "'..'"),
-    "space": (b"T\n", "x.txt", "my text", "add-source.bad-id", "join words with '-' (e.g. 'my-text')"),
+    "space": (
+        b"T\n",
+        "x.txt",
+        "my text",
+        "add-source.bad-id",
+        "join words with '-' (e.g. 'my-text')",
+    ),
     "capitals": (b"T\n", "x.txt", "MyText", "add-source.bad-id", "e.g. 'mytext'"),
     "reserved": (b"T\n", "x.txt", "note-1", "add-source.bad-id", "ids the site gives its own"),
     "no-id-from-name": (b"T\n", "???.txt", None, "add-source.no-id", "give one with --id"),
     "latin-1": (b"Caf\xe9 society\n", "x.txt", None, "add-source.encoding", "1:4: error"),
-    "control": (b"Title\n\nA\x1b[31m red\n", "x.txt", None, "add-source.control-character", "3:2: error"),
+    "control": (
+        b"Title\n\nA\x1b[31m red\n",
+        "x.txt",
+        None,
+        "add-source.control-character",
+        "3:2: error",
+    ),
     "empty": (b" \n\n", "x.txt", None, "add-source.empty", "holds no text"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(REFUSALS))
-def test_each_refusal_says_why_and_writes_nothing(
-    case: str, project: Path, tmp_path: Path
-) -> None:
+def test_each_refusal_says_why_and_writes_nothing(case: str, project: Path, tmp_path: Path) -> None:
     data, name, ident, code, words = REFUSALS[case]
     (project / "seeds/orphan.txt").write_text("An orphan seed.\n", encoding="utf-8")
     before = listing(project)

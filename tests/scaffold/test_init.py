@@ -60,7 +60,9 @@ def test_the_project_has_every_part_a_newsroom_needs(project: Path) -> None:
     makefile = (project / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^site: ", makefile, re.M) and re.search(r"^test: ", makefile, re.M)
     assert "annotated-reader check --strict" in makefile
-    workflow = yaml.safe_load((project / ".github/workflows/review.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(
+        (project / ".github/workflows/review.yml").read_text(encoding="utf-8")
+    )
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["review"]["steps"])
     assert "annotated-reader check" in steps and "annotated-reader review --base" in steps
     assert "make test" in steps
@@ -106,7 +108,10 @@ def test_the_title_is_text_everywhere(site: Path) -> None:
     """Markdown in the title stays text on the home page (no emphasis, no link)."""
     home = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Our “Reader” &amp; \*co\* \[1\]<", home), home
-    assert "<title>Our “Reader” &amp; *co* [1]</title>" in home or "<title>Our “Reader” & *co* [1]" in home
+    assert (
+        "<title>Our “Reader” &amp; *co* [1]</title>" in home
+        or "<title>Our “Reader” & *co* [1]" in home
+    )
 
 
 @pytest.mark.parametrize("title", ['Say "hi"', "A <b>bold</b> one", "Tom &amp; Jerry", "   "])

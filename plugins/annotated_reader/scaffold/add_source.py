@@ -12,14 +12,12 @@ would refuse is refused here, before anything is written.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..core.fields import ID_PATTERN, reserved
+from ..core.fields import ID_PATTERN, reserved, slug
 from ..core.limits import MAX_FILE_BYTES
 from ..core.problems import Location, Problem, Severity
 from ..core.seedtext import CONTROL
@@ -46,12 +44,6 @@ class Added:
     seed: Path
     source_file: Path
     title: str | None
-
-
-def slug(name: str) -> str:
-    """A source id from a file name: ASCII letters and digits, lowercase, joined by '-'."""
-    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
 def id_problem(ident: str) -> str | None:
@@ -87,7 +79,10 @@ def read_text(file: Path, shown: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        col = (
+            len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
+            + 1
+        )
         raise Refused(
             shown,
             "add-source.encoding",
@@ -121,19 +116,24 @@ def skeleton(seed_name: str, title: str, today: str, schema_ref: str | None) -> 
     """The source file's text: every field present, every unknown marked."""
     lines = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
     lines += [
-        "# Written by `annotated-reader add-source`. Every field whose basis says \"Unknown\" is",
+        '# Written by `annotated-reader add-source`. Every field whose basis says "Unknown" is',
         "# still to be established; the rating is F with no criterion judged until you rate it.",
         f"seed: {yaml_string(seed_name)}",
         "",
         "metadata:",
         "  title:",
         f"    value: {yaml_string(title)}",
-        '    basis: "Guessed by add-source from the text\'s first line; check it against the '
+        "    basis: \"Guessed by add-source from the text's first line; check it against the "
         'original and say how you know it."',
     ]
     for name in _UNKNOWN_FIELDS:
         lines += [f"  {name}:", "    value: null", f"    basis: {yaml_string(UNKNOWN)}"]
-    lines += ["", "rating:", "  grade: F  # reliability cannot be judged: not yet rated", "  criteria:"]
+    lines += [
+        "",
+        "rating:",
+        "  grade: F  # reliability cannot be judged: not yet rated",
+        "  criteria:",
+    ]
     lines += [f'    {c}: {{met: not-judged, evidence: "Not yet assessed."}}' for c in CRITERIA]
     lines += [
         "  rationale: |",
@@ -192,11 +192,17 @@ def add_source(
     text = read_text(file, shown)
     today = today or datetime.now(timezone.utc).date().isoformat()
     schema_file = root / "schemas" / "source.schema.json"
-    schema_ref = "../../schemas/source.schema.json" if schema_file.is_file() and annotations == "annotations" else None
+    schema_ref = (
+        "../../schemas/source.schema.json"
+        if schema_file.is_file() and annotations == "annotations"
+        else None
+    )
     sources.mkdir(parents=True, exist_ok=True)
     if not in_place:
         seed.write_bytes(file.read_bytes())
-    source_file.write_text(skeleton(seed.name, guess_title(text), today, schema_ref), encoding="utf-8")
+    source_file.write_text(
+        skeleton(seed.name, guess_title(text), today, schema_ref), encoding="utf-8"
+    )
     return Added(ident, seed, source_file, guess_title(text))
 
 

@@ -104,12 +104,12 @@ def write_project(target: Path, title: str, *, force: bool = False) -> list[Path
         )
     title = " ".join(title.split())
     if not title:
-        raise InitError("the title is empty; give --title \"Your reader's name\"")
+        raise InitError('the title is empty; give --title "Your reader\'s name"')
     found = _MARKUP.search(title)
     if found:
         raise InitError(
             f"the title holds {found.group()[0]!r}, which Material for MkDocs writes into every "
-            "page as markup; write it without <, > and \" (curly quotes “ ” are fine) or an & "
+            'page as markup; write it without <, > and " (curly quotes “ ” are fine) or an & '
             "joined to the next word"
         )
     markers = Markers(title, package_version())
@@ -149,7 +149,5 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     init.add_argument("dir", help="folder to create (new or empty)")
     init.add_argument("--title", default=DEFAULT_TITLE, help="the site's name")
-    init.add_argument(
-        "--force", action="store_true", help="write into a folder that is not empty"
-    )
+    init.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     init.set_defaults(func=cmd_init)
