@@ -13,6 +13,7 @@ import yaml
 from annotated_reader.core.vocabulary.kinds import KINDS
 from annotated_reader.schema.build import schemas
 from helpers.project import BIN, build, check, run
+from helpers.schemas import schema_errors
 
 SAMPLE = "annotations/sources/sample-gettysburg.yml"
 SECOND = "The Bixby letter\n\nExecutive Mansion,\nWashington, Nov. 21, 1864.\n\nDear Madam,\n"
@@ -81,6 +82,7 @@ def test_schemas_are_this_version_s_and_wired_for_editors(project: Path) -> None
     ref = first.removeprefix("# yaml-language-server: $schema=")
     assert ref != first and (project / SAMPLE).parent.joinpath(ref).resolve().is_file()
     assert run([str(BIN / "annotated-reader"), "schema", "--check"], project).returncode == 0
+    assert schema_errors(project / "schemas", project) == []
 
 
 def test_the_sample_holds_one_note_of_each_kind(project: Path) -> None:
@@ -134,6 +136,7 @@ def test_a_second_text_added_unannotated_builds_strict(project: Path, site: Path
     assert "Executive Mansion" in page and "The Bixby letter" in page
     assert "bixby-letter" in (project / "site/sources/index.html").read_text(encoding="utf-8")
     assert check(project, "--strict").returncode == 0
+    assert schema_errors(project / "schemas", project) == []  # the skeleton too
 
 
 def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
