@@ -1,4 +1,5 @@
-"""The ``annotated-reader`` command: validate editorial data, review a change, write schemas.
+"""The ``annotated-reader`` command: validate editorial data, review a change, write schemas,
+start a project (``init``) and add a text to it (``add-source``).
 
 Exit status: 0 clean, 1 problems found (errors; warnings too with ``--strict``; stale
 schemas with ``schema --check``), 2 bad usage or a failing git command.
