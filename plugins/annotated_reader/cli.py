@@ -1,4 +1,5 @@
-"""The ``annotated-reader`` command: validate editorial data, review a change, write schemas.
+"""The ``annotated-reader`` command: validate editorial data, review a change, write schemas,
+start a project (``init``) and add a text to it (``add-source``).
 
 Exit status: 0 clean, 1 problems found (errors; warnings too with ``--strict``; stale
 schemas with ``schema --check``), 2 bad usage or a failing git command.
@@ -16,6 +17,8 @@ from .assembly import load_corpus
 from .core.corpus import Paths
 from .core.problems import Problem, Severity
 from .review.command import cmd_review
+from .scaffold import add_source as scaffold_add_source
+from .scaffold import project as scaffold_project
 
 
 def _github_command(problem: Problem) -> str:
@@ -113,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--verbose", action="store_true", help="also list the sentences that need no note, and why"
     )
     coverage.set_defaults(func=cmd_coverage)
+    scaffold_project.add_parser(sub)
+    scaffold_add_source.add_parser(sub)
     return parser
 
 

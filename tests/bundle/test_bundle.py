@@ -7,6 +7,7 @@ that there was none.
 from __future__ import annotations
 
 import shutil
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,19 +16,22 @@ from typing import Any
 import pytest
 import yaml
 from annotated_reader.bundle.build import (
-    FOLDER,
     BundleError,
     check_offline,
+    folder_name,
     make_bundle,
     shim_address,
+    site_name,
     write_zip,
 )
 from annotated_reader.bundle.check import broken_local, outside_loads
-from helpers.project import ARTIFACTS, ROOT, copy_project
+from helpers.project import ARTIFACTS, ROOT, copy_project, run
 from helpers.sitetools import node_modules, route_offline
 from helpers.vnu import findings, vnu
 
 SOURCE = "hahn-belarus-option"
+# The folder inside the zip, named after the site (this repository's zip keeps its name).
+FOLDER = folder_name(site_name(ROOT / "mkdocs.offline.yml"))
 
 
 class _EnvLoader(yaml.SafeLoader):
@@ -58,6 +62,50 @@ def test_offline_config_keeps_the_hosted_plugins_in_step() -> None:
     assert offline["use_directory_urls"] is False
     assert offline["plugins"] == [*hosted["plugins"], "offline"]
     assert shim_address(ROOT / "mkdocs.offline.yml") == "assets/javascripts/iframe-worker/shim.js"
+
+
+def test_the_folder_is_named_after_the_site(tmp_path: Path) -> None:
+    """Read through INHERIT and past MkDocs' tags; this repository's zip keeps its name."""
+    assert FOLDER == "union-state-reader-offline"
+    (tmp_path / "base.yml").write_text(
+        'site_name: "Über: Die Zeitung!"\nsite_url: !ENV [SITE_URL, "https://x.org/"]\n'
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "offline.yml").write_text(
+        "INHERIT: base.yml\nplugins: [offline]\n", encoding="utf-8"
+    )
+    assert site_name(tmp_path / "offline.yml") == "Über: Die Zeitung!"
+    assert folder_name("Über: Die Zeitung!") == "uber-die-zeitung-offline"
+    assert folder_name("¿?") == "site-offline"
+    (tmp_path / "loop.yml").write_text("INHERIT: loop.yml\n", encoding="utf-8")
+    with pytest.raises(BundleError, match="no site_name"):
+        site_name(tmp_path / "loop.yml")
+
+
+def test_another_site_s_bundle_is_named_after_it(tmp_path: Path) -> None:
+    """`python -m annotated_reader.bundle` on the mini fixture: no corpus name of ours."""
+    project = copy_project(ROOT / "tests" / "fixtures" / "mini", tmp_path / "mini")
+    offline = (ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.offline.yml").write_text(offline, encoding="utf-8")
+    result = run(
+        [
+            sys.executable,
+            "-m",
+            "annotated_reader.bundle",
+            "--root",
+            str(project),
+            "--node-modules",
+            str(node_modules()),
+        ],
+        project,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(project / "dist" / "mini-reader-offline.zip") as zf:
+        names = zf.namelist()
+    assert "mini-reader-offline/index.html" in names
+    assert all(n.startswith("mini-reader-offline/") for n in names)
+    assert "mini-reader-offline/index.html" in result.stdout
 
 
 def test_npm_tools_are_pinned() -> None:
@@ -124,9 +172,9 @@ def test_zip_is_one_folder_with_fixed_dates_and_order(
     (site / "index.html").write_text("home", encoding="utf-8")
     (site / "b" / "a.html").write_text("page", encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    first = write_zip(site, tmp_path / "one.zip").read_bytes()
+    first = write_zip(site, tmp_path / "one.zip", FOLDER).read_bytes()
     (site / "index.html").touch()  # a newer mtime must not change a byte
-    assert write_zip(site, tmp_path / "two.zip").read_bytes() == first
+    assert write_zip(site, tmp_path / "two.zip", FOLDER).read_bytes() == first
     with zipfile.ZipFile(tmp_path / "one.zip") as zf:
         assert zf.namelist() == [f"{FOLDER}/b/a.html", f"{FOLDER}/index.html"]
         assert {i.date_time for i in zf.infolist()} == {(2023, 11, 14, 22, 13, 20)}

@@ -262,7 +262,8 @@ def test_hostile_quote_cannot_close_the_script(mini: Path) -> None:
 
 def test_real_corpus_publishes_every_fact_check() -> None:
     corpus, _ = load_corpus(
-        Paths(ROOT), Options(site_url="https://union-state-reader.example.org/")
+        Paths(ROOT),
+        Options(site_url="https://union-state-reader.example.org/", site_name="Union State Reader"),
     )
     builder = SiteBuilder(corpus, SiteUrls())
     for source in corpus.sources:

@@ -57,14 +57,21 @@ CASES: dict[str, tuple[str, str, str | None, str, tuple[str, ...]]] = {
         '{met: maybe, evidence: "One treaty',
         "maybe",
         "rating.bad-met",
-        ("met 'maybe' in criterion 'cites-sources' must be yes, partly or no",),
+        ("met 'maybe' in criterion 'cites-sources' must be yes, partly, no or not-judged",),
+    ),
+    "not-judged-under-a-grade": (
+        'named-author: {met: no,',
+        'named-author: {met: not-judged,',
+        "{met: not-judged",
+        "rating.not-judged",
+        ("grade C rests on criteria not yet judged (named-author)", "give grade F"),
     ),
     "met-missing": (
         '{met: yes, evidence: "Plain reporting throughout."}',
         '{evidence: "Plain reporting throughout."}',
         '{evidence: "Plain',
         "rating.missing-field",
-        ("criterion 'separates-opinion' has no 'met'", "yes, partly or no"),
+        ("criterion 'separates-opinion' has no 'met'", "yes, partly, no or not-judged"),
     ),
     "evidence-missing": (
         '{met: yes, evidence: "Plain reporting throughout."}',
@@ -196,6 +203,20 @@ def test_bare_yes_and_no_read_as_answers(mini: Path) -> None:
     path.write_text(text.replace("{met: no,", "{met: false,", 1), encoding="utf-8")
     result = check(mini)
     assert result.returncode == 0, result.stdout
+
+
+def test_not_judged_criteria_stand_under_grade_f(mini: Path) -> None:
+    """A new source's skeleton answers ``not-judged``, not a guess: valid under grade F only,
+    and the comparison page says so rather than scoring the unanswered criteria as unmet."""
+    path = mini / SRC
+    text = path.read_text(encoding="utf-8").replace("  grade: C\n", "  grade: F\n", 1)
+    path.write_text(text.replace("{met: no,", "{met: not-judged,"), encoding="utf-8")
+    result = check(mini, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert build(mini).returncode == 0
+    page = (mini / "site" / "ratings" / "index.html").read_text(encoding="utf-8")
+    assert "incomplete" in page  # no points counted from unanswered criteria
+    assert page.count("ar-met-not-judged") > 2  # the computed criterion alone has 2
 
 
 @pytest.mark.parametrize(("grade", "allowed"), [("A", "C, D, E, F"), ("B", "C, D, E, F")])

@@ -102,5 +102,9 @@ def test_relative_urls_for_both_url_styles() -> None:
     assert relative_url("", "sources/a/") == "../../"
     assert relative_url("sources/a/#x", "sources/a/") == "#x"
     assert relative_url("glossary.html#t", "sources/a.html") == "../glossary.html#t"
+    # A page's link to itself (a note naming its own [[source:…]]) opens from disk too.
+    assert relative_url("sources/a/", "sources/a/") == "./"
+    assert relative_url("sources/a.html", "sources/a.html") == "a.html"
+    assert relative_url("index.html", "index.html") == "index.html"
     urls = SiteUrls(directory_urls=False)
     assert urls.annotation("a", "n") == "sources/a.html#n"

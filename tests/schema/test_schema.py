@@ -5,35 +5,19 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
-from annotated_reader.core.problems import Problems
-from annotated_reader.core.yamlsrc import load_yaml
 from annotated_reader.schema import build as schema
 from helpers.project import BIN, FIXTURES, ROOT, run
+from helpers.schemas import plain, targets
 
 SCHEMAS = ROOT / "schemas"
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$")
 
 
-def plain(path: Path) -> Any:
-    """The file as the loader types it (dates stay text, a bare yes is true)."""
-    problems = Problems()
-    node = load_yaml(path.name, path.read_text(encoding="utf-8"), problems)
-    assert node is not None and not problems.errors, problems.errors
-    return node.plain()
-
-
 def validator(name: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
-
-
-def targets(root: Path) -> list[tuple[str, Path]]:
-    return [
-        (name, path) for name, glob in schema.TARGETS.items() for path in sorted(root.glob(glob))
-    ]
 
 
 def test_committed_schemas_are_what_the_loader_generates() -> None:

@@ -13,9 +13,10 @@
    disk nothing opens it, and opened by hand its links would point at the disk's root);
 4. refuses a site that loads anything from another machine or links to a missing file
    (:mod:`annotated_reader.bundle.check`);
-5. writes one zip holding one folder, ``union-state-reader-offline/``, whose ``index.html``
-   is the home page. Entries are sorted and dated ``SOURCE_DATE_EPOCH``, so the same input
-   gives the same bytes.
+5. writes one zip holding one folder named after the site (``site_name`` made an id, then
+   ``-offline``: ``union-state-reader-offline/``), whose ``index.html`` is the home page.
+   Entries are sorted and dated ``SOURCE_DATE_EPOCH``, so the same input gives the same
+   bytes. The zip is named the same way unless ``--output`` says otherwise.
 """
 
 from __future__ import annotations
@@ -29,13 +30,13 @@ import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from ..core.fields import slug
 from .check import broken_local, outside_loads
 
-FOLDER = "union-state-reader-offline"
-ZIP_NAME = f"{FOLDER}.zip"
 SHIM_IN_PACKAGE = Path("iframe-worker") / "shim" / "index.js"
 _ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest date a zip entry can hold
 SERVER_ONLY = ("404.html",)  # pages a web server shows by itself; none opens from disk
@@ -62,6 +63,40 @@ def shim_address(config_file: Path) -> str:
         f"{config_file.name}: list the search shim under extra.polyfills (a path holding "
         "'iframe-worker'), or Material's offline plugin loads it from a CDN"
     )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """MkDocs' configuration as plain YAML: a tag (``!ENV [NAME, default]``,
+    ``!!python/name:…``) is read as its default or as nothing, never obeyed."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        return items[-1] if items else None
+    return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+
+
+_ConfigLoader.add_multi_constructor("!", _untagged)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+
+
+def site_name(config_file: Path) -> str:
+    """``site_name`` of an MkDocs configuration, following ``INHERIT``."""
+    for _ in range(10):  # a chain of parents is short; a loop of them is not followed forever
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        if isinstance(data, dict) and isinstance(data.get("site_name"), str):
+            return str(data["site_name"])
+        parent = data.get("INHERIT") if isinstance(data, dict) else None
+        if not isinstance(parent, str):
+            break
+        config_file = config_file.parent / parent
+    raise BundleError(f"{config_file.name}: no site_name, which names the bundle's folder")
+
+
+def folder_name(name: str) -> str:
+    """The bundle's folder (and default zip name) for a site called ``name``."""
+    return f"{slug(name) or 'site'}-offline"
 
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
@@ -105,7 +140,7 @@ def zip_epoch() -> int:
     return max(epoch, _ZIP_EPOCH_MIN)
 
 
-def write_zip(site_dir: Path, zip_path: Path, folder: str = FOLDER) -> Path:
+def write_zip(site_dir: Path, zip_path: Path, folder: str) -> Path:
     """Zip ``site_dir`` as ``folder/…``: sorted entries, fixed dates and modes."""
     stamp = time.gmtime(zip_epoch())[:6]
     zip_path.parent.mkdir(parents=True, exist_ok=True)
@@ -135,13 +170,14 @@ def make_bundle(
     if not config_file.is_file():
         raise BundleError(f"no {config_name} in {root}")
     address = shim_address(config_file)
-    site_dir = (work or root / "build" / "offline") / FOLDER
+    folder = folder_name(site_name(config_file))
+    site_dir = (work or root / "build" / "offline") / folder
     build_site(config_file, site_dir, strict=strict)
     install_shim(site_dir, node_modules, address)
     for name in SERVER_ONLY:
         (site_dir / name).unlink(missing_ok=True)
     check_offline(site_dir)
-    return write_zip(site_dir, output)
+    return write_zip(site_dir, output, folder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--root", default=".", help="folder holding mkdocs.offline.yml")
     parser.add_argument("--config", default="mkdocs.offline.yml", help="offline configuration")
-    parser.add_argument("--output", default=f"dist/{ZIP_NAME}", help="the zip to write")
+    parser.add_argument("--output", help="the zip to write (default: dist/<site name>-offline.zip)")
     parser.add_argument(
         "--node-modules",
         default="build/npm/node_modules",
@@ -167,18 +203,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     try:
+        folder = folder_name(site_name(root / args.config))
+        output = args.output or f"dist/{folder}.zip"
         out = make_bundle(
             root,
-            (root / args.output).resolve(),
+            (root / output).resolve(),
             (root / args.node_modules).resolve(),
             config_name=args.config,
             work=(root / args.work).resolve(),
             strict=args.strict,
         )
-    except BundleError as exc:
+    except (BundleError, OSError, yaml.YAMLError) as exc:
         print(f"bundle: {exc}", file=sys.stderr)
         return 1
-    print(f"bundle: wrote {out} — unzip it anywhere and open {FOLDER}/index.html")
+    print(f"bundle: wrote {out} — unzip it anywhere and open {folder}/index.html")
     return 0
 
 

@@ -141,7 +141,7 @@ class Options:
 
     link_terms: str = "first"  # all | first (per paragraph)
     site_url: str = ""  # absolute base for machine-readable links (ClaimReview); "" when unknown
-    site_name: str = "Union State Reader"  # the publisher named in machine-readable data
+    site_name: str = "Annotated reader"  # the publisher in machine-readable data (mkdocs.yml's)
     templates_dir: Path | None = None  # a site's overrides of the plugin's templates
     directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
     cache_dir: Path | None = None  # compiled templates kept between builds (None: not kept)

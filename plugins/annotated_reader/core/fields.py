@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 
 from .model import Reference
@@ -21,6 +22,13 @@ _PUBLIC_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 # document. An editorial id of one of these forms could be a second element with its id.
 RESERVED = re.compile(r"^(?:note-|ref-|h-|cat-|ar-|t-.*-\d+$|top$)")
 _RESERVED_FORMS = "note-…, ref-…, t-…-<number>, h-…, cat-…, ar-… or top"
+
+
+def slug(name: str) -> str:
+    """An id made from a name (a file's, a site's): ASCII letters and digits, lowercase,
+    runs of anything else as one '-'; "" when nothing is left."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
 def reserved(ident: str) -> str | None:

@@ -16,7 +16,7 @@ from .files import folder_ok, read_text
 from .problems import Location, Problems
 
 # Control characters but HTML's whitespace (tab, line feed, form feed, carriage return).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _STAND_IN = {
     **{c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n\f\r"},
     0x7F: 0x2421,
@@ -44,13 +44,13 @@ def read_seeds(paths: Paths, problems: Problems) -> dict[str, str | None]:
 
 
 def _without_controls(text: str, rel: str, problems: Problems) -> str:
-    found = _CONTROL.search(text)
+    found = CONTROL.search(text)
     if found is None:
         return text
     at = found.start()
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
-    more = len(_CONTROL.findall(text)) - 1
+    more = len(CONTROL.findall(text)) - 1
     shown = text.translate(_STAND_IN)
     problems.error(
         Location(rel, line, col),

@@ -64,8 +64,8 @@ def relative_url(target: str, from_page: str) -> str:
     """``target`` (site-root relative, may hold ``#fragment``) as seen from ``from_page``."""
     path, _, fragment = target.partition("#")
     suffix = f"#{fragment}" if fragment else ""
-    if path == from_page:
-        return suffix or "./"
+    if path == from_page:  # a page's link to itself: its folder, or (.html addresses) its file
+        return suffix or (posixpath.basename(path) if path and not path.endswith("/") else "./")
     return _relative_path(path, from_page) + suffix
 
 

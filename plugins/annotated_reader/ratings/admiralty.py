@@ -87,6 +87,9 @@ MET: dict[str, Met] = {
     )
 }
 NOT_JUDGED = Met("not-judged", "Not judged", "–", None)
+# What an editor may answer: a new source's skeleton (``add-source``) answers ``not-judged``
+# rather than a guess; only grade F ("cannot be judged") may stand on such answers.
+ANSWERS: dict[str, Met] = {**MET, NOT_JUDGED.id: NOT_JUDGED}
 
 
 @dataclass(frozen=True)

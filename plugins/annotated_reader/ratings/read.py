@@ -12,11 +12,11 @@ from ..core.fields import Fields, suggest
 from ..core.problems import Location, Problems
 from ..core.vocabulary.dates import parse_day
 from ..core.yamlsrc import Node
-from .admiralty import ACCURACY, CRITERIA, GRADES, MET, Met
+from .admiralty import ACCURACY, ANSWERS, CRITERIA, GRADES, NOT_JUDGED, Met
 from .rule import Accuracy, accuracy_of
 
 RATING_FIELDS = ("grade", "criteria", "rationale", "reviewed")
-_FORMAT = '{met: yes | partly | no, evidence: "one line from the text"}'
+_FORMAT = '{met: yes | partly | no | not-judged, evidence: "one line from the text"}'
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,10 @@ class Rating:
 
     @property
     def complete(self) -> bool:
-        """Every editor-judged criterion was answered validly."""
-        return all(c in self.judgements for c in CRITERIA)
+        """Every editor-judged criterion was answered validly, none left ``not-judged``."""
+        return all(
+            c in self.judgements and self.judgements[c].met is not NOT_JUDGED for c in CRITERIA
+        )
 
     @property
     def points(self) -> float:
@@ -53,17 +55,18 @@ class Rating:
 
 def _met(node: Node | None, entry: Fields, name: str, problems: Problems) -> Met | None:
     if node is None:
-        entry.text("met", hint="answer yes, partly or no")
+        entry.text("met", hint="answer yes, partly, no or not-judged")
         return None
     value = node.value
     if isinstance(value, bool):  # YAML 1.1 reads a bare yes / no as true / false
-        return MET["yes" if value else "no"]
-    if isinstance(value, str) and value in MET:
-        return MET[value]
+        return ANSWERS["yes" if value else "no"]
+    if isinstance(value, str) and value in ANSWERS:
+        return ANSWERS[value]
     problems.error(
         node.location,
         "rating.bad-met",
-        f"met {value!r} in criterion '{name}' must be yes, partly or no{suggest(str(value), MET)}",
+        f"met {value!r} in criterion '{name}' must be yes, partly, no or not-judged (not yet assessed)"
+        f"{suggest(str(value), ANSWERS)}",
     )
     return None
 
@@ -151,4 +154,13 @@ def read_rating(
         fields.text("criteria", hint=f"answer each of {', '.join(CRITERIA)} with {_FORMAT}")
     else:
         _criteria(criteria, rating, problems)
+    unjudged = [j for j in rating.judgements.values() if j.met is NOT_JUDGED]
+    if grade and grade != "F" and unjudged:
+        problems.error(
+            unjudged[0].location,
+            "rating.not-judged",
+            f"grade {grade} rests on criteria not yet judged "
+            f"({', '.join(j.criterion for j in unjudged)}); answer each yes, partly or no, "
+            "or give grade F (reliability cannot be judged) until they are",
+        )
     return rating if grade else None

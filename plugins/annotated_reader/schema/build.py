@@ -26,7 +26,7 @@ from ..core.vocabulary.titles import SHORT_TITLE_MAX
 from ..core.vocabulary.verdicts import VERDICTS
 from ..glossary.model import CATEGORIES as TERM_CATEGORIES
 from ..glossary.model import TERM_FIELDS
-from ..ratings.admiralty import CRITERIA, GRADES, MET
+from ..ratings.admiralty import ANSWERS, CRITERIA, GRADES
 from ..ratings.read import RATING_FIELDS
 from ..timeline.load import EVENT_FIELDS
 from ..timeline.model import CATEGORIES as EVENT_CATEGORIES
@@ -111,8 +111,9 @@ def _metadata() -> Schema:
 
 def _rating() -> Schema:
     met = {
-        "description": "Is the criterion met? yes, partly or no.",
-        "anyOf": [choice("Answer.", MET), {"type": "boolean"}],
+        "description": "Is the criterion met? yes, partly or no; not-judged until assessed "
+        "(grade F only).",
+        "anyOf": [choice("Answer.", ANSWERS), {"type": "boolean"}],
     }
     criterion = obj(
         "An editor's answer to one criterion, with one line of evidence.",
@@ -206,7 +207,7 @@ def source_schema() -> Schema:
     }
     return {
         "$schema": DIALECT,
-        "title": "Union State Reader source file (annotations/sources/<source-id>.yml)",
+        "title": "Annotated reader source file (annotations/sources/<source-id>.yml)",
         **obj(
             "One source: its seed text, metadata, rating and annotations.",
             props,
@@ -248,7 +249,7 @@ def glossary_schema() -> Schema:
     )
     return {
         "$schema": DIALECT,
-        "title": "Union State Reader glossary (annotations/glossary.yml)",
+        "title": "Annotated reader glossary (annotations/glossary.yml)",
         **obj("The glossary.", {"terms": listing("The terms.", term)}, ["terms"], ["terms"]),
     }
 
@@ -269,7 +270,7 @@ def events_schema() -> Schema:
     )
     return {
         "$schema": DIALECT,
-        "title": "Union State Reader timeline events (annotations/events.yml)",
+        "title": "Annotated reader timeline events (annotations/events.yml)",
         **obj(
             "The canonical events.",
             {"events": listing("The events.", event)},
