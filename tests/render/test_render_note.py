@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 from annotated_reader.assembly import load_corpus
@@ -30,6 +29,7 @@ from annotated_reader.render.source_page import (
     packaged_note_html,
 )
 from annotated_reader.render.templates import environment
+from annotated_reader.render.views import NoteView
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECTS = [ROOT, ROOT / "tests" / "fixtures" / "mini"]
@@ -48,8 +48,8 @@ HOSTILE = [
 ENV = environment()
 
 
-def _jinja(values: dict[str, Any]) -> str:
-    return ENV.get_template("note.html").render(values)
+def _jinja(values: NoteView) -> str:
+    return ENV.get_template("note.html").render(values.context())
 
 
 @pytest.mark.parametrize("project", PROJECTS, ids=lambda p: p.name)
@@ -105,8 +105,11 @@ def test_twin_matches_the_template_on_hostile_notes() -> None:
             event_link=lambda _id, event=event: event and (event["href"], event["label"]),
         )
         values = note_values(replace(ann, body=pick(HOSTILE)), rng.randint(0, 1200), ctx)
-        values["verdict"] = pick([values["verdict"], None, *VERDICTS.values()])
-        values["date_human"] = pick(HOSTILE)
+        values = replace(
+            values,
+            verdict=pick([values.verdict, None, *VERDICTS.values()]),
+            date_human=pick(HOSTILE),
+        )
         assert packaged_note_html(values) == _jinja(values), values
 
 
@@ -132,4 +135,10 @@ def test_packaged_template_uses_the_twin_and_an_override_uses_jinja(tmp_path: Pa
 def test_an_edited_packaged_template_goes_back_to_jinja(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render, "_MIRRORED_NOTE_SHA256", "0" * 64)
     template = ENV.get_template("note.html")
-    assert note_renderer(ENV) == template.render
+    renderer = note_renderer(ENV)
+    assert renderer is not packaged_note_html
+    corpus, _ = load_corpus(Paths(PROJECTS[1]))
+    ann = corpus.sources[0].annotations[0]
+    ctx = PageRender(resolve=lambda _n, _i: None, markup=Markup(), env=ENV)
+    view = note_values(ann, 1, ctx)
+    assert renderer(view) == template.render(view.context())

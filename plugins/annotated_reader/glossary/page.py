@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from markupsafe import Markup as Safe
@@ -16,8 +17,40 @@ from ..render.templates import environment
 from .model import CATEGORIES
 
 if TYPE_CHECKING:
-    from .model import Term
+    from .model import Alias, Term
     from .model import TermIndex as Glossary
+
+
+@dataclass(frozen=True)
+class Occurs:
+    """Where one source uses a term: how often, and the links to its linked occurrences."""
+
+    source_id: str
+    title: str
+    href: str
+    count: int
+    links: list[str]
+
+
+@dataclass(frozen=True)
+class TermEntry:
+    """One term as ``glossary.html`` shows it (and the search view indexes it)."""
+
+    term: Term
+    definition: Safe
+    aliases: list[Alias]
+    misspellings: list[Alias]
+    related: list[tuple[str, str]]  # (href, name)
+    occurs: list[Occurs]
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """A category of the glossary page, with its terms in alphabetical order."""
+
+    id: str
+    label: str
+    entries: list[TermEntry]
 
 
 def _resolver(glossary: Glossary, urls: SiteUrls, page_url: str | None = None) -> Resolver:
@@ -83,7 +116,7 @@ def read_terms_script(text: str) -> dict[str, str]:
 def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[str, str]:
     """The glossary page, and its search_view document (one result per term)."""
     resolve = _resolver(glossary, urls, page_url)
-    groups: list[dict[str, Any]] = []
+    groups: list[TermGroup] = []
     for category, label in CATEGORIES.items():
         terms: list[Term] = sorted(
             (t for t in glossary.terms if t.category == category), key=lambda t: t.term.casefold()
@@ -100,29 +133,29 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[
                     href = relative_url(f"{urls.source(occ.source_id)}#{occ.anchor}", page_url)
                     by_source.setdefault(occ.source_id, []).append(href)
             entries.append(
-                {
-                    "term": term,
-                    "definition": Safe(glossary.markup.render(term.definition, resolve)),
-                    "aliases": [a for a in term.aliases if not a.misspelling],
-                    "misspellings": [a for a in term.aliases if a.misspelling],
-                    "related": [
+                TermEntry(
+                    term=term,
+                    definition=Safe(glossary.markup.render(term.definition, resolve)),
+                    aliases=[a for a in term.aliases if not a.misspelling],
+                    misspellings=[a for a in term.aliases if a.misspelling],
+                    related=[
                         (relative_url(urls.term(r), page_url), glossary.by_id[r].term)
                         for r in term.related
                         if r in glossary.by_id
                     ],
-                    "occurs": [
-                        {
-                            "source_id": sid,
-                            "title": glossary.source_titles.get(sid, sid),
-                            "href": relative_url(urls.source(sid), page_url),
-                            "count": counts[sid],
-                            "links": by_source.get(sid, []),
-                        }
+                    occurs=[
+                        Occurs(
+                            source_id=sid,
+                            title=glossary.source_titles.get(sid, sid),
+                            href=relative_url(urls.source(sid), page_url),
+                            count=counts[sid],
+                            links=by_source.get(sid, []),
+                        )
                         for sid in sorted(counts, key=lambda s: glossary.source_titles.get(s, s))
                     ],
-                }
+                )
             )
-        groups.append({"id": category, "label": label, "entries": entries})
+        groups.append(TermGroup(category, label, entries))
     html = (
         _environment(glossary)
         .get_template("glossary.html")
@@ -131,19 +164,19 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[
     return html, glossary_document(groups)
 
 
-def glossary_document(groups: list[dict[str, Any]]) -> str:
+def glossary_document(groups: list[TermGroup]) -> str:
     """Each term a result: its name as title; definition, spellings, related terms and
     references as text."""
-    entries = [e for g in groups for e in g["entries"]]
-    counts = ", ".join(f"{g['label']} ({len(g['entries'])})" for g in groups)
+    entries = [e for g in groups for e in g.entries]
+    counts = ", ".join(f"{g.label} ({len(g.entries)})" for g in groups)
     out = [top("Glossary", [escape(f"{len(entries)} terms: {counts}")])]
     for entry in entries:
-        term: Term = entry["term"]
-        parts = [str(entry["definition"])]
+        term = entry.term
+        parts = [str(entry.definition)]
         for label, items in (
-            ("Spellings in the sources", [a.text for a in entry["aliases"]]),
-            ("Misspellings in the sources", [a.text for a in entry["misspellings"]]),
-            ("Related", [name for _href, name in entry["related"]]),
+            ("Spellings in the sources", [a.text for a in entry.aliases]),
+            ("Misspellings in the sources", [a.text for a in entry.misspellings]),
+            ("Related", [name for _href, name in entry.related]),
             ("References", [ref.title for ref in term.references]),
         ):
             if items:

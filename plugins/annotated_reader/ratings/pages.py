@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup as Safe
@@ -21,7 +20,16 @@ from ..core.urls import SiteUrls, relative_url
 from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 from ..render.search_view import section, top
-from .admiralty import ACCURACY, ALL_CRITERIA, CRITERIA, GRADES, MAX_POINTS, MET, NOT_JUDGED
+from .admiralty import (
+    ACCURACY,
+    ALL_CRITERIA,
+    CRITERIA,
+    GRADES,
+    MAX_POINTS,
+    MET,
+    NOT_JUDGED,
+    Grade,
+)
 from .read import Judgement, Rating
 from .rule import (
     ACCURACY_HIGH,
@@ -49,6 +57,42 @@ REFERENCES = (
     ),
     ("schema.org: ClaimReview", "https://schema.org/ClaimReview"),
 )
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    """One rated source as the comparison page shows it (and the search view indexes it)."""
+
+    id: str
+    title: str
+    href: str
+    grade: Grade
+    badge: Safe
+    judgements: dict[str, Judgement]  # criterion id → judgement, accuracy included
+    points: str
+    accuracy: str
+    checked: int
+    counts: dict[str, int]  # verdict id → fact-checks with it
+    allowed: list[str]  # the grades the criteria allow
+    rationale: Safe
+    reviewed: str | None
+    reviewed_human: str | None
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page named by its title (a source not rated yet)."""
+
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    """What one grade needs, as the methodology states it."""
+
+    grade: Grade
+    text: str
 
 
 def index_url(urls: SiteUrls) -> str:
@@ -102,26 +146,26 @@ class RatingsView:
         )
         return out
 
-    def row(self, rating: Rating, page_url: str, urls: SiteUrls) -> dict[str, Any]:
+    def row(self, rating: Rating, page_url: str, urls: SiteUrls) -> RatingRow:
         source = self.sources[rating.source_id]
         evidence = evidence_of(rating.points, rating.accuracy)
         value = rating.accuracy.value
-        return {
-            "id": source.id,
-            "title": source.title,
-            "href": relative_url(urls.source(source.id), page_url),
-            "grade": GRADES[rating.grade],
-            "badge": Safe(self.badge(source.id, page_url, urls)),
-            "judgements": {j.criterion: j for j in self.judgements(rating)},
-            "points": f"{rating.points:g} of {MAX_POINTS:g}" if rating.complete else "incomplete",
-            "accuracy": f"{value:.2f}" if value is not None else "not judged",
-            "checked": rating.accuracy.checked,
-            "counts": rating.accuracy.counts,
-            "allowed": allowed_grades(evidence) if rating.complete else [],
-            "rationale": Safe(self.markup.render(rating.rationale, self.resolver(page_url, urls))),
-            "reviewed": rating.reviewed,
-            "reviewed_human": humanize(rating.reviewed) if rating.reviewed else None,
-        }
+        return RatingRow(
+            id=source.id,
+            title=source.title,
+            href=relative_url(urls.source(source.id), page_url),
+            grade=GRADES[rating.grade],
+            badge=Safe(self.badge(source.id, page_url, urls)),
+            judgements={j.criterion: j for j in self.judgements(rating)},
+            points=f"{rating.points:g} of {MAX_POINTS:g}" if rating.complete else "incomplete",
+            accuracy=f"{value:.2f}" if value is not None else "not judged",
+            checked=rating.accuracy.checked,
+            counts=rating.accuracy.counts,
+            allowed=allowed_grades(evidence) if rating.complete else [],
+            rationale=Safe(self.markup.render(rating.rationale, self.resolver(page_url, urls))),
+            reviewed=rating.reviewed,
+            reviewed_human=humanize(rating.reviewed) if rating.reviewed else None,
+        )
 
     def render_index(self, page_url: str, urls: SiteUrls) -> PageHtml:
         ordered = sorted(
@@ -136,7 +180,7 @@ class RatingsView:
             verdicts=list(VERDICTS.values()),
             method_href=relative_url(methodology_url(urls), page_url),
             unrated=[
-                {"title": s.title, "href": relative_url(urls.source(s.id), page_url)}
+                PageLink(s.title, relative_url(urls.source(s.id), page_url))
                 for s in sorted(self.sources.values(), key=lambda s: s.title.casefold())
                 if s.id not in self.ratings
             ],
@@ -150,7 +194,7 @@ class RatingsView:
             accuracy=ACCURACY,
             met=list(MET.values()),
             not_judged=NOT_JUDGED,
-            rules=[{"grade": GRADES[g], "text": r.text()} for g, r in RULES.items()],
+            rules=[RuleLine(GRADES[g], r.text()) for g, r in RULES.items()],
             verdicts=list(VERDICTS.values()),
             min_checked=MIN_CHECKED,
             accuracy_high=f"{ACCURACY_HIGH:.2f}",
@@ -163,18 +207,18 @@ class RatingsView:
         )
 
 
-def index_document(rows: list[dict[str, Any]]) -> str:
+def index_document(rows: list[RatingRow]) -> str:
     """Each rated source a search result: its title and grade; the rationale and each
     criterion's result and evidence as text."""
     out = [top("Source ratings", [escape(f"{len(rows)} sources rated and compared.")])]
     for row in rows:
-        grade = row["grade"]
-        parts = [str(row["rationale"])]
+        grade = row.grade
+        parts = [str(row.rationale)]
         for criterion in ALL_CRITERIA.values():
-            judgement = row["judgements"].get(criterion.id)
+            judgement = row.judgements.get(criterion.id)
             if judgement:
                 parts.append(
                     escape(f"{criterion.label}: {judgement.met.label}. {judgement.evidence}")
                 )
-        out.append(section(row["id"], f"{row['title']}: {grade.letter}, {grade.label}", parts))
+        out.append(section(row.id, f"{row.title}: {grade.letter}, {grade.label}", parts))
     return "\n".join(out)

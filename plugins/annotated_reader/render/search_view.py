@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Any
 
 from ..core.model import Source
+from .views import HeaderRow, NoteView
 
 # Tags that end a word (blocks, cells, breaks); any other tag sits inside a word's run.
 _BREAK = re.compile(
@@ -48,30 +48,30 @@ def section(ident: str, title: str, html_parts: list[str]) -> str:
 
 def source_document(
     source: Source,
-    rows: list[dict[str, Any]],
+    rows: list[HeaderRow],
     badge_html: str,
     blocks_text: list[str],
-    notes: list[dict[str, Any]],
+    notes: list[NoteView],
 ) -> str:
     """Title, metadata and the whole text first (the page's own result), then one
     section per note: its number, kind and verdict as title; the passage it is about,
     the correction, the note and its references as text."""
     e = escape
-    head = [e(f"{row['label']}: {row['value'] or 'unknown'}. {row['basis'] or ''}") for row in rows]
+    head = [e(f"{row.label}: {row.value or 'unknown'}. {row.basis or ''}") for row in rows]
     out = [top(source.title, [*head, badge_html])]
     out.extend(_p(e(text)) for text in blocks_text)
     for values in notes:
-        ann = values["ann"]
-        title = f"Note {values['number']}: {values['kind'].label}"
-        if values["verdict"]:
-            title += f" — {values['verdict'].label}"
+        ann = values.ann
+        title = f"Note {values.number}: {values.kind.label}"
+        if values.verdict:
+            title += f" — {values.verdict.label}"
         # The passage, what it should read, the note, where it sits on the timeline.
         parts = [e(f"“{source.text[ann.start : ann.end]}”")]
         if ann.correction:
-            parts.append(f"Should read: {values['correction_html']}.")
-        parts.append(str(values["body_html"]))
-        if values["event"]:
-            parts.append(f"Timeline: {e(values['event']['label'])}.")
+            parts.append(f"Should read: {values.correction_html}.")
+        parts.append(str(values.body_html))
+        if values.event:
+            parts.append(f"Timeline: {e(values.event.label)}.")
         if ann.references:
             parts.append("References: " + "; ".join(e(r.title) for r in ann.references))
         out.append(section(ann.id, title, parts))

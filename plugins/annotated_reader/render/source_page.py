@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from jinja2 import Environment, Template
 from markupsafe import Markup as Safe
@@ -28,6 +28,7 @@ from ..core.text.segment import Block
 from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.kinds import KINDS, Kind
 from ..core.vocabulary.verdicts import VERDICTS, Verdict
+from .views import EventLink, HeaderRow, LegendItem, NoteView
 
 _ROLE_TAGS = {
     "heading": ("h2", "ar-heading"),
@@ -152,25 +153,25 @@ def _note_head(kind: Kind, verdict: Verdict | None) -> str:
     return head
 
 
-def note_values(ann: Annotation, number: int, ctx: PageRender) -> dict[str, Any]:
+def note_values(ann: Annotation, number: int, ctx: PageRender) -> NoteView:
     """The variables ``note.html`` is rendered with."""
     event = None
     if ann.event:
         target = ctx.event_link(ann.event)
         if target:
-            event = {"href": target[0], "label": target[1]}
-    return {
-        "ann": ann,
-        "number": number,
-        "kind": KINDS[ann.kind],
-        "verdict": VERDICTS.get(ann.verdict or ""),
-        "correction_html": Safe(
+            event = EventLink(*target)
+    return NoteView(
+        ann=ann,
+        number=number,
+        kind=KINDS[ann.kind],
+        verdict=VERDICTS.get(ann.verdict or ""),
+        correction_html=Safe(
             ctx.markup.render_inline(ann.correction, ctx.resolve) if ann.correction else ""
         ),
-        "body_html": Safe(ctx.markup.render(ann.body, ctx.resolve)),
-        "event": event,
-        "date_human": humanize(ann.date) if ann.date else "",
-    }
+        body_html=Safe(ctx.markup.render(ann.body, ctx.resolve)),
+        event=event,
+        date_human=humanize(ann.date) if ann.date else "",
+    )
 
 
 _PACKAGED_NOTE = (Path(__file__).parent / "templates" / "note.html").resolve()
@@ -179,11 +180,13 @@ _PACKAGED_NOTE = (Path(__file__).parent / "templates" / "note.html").resolve()
 _MIRRORED_NOTE_SHA256 = "4635b1b0dbea23a8d9cdf2a7404d3c49aa220bb823e43fbb8941da44a411944f"
 
 
-def note_renderer(env: Environment) -> Callable[[dict[str, Any]], str]:
+def note_renderer(env: Environment) -> Callable[[NoteView], str]:
     """``note.html`` as a function of :func:`note_values`: the packaged template by
     :func:`packaged_note_html`, a site's override (or an edited template) through Jinja."""
     template = env.get_template("note.html")
-    return packaged_note_html if mirrored(template) else template.render
+    if mirrored(template):
+        return packaged_note_html
+    return lambda view: template.render(view.context())
 
 
 def mirrored(template: Template) -> bool:
@@ -193,14 +196,14 @@ def mirrored(template: Template) -> bool:
     return hashlib.sha256(_PACKAGED_NOTE.read_bytes()).hexdigest() == _MIRRORED_NOTE_SHA256
 
 
-def packaged_note_html(values: dict[str, Any]) -> str:
+def packaged_note_html(values: NoteView) -> str:
     """Exactly what the packaged ``templates/note.html`` renders, without Jinja's cost per
     call (as much as the rest of a plain note). tests/test_render_note.py compares the two
     on real and hostile notes: change them together."""
     e = autoescape  # Jinja's own escaping, so the output is the template's byte for byte
-    ann: Annotation = values["ann"]
-    kind, verdict, event = values["kind"], values["verdict"], values["event"]
-    ident, number = e(ann.id), e(values["number"])
+    ann = values.ann
+    kind, verdict, event = values.kind, values.verdict, values.event
+    ident, number = e(ann.id), e(values.number)
     out = [
         f'<li class="ar-note ar-k-{e(kind.id)}" id="note-{ident}" value="{number}" '
         f'data-ar="{ident}">\n',
@@ -211,17 +214,17 @@ def packaged_note_html(values: dict[str, Any]) -> str:
     if ann.correction:
         out.append(
             '<p class="ar-correction"><span class="ar-label">Should read:</span> '
-            f"{e(values['correction_html'])}</p>\n"
+            f"{e(values.correction_html)}</p>\n"
         )
-    out.append(f'<div class="ar-body">{e(values["body_html"])}</div>\n')
+    out.append(f'<div class="ar-body">{e(values.body_html)}</div>\n')
     if event:
         out.append(
-            f'<p class="ar-event">Timeline: <a href="{e(event["href"])}">{e(event["label"])}</a>'
+            f'<p class="ar-event">Timeline: <a href="{e(event.href)}">{e(event.label)}</a>'
         )
         if ann.date:
             out.append(
                 f' — this source dates it <span class="ar-date" data-edtf="{e(ann.date)}">'
-                f"{e(values['date_human'])}</span>"
+                f"{e(values.date_human)}</span>"
             )
         out.append("</p>\n")
     if ann.references:
@@ -244,7 +247,7 @@ def packaged_note_html(values: dict[str, Any]) -> str:
 _LABELS = {"url": "Original address", "author_url": "Author's page", "outlet_url": "Outlet's page"}
 
 
-def header_rows(source: Source) -> list[dict[str, Any]]:
+def header_rows(source: Source) -> list[HeaderRow]:
     """The metadata rows of a source page's header (all but the title)."""
     rows = []
     for name, meta in source.metadata.fields():
@@ -261,13 +264,13 @@ def header_rows(source: Source) -> list[dict[str, Any]]:
         elif name == "language" and value:
             shown = _LANGUAGES.get(value.split("-")[0], value)
         rows.append(
-            {
-                "label": _LABELS.get(name, name.capitalize()),
-                "value": shown,
-                "raw": value,
-                "basis": meta.basis,
-                "href": value if name in URL_METADATA else None,
-            }
+            HeaderRow(
+                label=_LABELS.get(name, name.capitalize()),
+                value=shown,
+                raw=value,
+                basis=meta.basis,
+                href=value if name in URL_METADATA else None,
+            )
         )
     return rows
 
@@ -277,7 +280,7 @@ def _header(source: Source, ctx: PageRender) -> str:
     counts: dict[str, int] = {}
     for ann in source.annotations:
         counts[ann.kind] = counts.get(ann.kind, 0) + 1
-    legend = [{"kind": k, "count": counts[k.id]} for k in KINDS.values() if k.id in counts]
+    legend = [LegendItem(k, counts[k.id]) for k in KINDS.values() if k.id in counts]
     return ctx.env.get_template("source_header.html").render(
         source=source, rows=rows, legend=legend, badge_html=Safe(ctx.badge_html)
     )
@@ -308,7 +311,7 @@ def overlapping(blocks: list[Block], items: list[_Span]) -> list[list[_Span]] | 
 @dataclass(frozen=True)
 class RenderedSource:
     html: str
-    notes: list[dict[str, Any]]  # each note's :func:`note_values`, by number (for search)
+    notes: list[NoteView]  # each note's :func:`note_values`, by number (for search)
 
 
 def last_blocks(annotations: list[Annotation], blocks: list[Block]) -> dict[str, int]:
@@ -343,7 +346,7 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
     block_notes = overlapping(blocks, source.annotations)
     block_links = overlapping(blocks, ctx.links)
     opened: set[str] = set()
-    rendered: list[dict[str, Any]] = []
+    rendered: list[NoteView] = []
     note_html = note_renderer(ctx.env)
     out = [
         _header(source, ctx),
@@ -392,5 +395,5 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
     if in_debris:
         out.append("</div>")
     out.append("</div>")
-    rendered.sort(key=lambda v: int(v["number"]))
+    rendered.sort(key=lambda v: v.number)
     return RenderedSource("\n".join(out), rendered)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup as Safe
@@ -20,7 +19,7 @@ from ..core.model import Source
 from ..core.urls import SiteUrls, relative_url
 from ..core.vocabulary.dates import Span, humanize
 from ..render.search_view import section, top
-from .model import CATEGORIES, Agreement, Event, clashing_pairs
+from .model import CATEGORIES, Agreement, Category, Event, clashing_pairs
 
 # Turns a Markdown description into safe HTML for a given page.
 Describe = Callable[[str], str]
@@ -35,6 +34,44 @@ class Summary:
     single_source: int
     unasserted: int
     disputed: int
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """One passage that dates an event, as the timeline shows it."""
+
+    id: str
+    quote: str
+    date: str
+    date_human: str
+    valid: bool  # its date could be read
+    agrees: bool  # and falls within the event's
+    href: str
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    """The passages of one source that tell an event."""
+
+    source: Source
+    href: str
+    badge: Safe
+    passages: list[PassageView]
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    """One event as ``timeline.html`` shows it (and the search view indexes it)."""
+
+    event: Event
+    category: Category
+    date_human: str
+    precision: str
+    description: Safe
+    sources: list[SourceGroup]
+    source_ids: str  # space-separated, for the page's filter
+    disputed: bool
+    reasons: list[str]
 
 
 def summarize(events: list[Event]) -> Summary:
@@ -104,41 +141,41 @@ def _names(titles: list[str]) -> str:
 
 def event_context(
     event: Event, page_url: str, urls: SiteUrls, describe: Describe, badge: Badge
-) -> dict[str, Any]:
+) -> EventEntry:
     agreement = event.agreement()
     off = set(agreement.off_reference)
     groups = []
     for source, passages in event.by_source():
         groups.append(
-            {
-                "source": source,
-                "href": relative_url(urls.source(source.id), page_url),
-                "badge": Safe(badge(source.id)),
-                "passages": [
-                    {
-                        "id": p.annotation.id,
-                        "quote": _passage_text(source, p.annotation.start, p.annotation.end),
-                        "date": p.date,
-                        "date_human": humanize(p.date),
-                        "valid": p.span is not None,
-                        "agrees": p.span is not None and p.annotation.id not in off,
-                        "href": relative_url(urls.annotation(source.id, p.annotation.id), page_url),
-                    }
+            SourceGroup(
+                source=source,
+                href=relative_url(urls.source(source.id), page_url),
+                badge=Safe(badge(source.id)),
+                passages=[
+                    PassageView(
+                        id=p.annotation.id,
+                        quote=_passage_text(source, p.annotation.start, p.annotation.end),
+                        date=p.date,
+                        date_human=humanize(p.date),
+                        valid=p.span is not None,
+                        agrees=p.span is not None and p.annotation.id not in off,
+                        href=relative_url(urls.annotation(source.id, p.annotation.id), page_url),
+                    )
                     for p in passages
                 ],
-            }
+            )
         )
-    return {
-        "event": event,
-        "category": CATEGORIES[event.category],
-        "date_human": humanize(event.date),
-        "precision": event.span.precision,
-        "description": Safe(describe(event.description)),
-        "sources": groups,
-        "source_ids": " ".join(event.source_ids()),
-        "disputed": agreement.disputed,
-        "reasons": dispute_reasons(event, agreement),
-    }
+    return EventEntry(
+        event=event,
+        category=CATEGORIES[event.category],
+        date_human=humanize(event.date),
+        precision=event.span.precision,
+        description=Safe(describe(event.description)),
+        sources=groups,
+        source_ids=" ".join(event.source_ids()),
+        disputed=agreement.disputed,
+        reasons=dispute_reasons(event, agreement),
+    )
 
 
 def _passage_text(source: Source, start: int, end: int) -> str:
@@ -158,8 +195,8 @@ def render_timeline(
     entries = [event_context(e, page_url, urls, describe, badge) for e in events]
     sources: dict[str, str] = {}
     for entry in entries:
-        for group in entry["sources"]:
-            sources[group["source"].id] = group["source"].title
+        for group in entry.sources:
+            sources[group.source.id] = group.source.title
     used = {e.category for e in events}
     summary = summarize(events)
     html = env.get_template("timeline.html").render(
@@ -172,7 +209,7 @@ def render_timeline(
     return PageHtml(html, timeline_document(entries, summary))
 
 
-def timeline_document(entries: list[dict[str, Any]], summary: Summary) -> str:
+def timeline_document(entries: list[EventEntry], summary: Summary) -> str:
     """Each event a search result: its date and title; why its dates are disputed, its
     description and what each source says, with the date that source gives."""
     out = [
@@ -185,15 +222,15 @@ def timeline_document(entries: list[dict[str, Any]], summary: Summary) -> str:
         )
     ]
     for entry in entries:
-        event: Event = entry["event"]
-        parts = [escape(f"{entry['category'].label}.")]
-        if entry["disputed"]:
-            parts.append(escape("Dates disputed: " + " ".join(entry["reasons"])))
-        parts.append(str(entry["description"]))
-        for group in entry["sources"]:
-            for p in group["passages"]:
+        event = entry.event
+        parts = [escape(f"{entry.category.label}.")]
+        if entry.disputed:
+            parts.append(escape("Dates disputed: " + " ".join(entry.reasons)))
+        parts.append(str(entry.description))
+        for group in entry.sources:
+            for p in group.passages:
                 parts.append(
-                    escape(f"“{group['source'].title}” dates it {p['date_human']}: “{p['quote']}”")
+                    escape(f"“{group.source.title}” dates it {p.date_human}: “{p.quote}”")
                 )
-        out.append(section(event.id, f"{entry['date_human']}: {event.title}", parts))
+        out.append(section(event.id, f"{entry.date_human}: {event.title}", parts))
     return "\n".join(out)
