@@ -332,6 +332,43 @@ def last_blocks(annotations: list[Annotation], blocks: list[Block]) -> dict[str,
     return out
 
 
+class _Containers:
+    """The list and the page-debris group that consecutive blocks share: opened before the
+    first block that needs one, closed before the first that does not."""
+
+    def __init__(self) -> None:
+        self.in_list = self.in_debris = False
+
+    def enter(self, block: Block) -> list[str]:
+        out = []
+        if self.in_list and (block.role != "list-item" or block.debris != self.in_debris):
+            out.append("</ul>")
+            self.in_list = False
+        if block.debris != self.in_debris:
+            out.append(
+                '<div class="ar-debris" role="group" aria-label="Page debris, not part of the article">'
+                if block.debris
+                else "</div>"
+            )
+            self.in_debris = block.debris
+        if block.role == "list-item" and not self.in_list:
+            out.append('<ul class="ar-list">')
+            self.in_list = True
+        return out
+
+    def close(self) -> list[str]:
+        return (["</ul>"] if self.in_list else []) + (["</div>"] if self.in_debris else [])
+
+
+def _notes_list(views: list[NoteView], note_html: Callable[[NoteView], str]) -> str:
+    """The notes listed after a block ("" when none end in it)."""
+    if not views:
+        return ""
+    items = "".join(note_html(v) for v in views)
+    # A list, not a landmark: one "Notes" landmark per block filled the landmark menu.
+    return f'<div class="ar-notes"><ol class="ar-note-list" aria-label="Notes">{items}</ol></div>'
+
+
 def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> RenderedSource:
     """The page body for one source: header, then every block in order."""
     numbers = numbering(source.annotations)
@@ -348,25 +385,13 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
     opened: set[str] = set()
     rendered: list[NoteView] = []
     note_html = note_renderer(ctx.env)
+    containers = _Containers()
     out = [
         _header(source, ctx),
         f'<div class="ar-text" lang="{escape(source.metadata.language.value or "", quote=True)}">',
     ]
-    in_debris = in_list = False
     for i, block in enumerate(blocks):
-        if in_list and (block.role != "list-item" or block.debris != in_debris):
-            out.append("</ul>")
-            in_list = False
-        if block.debris != in_debris:
-            out.append(
-                '<div class="ar-debris" role="group" aria-label="Page debris, not part of the article">'
-                if block.debris
-                else "</div>"
-            )
-            in_debris = block.debris
-        if block.role == "list-item" and not in_list:
-            out.append('<ul class="ar-list">')
-            in_list = True
+        out.extend(containers.enter(block))
         tag, css = _ROLE_TAGS[block.role]
         inner = render_inline(
             source.text,
@@ -379,21 +404,14 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
             ends,
         )
         notes = sorted(notes_after.get(i, []), key=lambda a: numbers[a.id])
-        notes_html = ""
-        if notes:
-            values = [note_values(a, numbers[a.id], ctx) for a in notes]
-            rendered.extend(values)
-            items = "".join(note_html(v) for v in values)
-            # A list, not a landmark: one "Notes" landmark per block filled the landmark menu.
-            notes_html = f'<div class="ar-notes"><ol class="ar-note-list" aria-label="Notes">{items}</ol></div>'
+        views = [note_values(a, numbers[a.id], ctx) for a in notes]
+        rendered.extend(views)
+        notes_html = _notes_list(views, note_html)
         if tag == "li":
             out.append(f'<li class="{css}"><p class="ar-li-text">{inner}</p>{notes_html}</li>')
         else:
             out.append(f'<{tag} class="{css}">{inner}</{tag}>{notes_html}')
-    if in_list:
-        out.append("</ul>")
-    if in_debris:
-        out.append("</div>")
+    out.extend(containers.close())
     out.append("</div>")
     rendered.sort(key=lambda v: v.number)
     return RenderedSource("\n".join(out), rendered)

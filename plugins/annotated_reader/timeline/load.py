@@ -60,44 +60,58 @@ def read_events(rel: str, text: str | None, problems: Problems) -> EventsFile:
     return out
 
 
+def _event_id(
+    fields: Fields, problems: Problems, first_seen: dict[str, Location], known: set[str]
+) -> tuple[str | None, bool]:
+    """The event's id, and whether an earlier event has it already (an error here; the
+    first keeps it, so links to it still resolve)."""
+    ident = fields.ident()
+    if ident is None:
+        return None, False
+    id_node = fields.get("id")
+    assert id_node is not None
+    fields.what = f"event '{ident}'"
+    if ident in first_seen:
+        problems.error(
+            id_node.location,
+            "event.duplicate-id",
+            f"event id '{ident}' is already used at line {first_seen[ident].line}; "
+            "give each event its own id, or merge the two entries",
+        )
+        return ident, True
+    first_seen[ident] = id_node.location
+    known.add(ident)
+    return ident, False
+
+
+def _reference_date(fields: Fields, problems: Problems) -> tuple[str | None, Span | None]:
+    """The event's date as written, and the span it means (None when it cannot be read,
+    which is reported at the date)."""
+    date = fields.text("date", hint="give the reference date; " + DATE_HINT)
+    if date is None:
+        return None, None
+    parsed = parse_date(date)
+    if isinstance(parsed, str):
+        date_node = fields.get("date")
+        assert date_node is not None
+        problems.error(
+            date_node.location,
+            "event.bad-date",
+            f"reference date of {fields.what}: {parsed}; {DATE_HINT}",
+        )
+        return date, None
+    return date, parsed
+
+
 def _event(
     node: Node, problems: Problems, first_seen: dict[str, Location], known: set[str]
 ) -> Event | None:
     fields = Fields(node, problems, "an event", EVENT_FIELDS, "event")
     if not fields.ok:
         return None
-    ident = fields.ident()
-    duplicate = False
-    if ident is not None:
-        id_node = fields.get("id")
-        assert id_node is not None
-        if ident in first_seen:
-            problems.error(
-                id_node.location,
-                "event.duplicate-id",
-                f"event id '{ident}' is already used at line {first_seen[ident].line}; "
-                "give each event its own id, or merge the two entries",
-            )
-            duplicate = True
-        else:
-            first_seen[ident] = id_node.location
-            known.add(ident)
-        fields.what = f"event '{ident}'"
+    ident, duplicate = _event_id(fields, problems, first_seen, known)
     title = fields.text("title", hint="give a short title of what happened")
-    date = fields.text("date", hint="give the reference date; " + DATE_HINT)
-    span = None
-    if date is not None:
-        parsed = parse_date(date)
-        if isinstance(parsed, str):
-            date_node = fields.get("date")
-            assert date_node is not None
-            problems.error(
-                date_node.location,
-                "event.bad-date",
-                f"reference date of {fields.what}: {parsed}; {DATE_HINT}",
-            )
-        else:
-            span = parsed
+    date, span = _reference_date(fields, problems)
     category = fields.text(
         "category", choices=CATEGORIES, hint=f"use one of: {', '.join(CATEGORIES)}"
     )
