@@ -49,6 +49,9 @@ def _gc_paused() -> Iterator[None]:
 def load_corpus(
     paths: Paths, options: Options, features: list[Feature], templates: Environment
 ) -> tuple[Corpus, Problems]:
+    """Read the seeds and every source file, anchor the notes, let each feature load its
+    data, then check cross-references once every id is known; what is wrong is in the
+    problems, never raised (``assembly.load_corpus`` is the entry point with defaults)."""
     problems = Problems()
     corpus = Corpus(paths, templates, features=features)
     seeds = read_seeds(paths, problems)

@@ -110,6 +110,8 @@ def _exemptions(corpus: Corpus, source_id: str, problems: Problems) -> list[tupl
 
 
 def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:
+    """Per source, its checkable sentences and which of them a note or an explanation
+    covers (a sentence none covers is reported)."""
     report = []
     for source in corpus.sources:
         cov = SourceCoverage(source.id)
@@ -128,6 +130,7 @@ def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:
 
 
 def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool) -> str:
+    """The coverage table in Markdown; ``verbose`` lists each uncovered sentence too."""
     lines = [
         "| source | checkable sentences | annotated | explained | coverage |",
         "| --- | ---: | ---: | ---: | ---: |",

@@ -71,6 +71,8 @@ class Accuracy:
 
 
 def accuracy_of(verdicts: Iterable[str]) -> Accuracy:
+    """The accuracy criterion from a source's fact-check verdicts (unscored verdicts are
+    counted, not scored)."""
     counts = dict.fromkeys(VERDICTS, 0)
     for verdict in verdicts:
         if verdict in counts:
@@ -101,6 +103,7 @@ class Evidence:
 
 
 def evidence_of(points: float, accuracy: Accuracy) -> Evidence:
+    """What the grade rules test: the criterion points and the accuracy."""
     return Evidence(points, accuracy.checked, accuracy.value)
 
 

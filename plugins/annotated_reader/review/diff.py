@@ -174,6 +174,8 @@ def orphan_reason(head: Snapshot, entry: Declared) -> tuple[str, list[Problem]]:
 
 
 def review_sources(base: Snapshot, head: Snapshot, notes: list[NoteReview]) -> list[SourceReview]:
+    """Each source file of either side: added, removed or unreadable, its text, metadata
+    and rating changes, and its notes' reviews."""
     out = []
     for ident in sorted(set(base.files) | set(head.files)):
         old, new = base.files.get(ident), head.files.get(ident)

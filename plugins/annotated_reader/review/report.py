@@ -29,6 +29,8 @@ MARKER = "<!-- annotated-reader review -->"  # lets CI find and update its own c
 
 
 def render(base: Snapshot, head: Snapshot) -> str:
+    """The pull-request comment in Markdown: verdict, summary, problems, then each changed
+    source's notes in reading order."""
     notes = review_notes(base, head)
     sources = review_sources(base, head, notes)
     glossary, events_file = (

@@ -75,6 +75,7 @@ class EventEntry:
 
 
 def summarize(events: list[Event]) -> Summary:
+    """How many events, told by how many sources, and how many are disputed."""
     counts = [len(e.source_ids()) for e in events]
     return Summary(
         events=len(events),
@@ -142,6 +143,8 @@ def _names(titles: list[str]) -> str:
 def event_context(
     event: Event, page_url: str, urls: SiteUrls, describe: Describe, badge: Badge
 ) -> EventEntry:
+    """One event as the timeline shows it: its sources' passages, each marked as agreeing
+    with the event's date or not."""
     agreement = event.agreement()
     off = set(agreement.off_reference)
     groups = []
@@ -192,6 +195,7 @@ def render_timeline(
     describe: Describe,
     badge: Badge,
 ) -> PageHtml:
+    """The timeline page seen from ``page_url``, and its search document."""
     entries = [event_context(e, page_url, urls, describe, badge) for e in events]
     sources: dict[str, str] = {}
     for entry in entries:

@@ -40,6 +40,8 @@ Resolver = Callable[[str, str], "tuple[str, str] | None"]
 
 
 def find_refs(text: str) -> list[CrossRef]:
+    """The well-formed ``[[…]]`` references of a Markdown text, in order (malformed ones are
+    the cross-reference check's to report)."""
     refs = []
     for m in REF_PATTERN.finditer(text):
         refs.append(
@@ -49,6 +51,7 @@ def find_refs(text: str) -> list[CrossRef]:
 
 
 def is_safe_link(url: str) -> bool:
+    """Whether a link may be written into a page: http(s), mailto, or no scheme at all."""
     url = url.strip()
     return bool(_SAFE_SCHEME.match(url)) or not _ANY_SCHEME.match(url)
 
