@@ -19,6 +19,7 @@ from ..core.model import Source
 from ..core.urls import SiteUrls, relative_url
 from ..core.vocabulary.dates import Span, humanize
 from ..render.search_view import section, top
+from .chart import chart_svg
 from .model import CATEGORIES, Agreement, Category, Event, clashing_pairs
 
 # Turns a Markdown description into safe HTML for a given page.
@@ -204,6 +205,7 @@ def render_timeline(
     used = {e.category for e in events}
     summary = summarize(events)
     html = env.get_template("timeline.html").render(
+        chart=Safe(chart_svg(events, {e.id: f"#{e.id}" for e in events})),
         entries=entries,
         summary=summary,
         source_options=sorted(sources.items(), key=lambda kv: (kv[1], kv[0])),

@@ -27,6 +27,13 @@
       ev.hidden = !ok;
       if (ok) shown++;
     }
+    /* The drawing shows what the list shows: an event filtered out loses its marks. */
+    var drawn = root.querySelectorAll(".ar-tlc [data-event], .ar-tlc [data-join]");
+    for (var j = 0; j < drawn.length; j++) {
+      var id = drawn[j].getAttribute("data-event") || drawn[j].getAttribute("data-join");
+      var entry = document.getElementById(id);
+      drawn[j].classList.toggle("ar-tlc-off", !!(entry && entry.hidden));
+    }
     var count = root.querySelector(".ar-tl-count");
     if (count) {
       count.textContent = shown === events.length
@@ -62,6 +69,18 @@
     apply(root);
     revealHash(root);
   }
+
+  /* Hovering or focusing a mark says its passage in words under the drawing (a tooltip
+     shows only on hover, and never to the keyboard). */
+  function say(e) {
+    var mark = e.target && e.target.closest && e.target.closest(".ar-tlc-mark");
+    var root = timeline();
+    if (!mark || !root) return;
+    var out = root.querySelector(".ar-tlc-focus"), title = mark.querySelector("title");
+    if (out && title) out.textContent = title.textContent;
+  }
+  document.addEventListener("focusin", say);
+  document.addEventListener("mouseover", say);
 
   document.addEventListener("change", function (e) {
     var root = timeline();
