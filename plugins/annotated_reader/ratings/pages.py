@@ -30,6 +30,7 @@ from .admiralty import (
     NOT_JUDGED,
     Grade,
 )
+from .chart import ratings_chart
 from .read import Judgement, Rating
 from .rule import (
     ACCURACY_HIGH,
@@ -174,6 +175,7 @@ class RatingsView:
         )
         rows = [self.row(r, page_url, urls) for r in ordered]
         html = self.env.get_template("ratings_index.html").render(
+            chart=Safe(ratings_chart(ordered, self.sources, {r.id: f"#{r.id}" for r in rows})),
             rows=rows,
             side_by_side=SIDE_BY_SIDE,
             criteria=list(ALL_CRITERIA.values()),
