@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from annotated_reader.core.vocabulary.kinds import KINDS
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from annotated_reader.schema.build import schemas
 from helpers.project import BIN, build, check, run
 from helpers.schemas import schema_errors
@@ -53,6 +54,8 @@ def test_the_project_has_every_part_a_newsroom_needs(project: Path) -> None:
         "README.md",
         ".gitignore",
         ".github/workflows/review.yml",
+        ".github/workflows/pages.yml",
+        "annotations/README.md",
         ".vscode/settings.json",
         ".vscode/extensions.json",
     ):
@@ -67,6 +70,8 @@ def test_the_project_has_every_part_a_newsroom_needs(project: Path) -> None:
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["review"]["steps"])
     assert "annotated-reader check" in steps and "annotated-reader review --base" in steps
     assert "make test" in steps
+    pages = yaml.safe_load((project / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    assert "make site" in [s.get("run") for s in pages["jobs"]["build"]["steps"]]
 
 
 def test_schemas_are_this_version_s_and_wired_for_editors(project: Path) -> None:
@@ -91,6 +96,10 @@ def test_the_sample_holds_one_note_of_each_kind(project: Path) -> None:
     assert sorted(kinds) == sorted(KINDS)
     terms = yaml.safe_load((project / "annotations/glossary.yml").read_text(encoding="utf-8"))
     assert len(terms["terms"]) == 1
+    # The project's format reference names every kind and verdict this version knows.
+    reference = (project / "annotations/README.md").read_text(encoding="utf-8")
+    for word in (*KINDS, *VERDICTS):
+        assert re.search(rf"\b{re.escape(word)}\b", reference), word
 
 
 def test_it_builds_strict_and_checks_clean(project: Path, site: Path) -> None:
