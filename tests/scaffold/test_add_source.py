@@ -66,7 +66,7 @@ def test_an_id_can_be_given_and_a_text_already_in_seeds_is_used_in_place(
 ) -> None:
     seed = project / "seeds" / "Scraped 01.TXT"
     seed.write_bytes(b"Headline\n\nBody.\n")
-    code, out = add(project, seed, "--id", "scraped-one")
+    code, out = add(project, Path("seeds") / seed.name, "--id", "scraped-one")  # as typed
     assert code == 0, out
     assert not (project / "seeds/scraped-one.txt").exists()
     data = yaml.safe_load(

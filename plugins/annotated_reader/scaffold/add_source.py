@@ -180,7 +180,7 @@ def add_source(
         )
     source_file = sources / f"{ident}.yml"
     in_place = file.resolve().parent == seed_dir.resolve()  # already in seeds/: used as it is
-    seed = file if in_place else seed_dir / f"{ident}.txt"
+    seed = seed_dir / (file.name if in_place else f"{ident}.txt")
     for taken in (source_file,) if in_place else (source_file, seed):
         if taken.exists() or taken.is_symlink():
             raise Refused(
@@ -200,10 +200,9 @@ def add_source(
     sources.mkdir(parents=True, exist_ok=True)
     if not in_place:
         seed.write_bytes(file.read_bytes())
-    source_file.write_text(
-        skeleton(seed.name, guess_title(text), today, schema_ref), encoding="utf-8"
-    )
-    return Added(ident, seed, source_file, guess_title(text))
+    title = guess_title(text)
+    source_file.write_text(skeleton(seed.name, title, today, schema_ref), encoding="utf-8")
+    return Added(ident, seed, source_file, title)
 
 
 def cmd_add_source(args: argparse.Namespace) -> int:
