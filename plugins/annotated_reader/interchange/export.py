@@ -11,30 +11,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..assembly import load_corpus
-from ..core.corpus import Options, Paths
-from ..core.fields import suggest
+from ..core.corpus import Options
 from ..core.urls import SiteUrls
 from ..webannotation.export import collection, dumps
+from .project import add_project_options, load, named_source
 
 FORMATS = ("w3c",)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    paths = Paths(Path(args.root).resolve(), args.annotations, args.seeds)
-    corpus, problems = load_corpus(paths)
+    corpus, problems = load(args)
     for p in problems.sorted():
         print(p, file=sys.stderr)
     urls = SiteUrls(directory_urls=not args.no_directory_urls)
     if args.source is not None:
-        source = corpus.source(args.source)
+        source = named_source(corpus, args.source, "export")
         if source is None:
-            ids = [s.id for s in corpus.sources]
-            print(
-                f"annotated-reader export: no source '{args.source}'{suggest(args.source, ids)}; "
-                f"the sources are: {', '.join(ids) or 'none'}",
-                file=sys.stderr,
-            )
             return 1
         data: object = collection(corpus, source, urls, args.site_url, args.site_name)
     else:
@@ -71,7 +63,5 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="page addresses as sources/<id>.html (MkDocs' use_directory_urls: false)",
     )
     export.add_argument("--output", "-o", default="-", help="file to write (default: stdout)")
-    export.add_argument("--root", default=".", help="project folder")
-    export.add_argument("--annotations", default="annotations", help="editorial data folder")
-    export.add_argument("--seeds", default="seeds", help="source texts folder")
+    add_project_options(export)
     export.set_defaults(func=cmd_export)

@@ -16,17 +16,16 @@ import sys
 import unicodedata
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
-from ..assembly import load_corpus
-from ..core.corpus import Corpus, Paths
-from ..core.fields import ID_PATTERN, reserved, suggest
+from ..core.corpus import Corpus
+from ..core.fields import ID_PATTERN, reserved
 from ..core.model import Quote, Source
 from ..core.text.anchor import Match, line_col
 from ..core.text.anchoring import describe_anchor_failure
 from ..core.text.selector import Place, select
 from ..core.vocabulary.kinds import KINDS
 from .noteyaml import NoteDraft, note_yaml
+from .project import add_project_options, load, named_source
 
 # Places listed with their own selector; beyond, only counted (a common word occurs
 # hundreds of times, and each selector costs a few anchorings).
@@ -81,17 +80,9 @@ def draft(source: Source, place: Place, kind: str, taken: set[str]) -> NoteDraft
 
 
 def cmd_quote(args: argparse.Namespace) -> int:
-    paths = Paths(Path(args.root).resolve(), args.annotations, args.seeds)
-    corpus, _ = load_corpus(paths)
-    source = corpus.source(args.source)
+    corpus, _ = load(args)
+    source = named_source(corpus, args.source, "quote")
     if source is None:
-        ids = [s.id for s in corpus.sources]
-        print(
-            f"annotated-reader quote: no source '{args.source}'"
-            f"{suggest(args.source, ids)}; the sources are: {', '.join(ids) or 'none'} "
-            "(run `annotated-reader check` if a source file does not load)",
-            file=sys.stderr,
-        )
         return 1
     selection = select(source.text, args.text, limit=MAX_PLACES)
     where = f"seeds/{source.seed}"
@@ -139,9 +130,5 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     quote.add_argument("text", help="the passage, as copied from the text")
     quote.add_argument("--kind", choices=sorted(KINDS), default="context", help="the note's kind")
-    quote.add_argument(
-        "--root", default=".", help="project folder (holding annotations/ and seeds/)"
-    )
-    quote.add_argument("--annotations", default="annotations", help="editorial data folder")
-    quote.add_argument("--seeds", default="seeds", help="source texts folder")
+    add_project_options(quote)
     quote.set_defaults(func=cmd_quote)
