@@ -15,10 +15,11 @@ from .glossary.feature import Glossary
 from .ratings.feature import Ratings
 from .render.templates import environment, project_templates
 from .timeline.feature import Timeline
+from .webannotation.feature import WebAnnotations
 
 
 def default_features() -> list[Feature]:
-    return [Glossary(), Ratings(), Timeline(), Coverage()]
+    return [Glossary(), Ratings(), Timeline(), Coverage(), WebAnnotations()]
 
 
 def load_corpus(

@@ -195,6 +195,11 @@ class Feature:
         """Extra generated files (path → text), e.g. a JSON export."""
         return {}
 
+    def source_alternates(self, source: Source, urls: SiteUrls) -> list[tuple[str, str]]:
+        """Other forms of a source page's content, as (media type, site-root path): the
+        page's head links each with ``<link rel="alternate">``."""
+        return []
+
     def source_links(self, source: Source) -> list[InlineLink]:
         """Links laid over a source's text (site-root hrefs, made relative by the caller)."""
         return []

@@ -36,6 +36,13 @@ class SiteUrls:
         return f"{self.page('timeline')}#{event_id}"
 
 
+def absolute(site_url: str, path: str) -> str:
+    """A site-root path as an absolute address; left as it is when there is no site_url."""
+    if not site_url:
+        return path
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
 def _parts(path: str) -> list[str] | None:
     """Components of a relative path below the working folder, or None when the answer
     would depend on the working folder (absolute paths, or '..' above the start)."""

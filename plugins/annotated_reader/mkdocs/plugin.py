@@ -281,6 +281,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     on_page_context = CombinedEvent(_lend_search_document, _take_page_back)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page's other forms (a source's notes as Web Annotations) in its head."""
+        if self.builder is None:
+            return output
+        links = self.builder.head(page.file.src_uri, page.url)
+        return output.replace("</head>", links + "</head>", 1) if links else output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
 

@@ -21,19 +21,12 @@ from typing import Any
 
 from ..core.model import Annotation, MetaField, Source
 from ..core.sourcefile import CLAIM_MAX
-from ..core.urls import SiteUrls
+from ..core.urls import SiteUrls, absolute
 from ..core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 
 CONTEXT = "https://schema.org"
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
-
-
-def absolute(site_url: str, path: str) -> str:
-    """A site-root path as an absolute address; page-relative when there is no site_url."""
-    if not site_url:
-        return path
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 def rating(verdict_id: str) -> dict[str, Any]:

@@ -66,6 +66,24 @@ class SiteBuilder:
             out.update(feature.files(self.urls))
         return out
 
+    def head(self, path: str, page_url: str) -> str:
+        """``<link>`` elements for a generated page's head (a source's other forms).
+
+        ``rel`` adds ``describedby`` (the file describes the page) to ``alternate``: Material
+        takes every ``link[rel=alternate]`` (an exact match) for a language version and
+        fetches a ``sitemap.xml`` beside it, which is not there."""
+        if not (path.startswith("sources/") and path.endswith(".md")):
+            return ""
+        source = self.corpus.source(path[len("sources/") : -3])
+        if source is None:
+            return ""
+        return "".join(
+            f'<link rel="alternate describedby" type="{escape(kind)}" '
+            f'href="{escape(relative_url(target, page_url))}">'
+            for f in self.corpus.features
+            for kind, target in f.source_alternates(source, self.urls)
+        )
+
     def resolver(self, page_url: str) -> Resolver:
         return self.corpus.resolver(page_url, self.urls)
 
