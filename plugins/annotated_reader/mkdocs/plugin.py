@@ -24,7 +24,7 @@ from ..core.problems import Location, Problems, Severity
 from ..core.urls import SiteUrls
 from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
-from ..render.generated import GeneratedSite
+from ..render.generated import GeneratedSite, reading_rank, section_key
 from .config import ReaderConfig
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
@@ -33,22 +33,13 @@ if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs bui
 log = get_plugin_logger(__name__)
 
 
-# Where a reader starts: home, the texts, then what is built across them, then the guides.
-_ORDER = ("index.md", "sources/", "timeline.md", "glossary.md", "ratings/")
-
-
 def _reading_order(item: Any) -> int:
     if isinstance(item, Page):
-        path = item.file.src_uri
-    elif isinstance(item, Section):
+        return reading_rank(item.file.src_uri)
+    if isinstance(item, Section):
         first = next((c for c in item.children if isinstance(c, Page)), None)
-        path = first.file.src_uri if first else ""
-    else:
-        return len(_ORDER)
-    return next(
-        (i for i, p in enumerate(_ORDER) if path == p or (p.endswith("/") and path.startswith(p))),
-        len(_ORDER),
-    )
+        return reading_rank(first.file.src_uri if first else "")
+    return reading_rank("")
 
 
 def _hand_written(files: Files, config: MkDocsConfig) -> list[File]:
@@ -182,8 +173,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                     ]
                 item.children.sort(
                     key=lambda c: (
-                        not (isinstance(c, Page) and c.file.src_uri == "sources/index.md"),
-                        titles.get(c.file.src_uri, "").casefold() if isinstance(c, Page) else "",
+                        section_key(c.file.src_uri, titles.get(c.file.src_uri, ""))
+                        if isinstance(c, Page)
+                        else (True, "")
                     )
                 )
         if not config.nav:  # an explicit nav in mkdocs.yml is the editor's order

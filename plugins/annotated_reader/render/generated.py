@@ -8,9 +8,10 @@ text; a file is its bytes (or a packaged file to copy). Nothing here knows an en
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from html import escape
+from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
 from ..core.urls import SiteUrls
@@ -20,6 +21,31 @@ from .site import SiteBuilder
 from .templates import ASSETS
 
 ASSET_DIR = "assets/annotated-reader"  # where the style sheets and scripts are published
+
+# Where a reader starts: home, the texts, then what is built across them, then the guides.
+READING_ORDER = ("index.md", "sources/", "timeline.md", "glossary.md", "ratings/")
+
+# A navigation entry as mkdocs.yml's ``nav:`` writes it: a page's path (titled by the page),
+# ``{title: path}``, or ``{section: [entries]}``.
+NavEntry = str | dict[str, "str | list[NavEntry]"]
+
+
+def reading_rank(path: str) -> int:
+    """Where a top-level page or folder (its first page's path) goes in the navigation."""
+    return next(
+        (
+            i
+            for i, p in enumerate(READING_ORDER)
+            if path == p or (p.endswith("/") and path.startswith(p))
+        ),
+        len(READING_ORDER),
+    )
+
+
+def section_key(path: str, nav_title: str) -> tuple[bool, str]:
+    """Order inside a section holding generated pages: the sources' index first, then by
+    name in the navigation (hand-written pages, named by their own heading, first)."""
+    return (path != "sources/index.md", nav_title.casefold())
 
 
 @dataclass(frozen=True)
@@ -74,9 +100,17 @@ class GeneratedSite:
     def nav_titles(self) -> dict[str, str]:
         return self.builder.nav_titles()
 
-    def page_url(self, path: str) -> str:
-        """The address (relative to the site's root) a page's path is published at."""
-        return self.urls.page(path.removesuffix(".md"))
+    def page_url(self, path: str, *, file_relative: bool = False) -> str:
+        """The address (relative to the site's root) a page's path is published at. With
+        ``file_relative``, the base its links are written from instead: its Markdown file's
+        folder (``glossary`` for ``glossary/``), for generators that rewrite the relative
+        links of a page as links of its file, as Zensical does (its index pages' folder is
+        their address already)."""
+        url = self.urls.page(path.removesuffix(".md"))
+        stem = PurePosixPath(path).stem
+        if file_relative and self.urls.directory_urls and stem not in ("index", "README"):
+            return url.rstrip("/")
+        return url
 
     def page(self, path: str, page_url: str | None = None) -> GeneratedPage | None:
         """One generated page, rendered for its address (``page_url``: the engine's, when it
@@ -100,6 +134,24 @@ class GeneratedSite:
             if page is not None:
                 yield page
 
+    def nav(self, written: Iterable[str], sources_limit: int) -> list[NavEntry]:
+        """The navigation of the hand-written pages (``written``, Markdown paths) and the
+        generated ones, as the MkDocs plugin orders it, for a generator that is given the
+        navigation: files in their folder's order (index first, then by name), each folder a
+        section, the top in :data:`READING_ORDER`; beyond ``sources_limit`` sources only
+        their index is listed. Generated pages carry their navigation name, escaped (a
+        navigation title is written into pages as HTML)."""
+        names = self.nav_titles()
+        hidden = (
+            {f"sources/{s.id}.md" for s in self.corpus.sources}
+            if len(self.corpus.sources) > sources_limit
+            else set()
+        )
+        pages = {p for p in written if p.endswith(".md")} | (set(names) - hidden)
+        top = _folder(sorted(pages), "", names)
+        top.sort(key=lambda item: reading_rank(item[0]))
+        return [e for _, e in top]
+
     def stylesheets(self) -> list[str]:
         """The style sheets every page links, in order (paths of :meth:`files`)."""
         return [f"{ASSET_DIR}/{a.name}" for a in _assets() if a.suffix == ".css"] + [
@@ -119,6 +171,34 @@ class GeneratedSite:
             GeneratedFile(f"{ASSET_DIR}/{GLYPHS_CSS}", text=glyphs_stylesheet(self.corpus.features))
         )
         return out
+
+
+def _folder(paths: list[str], prefix: str, names: dict[str, str]) -> list[tuple[str, NavEntry]]:
+    """The navigation of the pages under ``prefix``, each with its first page's path: its
+    files first (index first, then by name), then each folder as a section, as MkDocs
+    lists them; a section holding generated pages in :func:`section_key`'s order."""
+    files = [p for p in paths if "/" not in p[len(prefix) :]]
+    rel = {p[len(prefix) :] for p in files}
+    files.sort(key=lambda p: (PurePosixPath(p).stem not in ("index", "README"), p))
+    out: list[tuple[str, NavEntry]] = [
+        (p, {escape(names[p], quote=False): p} if p in names else p) for p in files
+    ]
+    for folder in sorted({p[len(prefix) :].split("/", 1)[0] for p in paths} - set(rel)):
+        inner = f"{prefix}{folder}/"
+        children = _folder([p for p in paths if p.startswith(inner)], inner, names)
+        if any(first in names for first, _ in children):
+            children.sort(
+                key=lambda c: section_key(c[0], names.get(c[0], "")) if _page(c[1]) else (True, "")
+            )
+        title = folder.replace("-", " ").replace("_", " ")
+        title = title.capitalize() if title.lower() == title else title
+        out.append((children[0][0], {title: [e for _, e in children]}))
+    return out
+
+
+def _page(entry: NavEntry) -> bool:
+    """A page's entry (not a section's)."""
+    return isinstance(entry, str) or all(isinstance(v, str) for v in entry.values())
 
 
 def _assets() -> list[Path]:
