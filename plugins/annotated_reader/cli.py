@@ -20,6 +20,7 @@ from .docsfolder.command import add_parser as add_render
 from .review.command import cmd_review
 from .scaffold import add_source as scaffold_add_source
 from .scaffold import project as scaffold_project
+from .zensical.command import add_parser as add_zensical
 
 
 def _github_command(problem: Problem) -> str:
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     scaffold_project.add_parser(sub)
     scaffold_add_source.add_parser(sub)
     add_render(sub)
+    add_zensical(sub)
     return parser
 
 
