@@ -9,6 +9,7 @@ address), loads and checks the corpus as the MkDocs build does, prints every pro
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     docs = None if args.no_docs else project.docs_dir
     refused = write_docs(site, out, project.paths, docs, args.links)
     if report(refused, args.strict):
+        if args.strict:  # a link checked as its page was written: take back what was
+            shutil.rmtree(out, ignore_errors=True)
         return 1
     return 1 if problems.errors else 0
 

@@ -9,8 +9,10 @@ the address of a generated page (the checks the MkDocs plugin makes).
 
 from __future__ import annotations
 
+import posixpath
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from html import escape
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +22,7 @@ from ..core.corpus import Paths
 from ..core.files import refusal
 from ..core.problems import Location, Problems
 from ..render.collisions import collisions
+from ..render.doclinks import unknown_anchor
 from ..render.generated import GeneratedPage, GeneratedSite
 
 # How a page's relative links are written: from the Markdown file's folder (``file``: the
@@ -90,10 +93,39 @@ def write_docs(
         shutil.copyfile(paths.root / str(docs) / rel, target)
     for file in site.files():
         _write(out / file.path, file.data())
+    anchors: dict[str, frozenset[str]] = {}
     for path in site.titles():
         page = site.page(path, site.page_url(path, file_relative=links == "file"))
         if page is not None:
             _write(out / page.path, page_markdown(page).encode("utf-8"))
+            anchors[path] = page.anchors
+    for rel in written if docs else []:
+        if rel.endswith(".md"):
+            text = (paths.root / str(docs) / rel).read_text(encoding="utf-8", errors="replace")
+            problems.extend(missing_anchors(f"{docs}/{rel}", rel, text, anchors))
+    return problems
+
+
+# A Markdown link's address: inline ``](address)`` or a reference ``[label]: address``.
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+
+
+def missing_anchors(
+    doc: str, rel: str, text: str, anchors: Mapping[str, frozenset[str]]
+) -> Problems:
+    """Links in the hand-written page ``rel`` (shown as ``doc``) to an anchor a generated
+    page does not have, each reported as the MkDocs plugin reports it (a warning, so a
+    strict build fails), for engines that do not say where the link is."""
+    problems = Problems()
+    for m in _LINK.finditer(text):
+        link = m.group(1) or m.group(2)
+        path, _, anchor = link.partition("#")
+        if not anchor or not path.endswith(".md") or "://" in path:
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+        present = anchors.get(target)
+        if present is not None and anchor not in present:
+            problems.items.append(unknown_anchor(doc, text, link, target, anchor, present))
     return problems
 
 

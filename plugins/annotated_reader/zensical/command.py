@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -64,7 +65,11 @@ def cmd_zensical(args: argparse.Namespace) -> int:
         [str(Path(zensical).resolve()), "build", "--strict", "--config-file", CONFIG],
         cwd=work,
         env=env,
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
     )
+    print(plain(done.stdout + done.stderr), end="", file=sys.stderr)
     if done.returncode != 0:
         print(f"annotated-reader: Zensical failed (exit {done.returncode})", file=sys.stderr)
         return 1
@@ -80,6 +85,16 @@ def cmd_zensical(args: argparse.Namespace) -> int:
         f"annotated-reader: the reader built with Zensical is in {args.site_dir}/", file=sys.stderr
     )
     return 0
+
+
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+_TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n)*(\S.*\n?)", re.M)
+
+
+def plain(output: str) -> str:
+    """Zensical's report as text: without colours (it ignores NO_COLOR), and with the
+    Python traceback it ends a failed strict build with cut down to its last line."""
+    return _TRACEBACK.sub(r"\1", _COLOUR.sub("", output))
 
 
 def add_parser(sub: Any) -> None:
