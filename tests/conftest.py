@@ -77,6 +77,14 @@ def real_site_zensical(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_with("zensical", copy_project(ROOT, tmp_path_factory.mktemp("real-zensical")))
 
 
+@pytest.fixture(scope="module")
+def real_site_built(engine: str, request: pytest.FixtureRequest) -> Path:
+    """The real corpus built by ``engine``: a test taking it runs under both engines."""
+    return Path(
+        request.getfixturevalue("real_site" if engine == "mkdocs" else "real_site_zensical")
+    )
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[[Path, str, str], Path]:
     def _write(project: Path, rel: str, text: str) -> Path:
