@@ -101,6 +101,18 @@ def test_generated_pages_are_the_same_under_both_engines(
             assert unescape("".join(built.title)).startswith(title), (rel, built.title)
 
 
+def test_generated_files_are_the_same_under_both_engines(
+    real_site: Path, real_site_zensical: Path
+) -> None:
+    """The exports (timeline.json), term previews, style sheets and scripts, byte for byte."""
+    _, site, _ = load(ROOT / "mkdocs.yml")
+    files = site.files()
+    assert "timeline/timeline.json" in {f.path for f in files}
+    for file in files:
+        built = (real_site / file.path).read_bytes()
+        assert built == file.data() == (real_site_zensical / file.path).read_bytes(), file.path
+
+
 def test_zensical_site_loads_nothing_from_another_machine(real_site_zensical: Path) -> None:
     assert outside_loads(real_site_zensical) == []
     for page in real_site_zensical.rglob("*.html"):
