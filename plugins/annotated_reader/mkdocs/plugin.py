@@ -24,7 +24,8 @@ from ..core.problems import Location, Problems, Severity
 from ..core.urls import SiteUrls
 from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
-from ..render.generated import GeneratedSite, reading_rank, section_key
+from ..render.generated import GeneratedSite
+from ..render.navigation import reading_rank, section_key
 from .config import ReaderConfig
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs

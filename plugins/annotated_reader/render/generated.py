@@ -8,44 +8,19 @@ text; a file is its bytes (or a packaged file to copy). Nothing here knows an en
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
 from ..core.urls import SiteUrls
 from .glyphs import PATH as GLYPHS_CSS
 from .glyphs import stylesheet as glyphs_stylesheet
+from .navigation import NavEntry, navigation
 from .site import SiteBuilder
 from .templates import ASSETS
 
 ASSET_DIR = "assets/annotated-reader"  # where the style sheets and scripts are published
-
-# Where a reader starts: home, the texts, then what is built across them, then the guides.
-READING_ORDER = ("index.md", "sources/", "timeline.md", "glossary.md", "ratings/")
-
-# A navigation entry as mkdocs.yml's ``nav:`` writes it: a page's path (titled by the page),
-# ``{title: path}``, or ``{section: [entries]}``.
-NavEntry = str | dict[str, "str | list[NavEntry]"]
-
-
-def reading_rank(path: str) -> int:
-    """Where a top-level page or folder (its first page's path) goes in the navigation."""
-    return next(
-        (
-            i
-            for i, p in enumerate(READING_ORDER)
-            if path == p or (p.endswith("/") and path.startswith(p))
-        ),
-        len(READING_ORDER),
-    )
-
-
-def section_key(path: str, nav_title: str) -> tuple[bool, str]:
-    """Order inside a section holding generated pages: the sources' index first, then by
-    name in the navigation (hand-written pages, named by their own heading, first)."""
-    return (path != "sources/index.md", nav_title.casefold())
 
 
 @dataclass(frozen=True)
@@ -128,29 +103,17 @@ class GeneratedSite:
             titled.search,
         )
 
-    def pages(self) -> Iterator[GeneratedPage]:
-        for path in self.titles():
-            page = self.page(path)
-            if page is not None:
-                yield page
-
     def nav(self, written: Iterable[str], sources_limit: int) -> list[NavEntry]:
-        """The navigation of the hand-written pages (``written``, Markdown paths) and the
-        generated ones, as the MkDocs plugin orders it, for a generator that is given the
-        navigation: files in their folder's order (index first, then by name), each folder a
-        section, the top in :data:`READING_ORDER`; beyond ``sources_limit`` sources only
-        their index is listed. Generated pages carry their navigation name, escaped (a
-        navigation title is written into pages as HTML)."""
-        names = self.nav_titles()
+        """The navigation of the hand-written pages (``written``) and the generated ones,
+        as the MkDocs plugin orders it (see :mod:`.navigation`); beyond ``sources_limit``
+        sources only their index is listed."""
         hidden = (
             {f"sources/{s.id}.md" for s in self.corpus.sources}
             if len(self.corpus.sources) > sources_limit
             else set()
         )
-        pages = {p for p in written if p.endswith(".md")} | (set(names) - hidden)
-        top = _folder(sorted(pages), "", names)
-        top.sort(key=lambda item: reading_rank(item[0]))
-        return [e for _, e in top]
+        names = {p: t for p, t in self.nav_titles().items() if p not in hidden}
+        return navigation(written, names)
 
     def stylesheets(self) -> list[str]:
         """The style sheets every page links, in order (paths of :meth:`files`)."""
@@ -171,34 +134,6 @@ class GeneratedSite:
             GeneratedFile(f"{ASSET_DIR}/{GLYPHS_CSS}", text=glyphs_stylesheet(self.corpus.features))
         )
         return out
-
-
-def _folder(paths: list[str], prefix: str, names: dict[str, str]) -> list[tuple[str, NavEntry]]:
-    """The navigation of the pages under ``prefix``, each with its first page's path: its
-    files first (index first, then by name), then each folder as a section, as MkDocs
-    lists them; a section holding generated pages in :func:`section_key`'s order."""
-    files = [p for p in paths if "/" not in p[len(prefix) :]]
-    rel = {p[len(prefix) :] for p in files}
-    files.sort(key=lambda p: (PurePosixPath(p).stem not in ("index", "README"), p))
-    out: list[tuple[str, NavEntry]] = [
-        (p, {escape(names[p], quote=False): p} if p in names else p) for p in files
-    ]
-    for folder in sorted({p[len(prefix) :].split("/", 1)[0] for p in paths} - set(rel)):
-        inner = f"{prefix}{folder}/"
-        children = _folder([p for p in paths if p.startswith(inner)], inner, names)
-        if any(first in names for first, _ in children):
-            children.sort(
-                key=lambda c: section_key(c[0], names.get(c[0], "")) if _page(c[1]) else (True, "")
-            )
-        title = folder.replace("-", " ").replace("_", " ")
-        title = title.capitalize() if title.lower() == title else title
-        out.append((children[0][0], {title: [e for _, e in children]}))
-    return out
-
-
-def _page(entry: NavEntry) -> bool:
-    """A page's entry (not a section's)."""
-    return isinstance(entry, str) or all(isinstance(v, str) for v in entry.values())
 
 
 def _assets() -> list[Path]:
