@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 NPM_DIR := build/npm
 NPM_OK  := $(NPM_DIR)/node_modules/.installed
 
-.PHONY: site test check serve clean chromium java bundle bench fuzz
+.PHONY: site test check serve clean chromium java bundle bench fuzz zensical
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,19 @@ $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 ## site: build the site into site/ (strict: any editorial problem fails the build)
 site: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict --site-dir site
+
+## zensical: the reader built with Zensical into site-zensical/ (checked first, as `make site` is;
+## Zensical installed, pinned by tools/zensical/requirements.txt, into its own .venv-zensical)
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_OK   := $(ZENSICAL_VENV)/.installed
+
+$(ZENSICAL_OK): tools/zensical/requirements.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r tools/zensical/requirements.txt
+	touch $@
+
+zensical: $(VENV)/.site-deps $(ZENSICAL_OK)
+	$(BIN)/annotated-reader zensical --zensical $(ZENSICAL_VENV)/bin/zensical
 
 ## bundle: the offline site as dist/union-state-reader-offline.zip (opens from disk, search included)
 bundle: $(VENV)/.site-deps $(NPM_OK)
@@ -64,7 +77,7 @@ java:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends default-jre-headless; }
 
 ## test: lint, type-check, check the architecture contracts and run every test (browser tests drive real chromium)
-test: $(VENV)/.test-deps chromium java $(NPM_OK)
+test: $(VENV)/.test-deps chromium java $(NPM_OK) $(ZENSICAL_OK)
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
@@ -81,4 +94,4 @@ fuzz: $(VENV)/.test-deps
 	$(BIN)/python -m benchmarks.fuzz $(FUZZ_ARGS)
 
 clean:
-	rm -rf site dist build test-artifacts
+	rm -rf site site-zensical dist build test-artifacts

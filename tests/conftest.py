@@ -63,6 +63,28 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+@pytest.fixture(scope="module", params=("mkdocs", "zensical"))
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine a reader test builds its site with: every such test runs under both."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def real_site_zensical(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus built with Zensical (``annotated-reader zensical``), once per session."""
+    from helpers.engines import build_with
+
+    return build_with("zensical", copy_project(ROOT, tmp_path_factory.mktemp("real-zensical")))
+
+
+@pytest.fixture(scope="module")
+def real_site_built(engine: str, request: pytest.FixtureRequest) -> Path:
+    """The real corpus built by ``engine``: a test taking it runs under both engines."""
+    return Path(
+        request.getfixturevalue("real_site" if engine == "mkdocs" else "real_site_zensical")
+    )
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[[Path, str, str], Path]:
     def _write(project: Path, rel: str, text: str) -> Path:

@@ -16,10 +16,12 @@ from pathlib import Path
 from .assembly import load_corpus
 from .core.corpus import Paths
 from .core.problems import Problem, Severity
+from .docsfolder.command import add_parser as add_render
 from .interchange import export, hypothesis, quote
 from .review.command import cmd_review
 from .scaffold import add_source as scaffold_add_source
 from .scaffold import project as scaffold_project
+from .zensical.command import add_parser as add_zensical
 
 
 def _github_command(problem: Problem) -> str:
@@ -122,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     quote.add_parser(sub)
     export.add_parser(sub)
     hypothesis.add_parser(sub)
+    add_render(sub)
+    add_zensical(sub)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""What a reader does, in real Chromium: open notes by mouse, keyboard and touch."""
+"""What a reader does, in real Chromium: open notes by mouse, keyboard and touch — in the
+reader built by each engine (MkDocs with the plugin, Zensical from the neutral render)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,21 @@ from typing import Any
 
 import pytest
 from helpers.browser import open_for_instant_navigation, serve, serve_built, tab_to
-from helpers.project import ARTIFACTS
+from helpers.engines import build_with
+from helpers.project import ARTIFACTS, FIXTURES, copy_project
 
 
-@pytest.fixture
-def site(mini_site: Path) -> Iterator[str]:
-    with serve(mini_site) as url:
+@pytest.fixture(scope="module")
+def site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini project built by ``engine`` (each test runs under both), served."""
+    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp(engine))
+    with serve(build_with(engine, project)) as url:
         yield url
 
 
-def test_note_opens_on_hover_and_closes_when_pointer_leaves(site: str, browser: Any) -> None:
+def test_note_opens_on_hover_and_closes_when_pointer_leaves(
+    site: str, engine: str, browser: Any
+) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site + "sources/sample/")
     popover = page.locator("#ar-popover")
@@ -30,7 +36,7 @@ def test_note_opens_on_hover_and_closes_when_pointer_leaves(site: str, browser: 
     ARTIFACTS.mkdir(exist_ok=True)
     page.hover("mark#s-inner")
     popover.wait_for(state="visible")
-    page.screenshot(path=str(ARTIFACTS / "mini-source-note-open.png"))
+    page.screenshot(path=str(ARTIFACTS / f"mini-source-note-open-{engine}.png"))
 
 
 def test_note_opens_by_keyboard_and_escape_returns_focus(site: str, browser: Any) -> None:
@@ -65,8 +71,10 @@ def test_note_opens_by_tap_on_a_phone(site: str, browser: Any) -> None:
     context.close()
 
 
-def test_notes_keep_working_after_instant_navigation(mini: Path, browser: Any) -> None:
-    with serve_built(mini) as site:
+def test_notes_keep_working_after_instant_navigation(
+    mini: Path, engine: str, browser: Any
+) -> None:
+    with serve_built(mini, engine) as site:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         open_for_instant_navigation(page, site)
         page.evaluate("window.arSamePage = true")  # a full page load would forget it
@@ -75,7 +83,7 @@ def test_notes_keep_working_after_instant_navigation(mini: Path, browser: Any) -
         page.click("article a[href$='/sources/sample/']")
         page.wait_for_url("**/sources/sample/")
         page.locator("mark#s-inner").wait_for()
-        assert page.evaluate("window.arSamePage") is True  # Material's instant navigation ran
+        assert page.evaluate("window.arSamePage") is True  # the theme's instant navigation ran
         page.click("#ref-s-inner")
         popover = page.locator("#ar-popover")
         popover.wait_for(state="visible")

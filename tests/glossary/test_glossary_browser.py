@@ -1,27 +1,28 @@
-"""Term previews in real Chromium: by mouse, keyboard focus and tap, and following a term."""
+"""Term previews in real Chromium: by mouse, keyboard focus and tap, and following a term, in
+the reader built by each engine."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from helpers.browser import serve, tab_to
+from helpers.engines import build_with
 from helpers.glossary import with_glossary
-from helpers.project import ARTIFACTS, build
+from helpers.project import ARTIFACTS, FIXTURES, copy_project, write_file
 
 
-@pytest.fixture
-def site(mini: Path, write: Callable[[Path, str, str], Path]) -> Iterator[str]:
-    with_glossary(mini, write)
-    result = build(mini)
-    assert result.returncode == 0, result.stderr
-    with serve(mini / "site") as url:
+@pytest.fixture(scope="module")
+def site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini project with a glossary, built by ``engine`` (each test runs under both)."""
+    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp(engine))
+    with_glossary(project, write_file)
+    with serve(build_with(engine, project)) as url:
         yield url
 
 
-def test_preview_by_mouse(site: str, browser: Any) -> None:
+def test_preview_by_mouse(site: str, engine: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site + "sources/sample/")
     page.hover("#t-minsk-1")
@@ -29,7 +30,7 @@ def test_preview_by_mouse(site: str, browser: Any) -> None:
     popover.wait_for(state="visible")
     assert "Capital of Belarus." in popover.inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "mini-term-preview.png"))
+    page.screenshot(path=str(ARTIFACTS / f"mini-term-preview-{engine}.png"))
 
 
 def test_preview_by_keyboard_then_follow_the_term(site: str, browser: Any) -> None:

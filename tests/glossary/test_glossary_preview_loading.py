@@ -9,23 +9,15 @@ tap whose preview cannot load follows the link.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers.browser import open_for_instant_navigation, serve_built, tab_to
 from helpers.glossary import with_glossary
-from helpers.project import FIXTURES, copy_project
+from helpers.project import FIXTURES, copy_project, write_file
 
 TERMS = "**/assets/annotated-reader/glossary-terms.js"
 SOURCE = "sources/sample/"
-
-
-def _write(project: Path, rel: str, text: str) -> Path:
-    path = project / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +25,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The mini site with a glossary, built for the address it is served at (instant
     navigation needs it)."""
     project = with_glossary(
-        copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini")), _write
+        copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini")), write_file
     )
     with serve_built(project) as url:
         yield url

@@ -43,22 +43,22 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def serve_built(project: Path) -> Iterator[str]:
-    """Build ``project`` for the address it is served at, and serve it.
+def serve_built(project: Path, engine: str = "mkdocs") -> Iterator[str]:
+    """Build ``project`` with ``engine`` for the address it is served at, and serve it.
 
-    Material's instant navigation takes over only links to pages of its sitemap, whose
-    addresses come from ``site_url``; a site built for another address gets a full page
-    load on every click, and a test of instant navigation would test nothing.
+    Material's instant navigation (and Zensical's) takes over only links to pages of its
+    sitemap, whose addresses come from ``site_url``; a site built for another address gets a
+    full page load on every click, and a test of instant navigation would test nothing.
     """
-    from helpers.project import build
+    from helpers.engines import SITE_DIR, build_with
 
-    with serve(project / "site") as url:
+    (project / SITE_DIR[engine]).mkdir(exist_ok=True)
+    with serve(project / SITE_DIR[engine]) as url:
         cfg = project / "mkdocs.yml"
         text = cfg.read_text(encoding="utf-8")
         text, found = re.subn(r"(?m)^site_url:.*$", f"site_url: {url}", text)
         cfg.write_text(text if found else f"{text}\nsite_url: {url}\n", encoding="utf-8")
-        result = build(project)
-        assert result.returncode == 0, result.stderr
+        build_with(engine, project)
         yield url
 
 

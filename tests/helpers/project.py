@@ -39,6 +39,14 @@ def check(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return run([str(BIN / "annotated-reader"), "check", *extra], project)
 
 
+def write_file(project: Path, rel: str, text: str) -> Path:
+    """Write ``text`` to ``rel`` in a project copy (folders made as needed)."""
+    path = project / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def replace_in(project: Path, rel: str, old: str, new: str) -> None:
     """Edit a file of a project copy: ``old`` (which must be there) becomes ``new``, once."""
     path = project / rel

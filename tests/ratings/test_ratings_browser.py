@@ -1,24 +1,24 @@
 """Ratings in real Chromium: the browser reads the ClaimReview back intact, a hostile quote
-runs nothing, and the badge leads to the rationale."""
+runs nothing, and the badge leads to the rationale, in the reader built by each engine."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers.browser import serve
+from helpers.engines import build_with
 from helpers.hostile import HOSTILE, add_hostile_fact_check
-from helpers.project import build
+from helpers.project import FIXTURES, copy_project
 
 
-@pytest.fixture
-def hostile_site(mini: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def hostile_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini project with a hostile fact-check, built by ``engine`` (tests run under both)."""
+    mini = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp(engine))
     add_hostile_fact_check(mini, "misleading", reviewed="2026-11-21")
-    result = build(mini)
-    assert result.returncode == 0, result.stderr
-    with serve(mini / "site") as url:
+    with serve(build_with(engine, mini)) as url:
         yield url
 
 

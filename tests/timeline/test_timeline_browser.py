@@ -1,4 +1,5 @@
-"""The timeline in real Chromium: filters by source and category, phone layout, no-JS, file://."""
+"""The timeline in real Chromium: filters by source and category, phone layout, no-JS, file://,
+in the reader built by each engine."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 import pytest
 from helpers.browser import open_for_instant_navigation, serve_built
-from helpers.project import ARTIFACTS, build
+from helpers.engines import build_with
+from helpers.project import ARTIFACTS
 from helpers.timeline import ORDER, timeline_project
 
 BY_SOURCE = {
@@ -21,18 +23,18 @@ DISPUTED = '[data-ar-tl-filter="disputed"]'
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The timeline project built by ``engine`` (each test runs under both)."""
     from helpers.project import FIXTURES, copy_project
 
-    project = timeline_project(copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("tl")))
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp(f"tl-{engine}"))
+    return build_with(engine, timeline_project(project))
 
 
 @pytest.fixture(scope="module")
-def site(built: Path) -> Iterator[str]:
-    with serve_built(built.parent) as url:  # built again, for the address it is served at
+def site(built: Path, engine: str) -> Iterator[str]:
+    # built again, for the address it is served at
+    with serve_built(built.parent, engine) as url:
         yield url
 
 
@@ -99,7 +101,7 @@ def test_filters_work_after_instant_navigation(site: str, browser: Any) -> None:
     page.click("article a[href$='timeline/']")
     page.wait_for_url("**/timeline/")
     page.locator(".ar-tl-filters").wait_for(state="visible")
-    assert page.evaluate("window.arSamePage") is True  # Material's instant navigation ran
+    assert page.evaluate("window.arSamePage") is True  # the theme's instant navigation ran
     use_filters(page)
     page.close()
 
@@ -157,7 +159,9 @@ def test_without_javascript_every_event_shows_and_filters_stay_hidden(
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_layout_fits_the_screen_and_screenshots(site: str, browser: Any, width: int) -> None:
+def test_layout_fits_the_screen_and_screenshots(
+    site: str, engine: str, browser: Any, width: int
+) -> None:
     context = browser.new_context(
         viewport={"width": width, "height": 900}, is_mobile=width < 600, has_touch=width < 600
     )
@@ -171,8 +175,8 @@ def test_layout_fits_the_screen_and_screenshots(site: str, browser: Any, width: 
         box = page.locator(selector).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (selector, box)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"timeline-{width}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"timeline-{engine}-{width}.png"), full_page=True)
     page.select_option(SOURCE, "second")
     assert visible(page) == BY_SOURCE["second"]
-    page.screenshot(path=str(ARTIFACTS / f"timeline-{width}-filtered.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"timeline-{engine}-{width}-filtered.png"), full_page=True)
     context.close()

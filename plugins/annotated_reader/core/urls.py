@@ -73,6 +73,9 @@ def relative_url(target: str, from_page: str) -> str:
     suffix = f"#{fragment}" if fragment else ""
     if path == from_page:  # a page's link to itself: its folder, or (.html addresses) its file
         return suffix or (posixpath.basename(path) if path and not path.endswith("/") else "./")
+    if path == f"{from_page}/":  # a page given by its Markdown file's folder (``glossary``
+        # for ``glossary/``, see ``GeneratedSite.page_url``): itself, seen from that folder
+        return suffix or f"{posixpath.basename(from_page)}/"
     return _relative_path(path, from_page) + suffix
 
 

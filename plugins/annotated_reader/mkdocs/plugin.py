@@ -24,35 +24,23 @@ from ..core.problems import Location, Problems, Severity
 from ..core.urls import SiteUrls
 from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
-from ..render.glyphs import PATH as GLYPHS_CSS
-from ..render.glyphs import stylesheet as glyphs_stylesheet
-from ..render.site import SiteBuilder
-from ..render.templates import ASSETS
+from ..render.generated import GeneratedSite
+from ..render.navigation import reading_rank, section_key
 from .config import ReaderConfig
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
     from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
-ASSET_DIR = "assets/annotated-reader"
-
-
-# Where a reader starts: home, the texts, then what is built across them, then the guides.
-_ORDER = ("index.md", "sources/", "timeline.md", "glossary.md", "ratings/")
 
 
 def _reading_order(item: Any) -> int:
     if isinstance(item, Page):
-        path = item.file.src_uri
-    elif isinstance(item, Section):
+        return reading_rank(item.file.src_uri)
+    if isinstance(item, Section):
         first = next((c for c in item.children if isinstance(c, Page)), None)
-        path = first.file.src_uri if first else ""
-    else:
-        return len(_ORDER)
-    return next(
-        (i for i, p in enumerate(_ORDER) if path == p or (p.endswith("/") and path.startswith(p))),
-        len(_ORDER),
-    )
+        return reading_rank(first.file.src_uri if first else "")
+    return reading_rank("")
 
 
 def _hand_written(files: Files, config: MkDocsConfig) -> list[File]:
@@ -73,7 +61,7 @@ def _stop_on(problems: Problems) -> None:
 
 class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
-        self.builder: SiteBuilder | None = None
+        self.site: GeneratedSite | None = None
         self.problems = Problems()
         self._search_docs: dict[str, str] = {}  # page path → search_view document
         self._lent: str | None = None  # the page's own content while search reads ours
@@ -105,7 +93,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
-        self.builder = SiteBuilder(
+        self.site = GeneratedSite(
             corpus, SiteUrls(config.use_directory_urls), search_view=self.config.search_view
         )
         if options.cache_dir is not None and corpus.templates.bytecode_cache is None:
@@ -118,33 +106,23 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         # The corpus stays alive until the build ends: keep the cyclic collector from scanning
         # it again on every collection while MkDocs builds the pages (undone after the build).
         gc.freeze()
-        for asset in sorted(ASSETS.iterdir()):
-            if asset.suffix == ".css":
-                config.extra_css.append(f"{ASSET_DIR}/{asset.name}")
-            elif asset.suffix == ".js":
-                config.extra_javascript.append(f"{ASSET_DIR}/{asset.name}")
-        config.extra_css.append(f"{ASSET_DIR}/{GLYPHS_CSS}")
+        config.extra_css.extend(self.site.stylesheets())
+        config.extra_javascript.extend(self.site.scripts())
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if self.builder is None:
+        if self.site is None:
             return files
         self._refuse_outside_docs(files, config)
         # Empty: a page's title is editorial text and must not pass through Markdown
         # (on_page_markdown gives it to MkDocs as text).
-        ours = [File.generated(config, path, content="") for path in self.builder.pages()]
-        ours += [File.generated(config, p, content=t) for p, t in self.builder.files().items()]
+        ours = [File.generated(config, path, content="") for path in self.site.titles()]
         ours += [
-            File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset))
-            for asset in sorted(ASSETS.iterdir())
+            File.generated(config, f.path, abs_src_path=str(f.source))
+            if f.source is not None
+            else File.generated(config, f.path, content=f.text or "")
+            for f in self.site.files()
         ]
-        ours.append(
-            File.generated(
-                config,
-                f"{ASSET_DIR}/{GLYPHS_CSS}",
-                content=glyphs_stylesheet(self.builder.corpus.features),
-            )
-        )
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         _stop_on(
             collisions(
@@ -175,10 +153,10 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Sources are listed by short title, not by file name; beyond ``nav_sources_limit``
         only their index is listed (the pages are still built, and the index links them all)."""
-        if self.builder is None:
+        if self.site is None:
             return nav
-        titles = self.builder.nav_titles()
-        sources = self.builder.corpus.sources
+        titles = self.site.nav_titles()
+        sources = self.site.corpus.sources
         unlisted = (
             {f"sources/{s.id}.md" for s in sources}
             if len(sources) > self.config.nav_sources_limit
@@ -196,8 +174,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                     ]
                 item.children.sort(
                     key=lambda c: (
-                        not (isinstance(c, Page) and c.file.src_uri == "sources/index.md"),
-                        titles.get(c.file.src_uri, "").casefold() if isinstance(c, Page) else "",
+                        section_key(c.file.src_uri, titles.get(c.file.src_uri, ""))
+                        if isinstance(c, Page)
+                        else (True, "")
                     )
                 )
         if not config.nav:  # an explicit nav in mkdocs.yml is the editor's order
@@ -212,19 +191,19 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         ``striptags``, which decodes entities): so it is given escaped, as ``meta.title``
         (the full title) for the title bar and the header, and as ``title`` for the
         navigation and breadcrumbs (a source's short title)."""
-        title = self.builder.pages().get(page.file.src_uri) if self.builder else None
-        if title is None or self.builder is None:
+        title = self.site.titles().get(page.file.src_uri) if self.site else None
+        if title is None or self.site is None:
             return markdown
         page.meta["title"] = escape(title, quote=False)
-        page.title = escape(self.builder.nav_titles()[page.file.src_uri], quote=False)
+        page.title = escape(self.site.nav_titles()[page.file.src_uri], quote=False)
         return ""
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.builder is None:
+        if self.site is None:
             return html
-        rendered = self.builder.titled(page.file.src_uri, page.url)
+        rendered = self.site.page(page.file.src_uri, page.url)
         if rendered is None:
             return html
         if rendered.search is not None:
@@ -239,9 +218,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         renamed or removed) are warnings, so ``--strict`` fails on them; MkDocs' own check
         (``validation.anchors``) only notes them, as info, by default. Every page is read by
         now, and MkDocs checks the links only after building them."""
-        if self.builder is None:
+        if self.site is None:
             return env
-        ours = self.builder.pages()
+        ours = self.site.titles()
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         for file in files.documentation_pages():
             page = file.page
@@ -283,9 +262,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """The page's other forms (a source's notes as Web Annotations) in its head."""
-        if self.builder is None:
+        if self.site is None:
             return output
-        links = self.builder.head(page.file.src_uri, page.url)
+        links = self.site.head(page.file.src_uri, page.url)
         return output.replace("</head>", links + "</head>", 1) if links else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -297,11 +276,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        if self.builder is not None:
-            for path in self.builder.corpus.watched_paths():
+        if self.site is not None:
+            for path in self.site.corpus.watched_paths():
                 server.watch(str(path))
         return server
 
     @property
     def corpus(self) -> Corpus | None:
-        return self.builder.corpus if self.builder else None
+        return self.site.corpus if self.site else None

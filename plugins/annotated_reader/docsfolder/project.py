@@ -1,0 +1,149 @@
+"""A project's settings as ``mkdocs.yml`` states them, read without MkDocs.
+
+The site's configuration stays in one file whatever engine builds it: the plugin's options
+(``plugins: - annotated-reader: {…}``), the site's name, address and page addresses. YAML's
+``!ENV`` tag is read as MkDocs reads it (the variable, else the default), so a value set for
+the hosted site (``SITE_URL``) means the same under every engine.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.corpus import Options, Paths
+
+PLUGIN = "annotated-reader"
+
+
+class ProjectError(Exception):
+    """A configuration that cannot be read; the message is ``path:line:col: …``."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with MkDocs' ``!ENV`` tag (any other tag is refused, as safe_load does)."""
+
+
+def _env(loader: _Loader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names: list[Any] = [loader.construct_scalar(node)]
+    elif isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+    else:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            "!ENV takes a variable's name or a list of names and a default",
+            node.start_mark,
+        )
+    default = names.pop() if len(names) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return default
+
+
+_Loader.add_constructor("!ENV", _env)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as a mapping (``!ENV`` resolved); a file that is not one is an error
+    at its line."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProjectError(
+            f"{path.name}:1:1: error: [config.unreadable] cannot read it: {exc}"
+        ) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+        raise ProjectError(
+            f"{path.name}:{where}: error: [config.yaml] {exc.problem or exc}; fix the YAML"
+        ) from exc
+    if not isinstance(data, dict):
+        raise ProjectError(
+            f"{path.name}:1:1: error: [config.not-a-mapping] expected settings (key: value)"
+        )
+    return data
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
+    """The reader plugin's options under ``plugins:`` ({} when listed bare), or None when
+    the site does not use it."""
+    plugins = config.get("plugins") or []
+    items = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [
+            next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, {})
+            for p in plugins
+        ]
+    )
+    for name, value in items:
+        if name == PLUGIN:
+            return dict(value) if isinstance(value, dict) else {}
+    return None
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the library needs to render a project, from its configuration file."""
+
+    config_file: Path
+    config: dict[str, Any]
+    paths: Paths
+    options: Options
+    docs_dir: str
+    search_view: bool
+    nav_sources_limit: int = 50
+
+    @classmethod
+    def read(cls, config_file: Path) -> Project:
+        config = read_config(config_file)
+        root = config_file.resolve().parent
+        opts = plugin_options(config) or {}
+
+        def text(value: Any, default: str, key: str) -> str:
+            if value is None:
+                return default
+            if not isinstance(value, str):
+                raise ProjectError(
+                    f"{config_file.name}:1:1: error: [config.type] '{key}' must be text"
+                )
+            return value
+
+        link_terms = text(opts.get("link_terms"), "first", "link_terms")
+        if link_terms not in ("all", "first"):
+            raise ProjectError(
+                f"{config_file.name}:1:1: error: [config.type] 'link_terms' must be 'all' or 'first'"
+            )
+        templates = opts.get("templates_dir")
+        cache = opts.get("cache", True) is not False
+        cache_dir = text(opts.get("cache_dir"), ".cache/plugin/annotated-reader", "cache_dir")
+        options = Options(
+            link_terms=link_terms,
+            site_url=text(config.get("site_url"), "", "site_url"),
+            site_name=text(config.get("site_name"), "", "site_name"),
+            directory_urls=config.get("use_directory_urls", True) is not False,
+            templates_dir=root / text(templates, "", "templates_dir") if templates else None,
+            cache_dir=root / cache_dir if cache else None,
+        )
+        paths = Paths(
+            root,
+            text(opts.get("annotations_dir"), "annotations", "annotations_dir"),
+            text(opts.get("seeds_dir"), "seeds", "seeds_dir"),
+        )
+        return cls(
+            config_file,
+            config,
+            paths,
+            options,
+            text(config.get("docs_dir"), "docs", "docs_dir"),
+            opts.get("search_view", True) is not False,
+            limit if isinstance(limit := opts.get("nav_sources_limit", 50), int) else 50,
+        )

@@ -1,0 +1,145 @@
+"""Every page and file the reader adds to a site, as items any site generator can take.
+
+This is the one producer of the generated site: the MkDocs plugin hands these items to
+MkDocs, and ``annotated-reader render`` writes them as a folder of ordinary documentation
+files for any other engine (Zensical). A page is its HTML body with its title as plain
+text; a file is its bytes (or a packaged file to copy). Nothing here knows an engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..core.corpus import Corpus
+from ..core.urls import SiteUrls
+from .glyphs import PATH as GLYPHS_CSS
+from .glyphs import stylesheet as glyphs_stylesheet
+from .navigation import NavEntry, navigation
+from .site import SiteBuilder
+from .templates import ASSETS
+
+ASSET_DIR = "assets/annotated-reader"  # where the style sheets and scripts are published
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A generated page: ``path`` as a documentation file (``sources/<id>.md``), its title
+    and navigation name as plain text (escape them for HTML), its HTML body, the id of its
+    first heading ('' when none), every id a link may point at, and the lean document the
+    site search may index instead of the body (``search_view``; None: index the body)."""
+
+    path: str
+    title: str
+    nav_title: str
+    html: str
+    heading: str
+    anchors: frozenset[str]
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A generated file: its text, or a packaged file (``source``) published as it is."""
+
+    path: str
+    text: str | None = None
+    source: Path | None = None
+
+    def data(self) -> bytes:
+        if self.source is not None:
+            return self.source.read_bytes()
+        return (self.text or "").encode("utf-8")
+
+
+class GeneratedSite:
+    """The generated part of a site, from a loaded corpus; pages are rendered when asked
+    for (one at a time, so a large corpus is never held as HTML all at once)."""
+
+    def __init__(self, corpus: Corpus, urls: SiteUrls, *, search_view: bool = True) -> None:
+        self.builder = SiteBuilder(corpus, urls, search_view=search_view)
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.builder.corpus
+
+    @property
+    def urls(self) -> SiteUrls:
+        return self.builder.urls
+
+    def titles(self) -> dict[str, str]:
+        """Every generated page's path → its title (known before any page is rendered)."""
+        return self.builder.pages()
+
+    def nav_titles(self) -> dict[str, str]:
+        return self.builder.nav_titles()
+
+    def head(self, path: str, page_url: str) -> str:
+        """``<link>`` elements for a page's head (a source's notes as Web Annotations); an
+        engine that lets pages add to their head writes them."""
+        return self.builder.head(path, page_url)
+
+    def page_url(self, path: str, *, file_relative: bool = False) -> str:
+        """The address (relative to the site's root) a page's path is published at. With
+        ``file_relative``, the base its links are written from instead: its Markdown file's
+        folder (``glossary`` for ``glossary/``), for generators that rewrite the relative
+        links of a page as links of its file, as Zensical does (its index pages' folder is
+        their address already)."""
+        url = self.urls.page(path.removesuffix(".md"))
+        stem = PurePosixPath(path).stem
+        if file_relative and self.urls.directory_urls and stem not in ("index", "README"):
+            return url.rstrip("/")
+        return url
+
+    def page(self, path: str, page_url: str | None = None) -> GeneratedPage | None:
+        """One generated page, rendered for its address (``page_url``: the engine's, when it
+        knows it), or None when ``path`` is not a generated page."""
+        titled = self.builder.titled(path, self.page_url(path) if page_url is None else page_url)
+        if titled is None:
+            return None
+        return GeneratedPage(
+            path,
+            titled.title,
+            self.nav_titles().get(path, titled.title),
+            titled.html,
+            titled.heading,
+            titled.anchors,
+            titled.search,
+        )
+
+    def nav(self, written: Iterable[str], sources_limit: int) -> list[NavEntry]:
+        """The navigation of the hand-written pages (``written``) and the generated ones,
+        as the MkDocs plugin orders it (see :mod:`.navigation`); beyond ``sources_limit``
+        sources only their index is listed."""
+        hidden = (
+            {f"sources/{s.id}.md" for s in self.corpus.sources}
+            if len(self.corpus.sources) > sources_limit
+            else set()
+        )
+        names = {p: t for p, t in self.nav_titles().items() if p not in hidden}
+        return navigation(written, names)
+
+    def stylesheets(self) -> list[str]:
+        """The style sheets every page links, in order (paths of :meth:`files`)."""
+        return [f"{ASSET_DIR}/{a.name}" for a in _assets() if a.suffix == ".css"] + [
+            f"{ASSET_DIR}/{GLYPHS_CSS}"
+        ]
+
+    def scripts(self) -> list[str]:
+        """The scripts every page loads, in order (paths of :meth:`files`)."""
+        return [f"{ASSET_DIR}/{a.name}" for a in _assets() if a.suffix == ".js"]
+
+    def files(self) -> list[GeneratedFile]:
+        """Every generated file that is not a page: each feature's (exports, term previews)
+        and the assets, the glyph style sheet among them."""
+        out = [GeneratedFile(p, text=t) for p, t in self.builder.files().items()]
+        out += [GeneratedFile(f"{ASSET_DIR}/{a.name}", source=a) for a in _assets()]
+        out.append(
+            GeneratedFile(f"{ASSET_DIR}/{GLYPHS_CSS}", text=glyphs_stylesheet(self.corpus.features))
+        )
+        return out
+
+
+def _assets() -> list[Path]:
+    return sorted(a for a in ASSETS.iterdir() if a.is_file())
