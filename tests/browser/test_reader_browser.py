@@ -1,4 +1,7 @@
-"""What a reader does, in real Chromium: open notes by mouse, keyboard and touch."""
+"""What a reader does, in real Chromium: open notes by mouse, keyboard and touch.
+
+Notes open in a popover below 1220 px, where they fold behind their numbers (1024 px here);
+on a wider screen they are cards in the margin (tests/browser/test_margin_notes.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ def site(mini_site: Path) -> Iterator[str]:
 
 
 def test_note_opens_on_hover_and_closes_when_pointer_leaves(site: str, browser: Any) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(site + "sources/sample/")
     popover = page.locator("#ar-popover")
     page.hover("mark#s-inner")
@@ -34,7 +37,7 @@ def test_note_opens_on_hover_and_closes_when_pointer_leaves(site: str, browser: 
 
 
 def test_note_opens_by_keyboard_and_escape_returns_focus(site: str, browser: Any) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(site + "sources/sample/")
     tab_to(page, "ref-s-outer")
     page.keyboard.press("Enter")
@@ -67,7 +70,7 @@ def test_note_opens_by_tap_on_a_phone(site: str, browser: Any) -> None:
 
 def test_notes_keep_working_after_instant_navigation(mini: Path, browser: Any) -> None:
     with serve_built(mini) as site:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1024, "height": 900})
         open_for_instant_navigation(page, site)
         page.evaluate("window.arSamePage = true")  # a full page load would forget it
         page.click("article a[href$='/sources/']")
@@ -95,7 +98,7 @@ def test_without_javascript_notes_are_numbered_after_their_block(site: str, brow
 
 
 def test_opening_an_annotation_address_shows_its_note(site: str, browser: Any) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(site + "sources/sample/#s-overlap")
     popover = page.locator("#ar-popover")
     popover.wait_for(state="visible")
