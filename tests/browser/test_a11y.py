@@ -62,6 +62,16 @@ def _each_note_kind(page: Any, width: int) -> Iterator[Check]:
             continue
         ref.focus()
         page.keyboard.press("Enter")
+        if width >= 1220:  # the note's card in the margin, lit, takes the focus
+            ident = ref.get_attribute("data-ar")
+            card = f'[data-margin-note="{ident}"]'
+            assert page.evaluate("document.activeElement.dataset.marginNote") == ident
+            assert "ar-lit" in (page.get_attribute(card, "class") or "")
+            where = () if whole else (card, f"#{ref.get_attribute('id')}")
+            yield f"note of kind {kind} lit in the margin", where
+            page.keyboard.press("Escape")
+            whole = False
+            continue
         popover.wait_for(state="visible")
         assert f"ar-k-{kind}" in (popover.get_attribute("class") or "")
         where = () if whole else ("#ar-popover", f"#{ref.get_attribute('id')}")
@@ -69,6 +79,18 @@ def _each_note_kind(page: Any, width: int) -> Iterator[Check]:
         whole = False
         page.keyboard.press("Escape")
         popover.wait_for(state="hidden")
+
+
+def _each_mode(page: Any, width: int) -> Iterator[Check]:
+    """The reader's other choices of where notes go (margin.js's controls): under each
+    paragraph, hidden, and one kind left out."""
+    page.locator("#ar-mode-under").check()
+    yield "notes under each paragraph", ()
+    page.locator("#ar-mode-hidden").check()
+    yield "notes hidden", ()
+    page.locator("#ar-mode-margin").check()
+    page.locator("input[data-ar-kind]").first.uncheck()
+    yield "notes in the margin, one kind left out", ()
 
 
 def _term_preview(page: Any, width: int) -> Iterator[Check]:
@@ -112,13 +134,14 @@ def _search_open(page: Any, width: int) -> Iterator[Check]:
 STATES: dict[str, tuple[str | None, Callable[[Any, int], Iterator[Check]]]] = {
     "as loaded": (None, _as_loaded),
     "note open": ('class="ar-ref ', _each_note_kind),
+    "notes mode": ('class="ar-ref ', _each_mode),
     "term preview open": ('class="ar-term"', _term_preview),
     "timeline filtered": ("data-ar-tl-filters", _timeline_filtered),
     "search open": (None, _search_open),
 }
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 375])  # 1280: notes in the margin
 @pytest.mark.parametrize("state", list(STATES))
 def test_axe_finds_no_violation_on_any_page(
     real_site: Path, site: str, browser: Any, state: str, width: int
@@ -148,7 +171,10 @@ def _focused(page: Any) -> dict[str, str]:
     )
 
 
-def test_the_reading_path_works_by_keyboard_alone(site: str, page: Any) -> None:
+def test_the_reading_path_works_by_keyboard_alone(site: str, browser: Any) -> None:
+    """Below 1220 px, where notes fold behind their numbers and open in a popover; in the
+    margin, tests/browser/test_margin_notes.py walks the same path."""
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(site + SOURCE)
     refs = page.eval_on_selector_all("a.ar-ref", "els => els.map(e => e.id)")
     popover = page.locator("#ar-popover")

@@ -66,11 +66,12 @@ def test_every_note_prints_once_as_a_numbered_endnote(
     assert end_of_text >= 0, "the source's last paragraph is not in the PDF"
     heading = text.find(" notes ", end_of_text)
     assert heading > end_of_text, "no Notes heading after the text"
-    # The text as printed, without its notes: what may legitimately repeat a note's words.
+    # The text as printed, without its notes (nor the margin's cards, which are for the
+    # screen): what may legitimately repeat a note's words.
     main = _words(
         page.evaluate(
             """() => { const a = document.querySelector("article").cloneNode(true);
-                a.querySelectorAll(".ar-notes").forEach(n => n.remove());
+                a.querySelectorAll(".ar-notes, .ar-margin").forEach(n => n.remove());
                 return a.innerText; }"""
         )
     )

@@ -1,5 +1,8 @@
 """What a reader does, in real Chromium: open notes by mouse, keyboard and touch — in the
-reader built by each engine (MkDocs with the plugin, Zensical from the neutral render)."""
+reader built by each engine (MkDocs with the plugin, Zensical from the neutral render).
+
+Notes open in a popover below 1220 px, where they fold behind their numbers (1024 px here);
+on a wider screen they are cards in the margin (tests/browser/test_margin_notes.py)."""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ def site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 def test_note_opens_on_hover_and_closes_when_pointer_leaves(
     site: str, engine: str, browser: Any
 ) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(site + "sources/sample/")
     popover = page.locator("#ar-popover")
     page.hover("mark#s-inner")
@@ -40,7 +43,7 @@ def test_note_opens_on_hover_and_closes_when_pointer_leaves(
 
 
 def test_note_opens_by_keyboard_and_escape_returns_focus(site: str, browser: Any) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(site + "sources/sample/")
     tab_to(page, "ref-s-outer")
     page.keyboard.press("Enter")
@@ -75,7 +78,7 @@ def test_notes_keep_working_after_instant_navigation(
     mini: Path, engine: str, browser: Any
 ) -> None:
     with serve_built(mini, engine) as site:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1024, "height": 900})
         open_for_instant_navigation(page, site)
         page.evaluate("window.arSamePage = true")  # a full page load would forget it
         page.click("article a[href$='/sources/']")
@@ -103,7 +106,7 @@ def test_without_javascript_notes_are_numbered_after_their_block(site: str, brow
 
 
 def test_opening_an_annotation_address_shows_its_note(site: str, browser: Any) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(site + "sources/sample/#s-overlap")
     popover = page.locator("#ar-popover")
     popover.wait_for(state="visible")

@@ -293,14 +293,22 @@ def test_navigation_between_pages(unpacked: Path, offline: tuple[Any, list[str]]
 
 
 def test_a_note_opens_on_a_source_page(unpacked: Path, offline: tuple[Any, list[str]]) -> None:
+    """In the margin at 1280 px (its card lights up), and behind its number at 1024 px."""
     page, _ = offline
     page.goto((unpacked / "sources" / f"{SOURCE}.html").as_uri())
     ref = page.locator("a.ar-ref").first
     note_id = ref.get_attribute("data-ar")
+    body = page.locator(f"#note-{note_id} .ar-body").text_content() or ""
+    card = page.locator(f'[data-margin-note="{note_id}"]')
+    assert (
+        card.is_visible() and body.split()[:5] == card.locator(".ar-body").inner_text().split()[:5]
+    )
+    ref.click()
+    assert "ar-lit" in (card.get_attribute("class") or "")
+    page.set_viewport_size({"width": 1024, "height": 900})
     ref.click()
     popover = page.locator("#ar-popover")
     popover.wait_for(state="visible")
-    body = page.locator(f"#note-{note_id} .ar-body").inner_text()
     assert body.split()[:5] == popover.locator(".ar-body").inner_text().split()[:5]
 
 
@@ -311,7 +319,26 @@ def test_a_note_address_opens_its_note(unpacked: Path, offline: tuple[Any, list[
     note_id = page.locator("a.ar-ref").nth(1).get_attribute("data-ar")
     page.goto(f"{url}#{note_id}")
     page.reload()  # the address opened as is, not by a hash change
+    card = page.locator(f'[data-margin-note="{note_id}"]')
+    assert "ar-lit" in (card.get_attribute("class") or "") and card.is_visible()
+    page.set_viewport_size({"width": 1024, "height": 900})
+    page.reload()
     page.locator("#ar-popover").wait_for(state="visible")
+
+
+def test_the_readers_choice_of_notes_is_kept_from_disk(
+    unpacked: Path, offline: tuple[Any, list[str]]
+) -> None:
+    """localStorage from file://: the choice made on one page holds on the next."""
+    page, _ = offline
+    page.goto((unpacked / "sources" / f"{SOURCE}.html").as_uri())
+    page.locator("#ar-mode-under").check()
+    assert page.locator(".ar-text .ar-notes").first.is_visible()
+    page.goto((unpacked / "sources" / "index.html").as_uri())
+    page.click("article a[href='lysyansky-ussr-2.html']")  # another source, another page
+    page.locator(".ar-text").wait_for()
+    assert page.locator("#ar-mode-under").is_checked()
+    assert page.locator(".ar-text .ar-notes").first.is_visible()
 
 
 def test_a_glossary_preview_opens_and_leads_to_its_entry(

@@ -120,9 +120,10 @@ def test_a_search_result_opens_the_note_at_its_passage(real_site_url: str, brows
     link.wait_for(state="visible", timeout=15000)  # a result of its own, not folded away
     link.click()
     page.wait_for_url("**/sources/flash-reunification/**")
-    popover = page.locator("#ar-popover")
-    popover.wait_for(state="visible")
-    assert "Forum of Regions" in popover.inner_text()
+    # At 1280 px the note is a card in the margin, lit and open beside its passage.
+    card = page.locator('[data-margin-note="flash-state-owned-media"].ar-lit')
+    card.wait_for(state="visible")
+    assert "Forum of Regions" in card.inner_text()
     assert page.evaluate("window.location.hash") == "#flash-state-owned-media"
 
 

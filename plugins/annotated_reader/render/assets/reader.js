@@ -31,6 +31,9 @@
 
   function noteFor(id) { return document.getElementById("note-" + id); }
 
+  // margin.js: notes as cards in the margin, and the reader's choice of where notes go.
+  function margin() { return window.annotatedReaderMargin || null; }
+
   // Term previews live in one generated script beside this one (glossary-terms.js), not in
   // every page. It is requested once, as soon as a page has a glossary link (a script tag,
   // because fetch() cannot read files when the offline bundle is opened from disk). Its
@@ -110,11 +113,39 @@
     el.setAttribute("aria-label", label);
   }
 
-  function place(el, anchor) {
+  // The box of a note's whole passage and its number: a note opens above or below it, never
+  // over it. A number is set high, so its own box ends above the line's last pixels.
+  function passageBox(anchor) {
     var r = anchor.getBoundingClientRect();
+    var id = anchor.getAttribute("data-ar");
+    if (!id || !anchor.matches(".ar-ref, mark.ar-hl")) return r;
+    var box = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    var parts = document.querySelectorAll('mark.ar-hl[data-ar="' + CSS.escape(id) + '"], a.ar-ref[data-ar="' + CSS.escape(id) + '"]');
+    var line = parseFloat(getComputedStyle(anchor.parentNode).lineHeight) || 0;
+    Array.prototype.forEach.call(parts, function (p) {
+      Array.prototype.forEach.call(p.getClientRects(), function (q) {
+        box.top = Math.min(box.top, q.top);
+        box.bottom = Math.max(box.bottom, q.bottom, p.matches("a") ? q.top + line * 0.8 : 0);
+      });
+    });
+    return box;
+  }
+
+  function place(el, anchor) {
+    var r = passageBox(anchor);
     var vw = document.documentElement.clientWidth;
     el.classList.toggle("ar-sheet", vw < 600);
-    if (vw < 600) { el.style.left = ""; el.style.top = ""; return; }
+    if (vw < 600) {
+      el.style.left = "";
+      el.style.top = "";
+      // A bottom sheet must not cover the passage it explains: scroll the passage's end (and
+      // its number, just tapped) above the sheet; a long passage's start may leave the top.
+      // Room below the page's end, so that the last passage can rise above the sheet too.
+      document.body.style.paddingBottom = el.offsetHeight + "px";
+      var over = r.bottom + 8 - (window.innerHeight - el.offsetHeight);
+      if (over > 0) window.scrollBy(0, over);
+      return;
+    }
     var width = Math.min(420, vw - 16);
     el.style.width = width + "px";
     var left = Math.min(Math.max(8, r.left + window.scrollX), window.scrollX + vw - width - 8);
@@ -148,6 +179,7 @@
     if (!pop || pop.hidden) return;
     pop.hidden = true;
     pinned = false;
+    document.body.style.paddingBottom = "";
     if (owner) {
       owner.setAttribute("aria-expanded", "false");
       if (restoreFocus && document.body.contains(owner)) owner.focus();
@@ -181,7 +213,7 @@
     if (!note) return null;
     var anchor = ref.classList.contains("ar-ref") ? ref : (document.getElementById("ref-" + id) || ref);
     var num = note.getAttribute("value");
-    return { anchor: ref.classList.contains("ar-ref") ? ref : anchor, source: note, label: "Note " + num, place: ref };
+    return { anchor: ref.classList.contains("ar-ref") ? ref : anchor, source: note, label: "Note " + num, place: ref, id: id };
   }
 
   var lastPointer = "mouse";
@@ -209,6 +241,11 @@
     }
     e.preventDefault();
     e.stopPropagation();
+    // A second click or tap on an open note's number or passage closes it.
+    if (pinned && owner === t.anchor && pop && !pop.hidden) { closePopover(true); return; }
+    // In the margin (margin.js), the note's card lights up beside its passage instead.
+    var keyed = lastPointer === "keyboard";
+    if (margin() && margin().open(t.id, { focus: keyed, expand: keyed })) { closePopover(false); return; }
     open(t.anchor, t.source, t.label, true);
     if (t.place && t.place !== t.anchor) place(pop, t.place);
   }, true);
@@ -216,7 +253,7 @@
   document.addEventListener("mouseover", function (e) {
     if (pinned) return;
     var t = target(e.target);
-    if (!t) return;
+    if (!t || (t.id && margin() && margin().on())) return;
     if (!t.source) { if (!waiting || waiting.how !== "tap") waiting = { anchor: t.anchor, how: "hover" }; return; }
     clearTimeout(hoverTimer);
     hoverTimer = setTimeout(function () {
@@ -259,7 +296,7 @@
     var next = null;
     for (var i = 0; i < refs.length; i++) {
       var r = refs[dir > 0 ? i : refs.length - 1 - i];
-      if (r === from) continue;
+      if (r === from || !r.getClientRects().length) continue; // a kind the reader hid
       var pos = from && from !== document.body ? from.compareDocumentPosition(r) : Node.DOCUMENT_POSITION_FOLLOWING;
       if (dir > 0 ? pos & Node.DOCUMENT_POSITION_FOLLOWING : pos & Node.DOCUMENT_POSITION_PRECEDING) { next = r; break; }
     }
@@ -321,6 +358,7 @@
     if (!id) return;
     var mark = document.getElementById(id);
     if (mark && mark.matches("mark.ar-hl") && noteFor(id)) {
+      if (margin() && margin().open(id, { expand: true, scroll: true })) return;
       var ref = document.getElementById("ref-" + id) || mark;
       open(ref, noteFor(id), "Note " + noteFor(id).getAttribute("value"), false);
       place(pop, mark);

@@ -1,0 +1,287 @@
+"""Margin notes on every real source page, in Chromium at 1440, 1024 and 375 px: one card per
+note in the margin on a wide screen, notes folded behind their numbers below 1220 px, and the
+reader's choice of mode and kinds kept across pages and visits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.browser import open_for_instant_navigation, serve_built
+from helpers.margin import choose, geometry, overlapping
+from helpers.project import ARTIFACTS, ROOT
+
+SOURCES = sorted(p.stem for p in (ROOT / "annotations" / "sources").glob("*.yml"))
+PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture(scope="module")
+def site(real_site_url: str) -> str:
+    return real_site_url
+
+
+def _context(browser: Any, width: int) -> Any:
+    # Cards glide to their places, unless the reader asks for less motion: asked here, so that
+    # a card's box is where it ends (test_reduced_motion checks the glide is gone).
+    if width < 600:
+        return browser.new_context(**PHONE, reduced_motion="reduce")
+    return browser.new_context(viewport={"width": width, "height": 900}, reduced_motion="reduce")
+
+
+@pytest.fixture
+def wide(browser: Any) -> Iterator[Any]:
+    context = _context(browser, 1440)
+    yield context.new_page()
+    context.close()
+
+
+def _text_reads_whole(g: dict[str, Any]) -> None:
+    assert g["lists"] == 0, f"{g['lists']} notes lists shown between the blocks"
+    assert not g["between"], f"shown between two blocks of text: {g['between']}"
+    assert g["scroll"][0] <= g["scroll"][1], f"page scrolls sideways: {g['scroll']}"
+
+
+def _one_card_each(g: dict[str, Any]) -> None:
+    ids = [c["id"] for c in g["cards"]]
+    assert sorted(ids) == sorted(n["id"] for n in g["notes"]), "cards and notes differ"
+    assert len(set(ids)) == len(ids), "a note has two cards"
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_every_note_is_a_card_in_the_margin(site: str, wide: Any, source: str) -> None:
+    wide.goto(site + f"sources/{source}/")
+    g = geometry(wide)
+    assert g["notes"], source
+    _one_card_each(g)
+    _text_reads_whole(g)
+    assert all(c["visible"] for c in g["cards"]), "a card of a shown kind is hidden"
+    assert not overlapping(g["cards"]), overlapping(g["cards"])
+    by_number = sorted(
+        g["cards"], key=lambda c: next(n["number"] for n in g["notes"] if n["id"] == c["id"])
+    )
+    for card in by_number:
+        box = card["box"]
+        assert box["x"] >= g["text"]["right"], f"{card['id']} is over the text column"
+        assert box["right"] <= g["scroll"][1], f"{card['id']} goes off the screen"
+        # Level with its passage's first line, or below it when pushed down by the card above.
+        assert box["y"] >= card["passage"]["y"] - 1, f"{card['id']} is above its passage"
+    tops = [c["box"]["y"] for c in by_number]
+    assert tops == sorted(tops), "cards are not in passage order"
+    ARTIFACTS.mkdir(exist_ok=True)
+    wide.screenshot(path=str(ARTIFACTS / f"margin-{source}-1440.png"))
+
+
+@pytest.mark.parametrize("width", [1220, 1920])
+def test_text_column_keeps_its_width_on_wide_screens(site: str, browser: Any, width: int) -> None:
+    context, under = _context(browser, width), _context(browser, width)
+    choose(under, "under")  # as the page was before the margin: notes under each block
+    page, plain = context.new_page(), under.new_page()
+    page.goto(site + "sources/hahn-belarus-option/")
+    plain.goto(site + "sources/hahn-belarus-option/")
+    g = geometry(page)
+    assert g["scroll"][0] <= g["scroll"][1], f"page scrolls sideways at {width}: {g['scroll']}"
+    assert g["text"]["w"] == geometry(plain)["text"]["w"]
+    assert geometry(plain)["lists"] > 0
+    assert not overlapping(g["cards"]) and all(c["visible"] for c in g["cards"])
+    context.close()
+    under.close()
+
+
+@pytest.mark.parametrize("width", [1024, 375])
+def test_notes_fold_behind_their_numbers_below_1220(site: str, browser: Any, width: int) -> None:
+    context = _context(browser, width)
+    page = context.new_page()
+    for source in SOURCES:
+        page.goto(site + f"sources/{source}/")
+        g = geometry(page)
+        _one_card_each(g)
+        _text_reads_whole(g)
+        assert not any(c["visible"] for c in g["cards"]), "a margin card shows on a narrow screen"
+    # A note opens beside or under its passage, without covering it or moving the text.
+    popover = page.locator("#ar-popover")
+    refs = page.locator("a.ar-ref")
+    for i in sorted({2, refs.count() // 2, refs.count() - 1}):
+        ref = refs.nth(i)
+        ref.scroll_into_view_if_needed()
+        ident = ref.get_attribute("data-ar")
+        before = geometry(page)["blocks"]
+        if width < 600:
+            ref.tap()
+        else:
+            ref.focus()
+            page.keyboard.press("Enter")
+        popover.wait_for(state="visible")
+        assert geometry(page)["blocks"] == before, "the text moved when a note opened"
+        note = popover.bounding_box()
+        assert note and note["x"] >= 0 and note["x"] + note["width"] <= width + 0.5
+        # Every line of the passage on the screen, and its number, shows above or below the
+        # note (a passage taller than the room above a phone's sheet starts above the screen).
+        lines = page.evaluate(
+            """(id) => [...document.querySelectorAll(`[data-ar="${id}"]:is(mark, a.ar-ref)`)]
+                .flatMap(e => [...e.getClientRects()]).map(r => [r.top, r.bottom])""",
+            ident,
+        )
+        assert lines and lines[-1][0] >= 0, "the passage's number is off the screen"
+        for top, bottom in lines:
+            if top < 0:
+                continue
+            assert bottom <= note["y"] + 0.5 or top >= note["y"] + note["height"] - 0.5, (
+                f"the note of {ident} covers its passage: {note} over {top}-{bottom}"
+            )
+        if width < 600:
+            ref.tap()  # a second tap closes it
+        else:
+            page.keyboard.press("Escape")
+        popover.wait_for(state="hidden")
+        if width >= 600:
+            assert page.evaluate("document.activeElement.id") == f"ref-{ident}"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"margin-folded-{width}.png"))
+    context.close()
+
+
+@pytest.mark.parametrize("mode", ["margin", "under", "hidden"])
+@pytest.mark.parametrize("width", [1440, 375])
+def test_a_deep_link_opens_and_lights_its_note(
+    site: str, browser: Any, mode: str, width: int
+) -> None:
+    context = _context(browser, width)
+    choose(context, mode)
+    page = context.new_page()
+    ident = "hahn-baw-poll"  # a fact-check among many notes, its card long
+    page.goto(site + f"sources/hahn-belarus-option/#{ident}")
+    passage = page.locator(f"mark#{ident}")
+    assert "ar-lit" in (passage.get_attribute("class") or "")
+    top = passage.bounding_box()["y"]  # type: ignore[index]
+    assert 0 <= top < page.viewport_size["height"], "the passage is not on the screen"
+    card = page.locator(f'[data-margin-note="{ident}"]')
+    if mode == "margin" and width > 1220:
+        assert card.is_visible() and "ar-lit" in (card.get_attribute("class") or "")
+        assert "ar-stub" not in (card.get_attribute("class") or "")
+        assert abs(card.bounding_box()["y"] - passage.bounding_box()["y"]) < 2  # type: ignore[index]
+        assert not page.locator("#ar-popover").is_visible()
+    else:
+        popover = page.locator("#ar-popover")
+        popover.wait_for(state="visible")
+        body = page.locator(f"#note-{ident} .ar-body").text_content() or ""
+        assert body.split()[:6] == popover.locator(".ar-body").inner_text().split()[:6]
+    if mode == "under":
+        assert "ar-lit" in (page.get_attribute(f"#note-{ident}", "class") or "")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"margin-deep-link-{mode}-{width}.png"))
+    context.close()
+
+
+def test_hover_lights_passage_and_card_and_keys_move_the_lit_card(site: str, wide: Any) -> None:
+    wide.goto(site + "sources/lysyansky-ussr-2/")
+    refs = wide.eval_on_selector_all("a.ar-ref", "els => els.map(e => e.dataset.ar)")
+    first = wide.locator(f"mark#{refs[0]}")
+    first.hover()
+    assert "ar-hot" in (
+        wide.locator(f'[data-margin-note="{refs[0]}"]').get_attribute("class") or ""
+    )
+    wide.locator(f'[data-margin-note="{refs[3]}"]').hover()
+    assert "ar-hot" in (wide.locator(f"mark#{refs[3]}").get_attribute("class") or "")
+    wide.mouse.move(5, 5)
+    for step, key in enumerate(["]", "]", "]", "["]):
+        wide.keyboard.press(key)
+        want = refs[[0, 1, 2, 1][step]]
+        lit = wide.eval_on_selector_all(
+            "[data-margin-note].ar-lit", "els => els.map(e => e.dataset.marginNote)"
+        )
+        assert lit == [want], (key, lit)
+        card = wide.locator(f'[data-margin-note="{want}"]').bounding_box()
+        passage = wide.locator(f"mark#{want}").bounding_box()
+        assert card and passage and abs(card["y"] - passage["y"]) < 2, (
+            "the lit card is not level with its passage"
+        )
+        assert not overlapping(geometry(wide)["cards"])
+    # Enter on a number takes the focus to its card; Escape returns it to the number.
+    wide.keyboard.press("Enter")
+    assert wide.evaluate("document.activeElement.dataset.marginNote") == refs[1]
+    wide.keyboard.press("Escape")
+    assert wide.evaluate("document.activeElement.id") == f"ref-{refs[1]}"
+
+
+def test_reduced_motion(site: str, browser: Any) -> None:
+    moving = browser.new_context(viewport={"width": 1440, "height": 900})
+    still = _context(browser, 1440)
+    durations = []
+    for context in (moving, still):
+        page = context.new_page()
+        page.goto(site + "sources/mondo-new-soviet-union/")
+        durations.append(
+            page.eval_on_selector(".ar-card", "c => getComputedStyle(c).transitionDuration")
+        )
+        context.close()
+    assert durations[0] != "0s" and set(durations[1].split(", ")) == {"0s"}, durations
+
+
+def test_a_long_card_opens_to_full_length(site: str, wide: Any) -> None:
+    wide.goto(site + "sources/hahn-belarus-option/")
+    button = wide.locator(".ar-card.ar-long:not(.ar-stub) .ar-card-more").first
+    card = button.locator("xpath=..")
+    short = card.bounding_box()["height"]  # type: ignore[index]
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true" and button.inner_text() == "Show less"
+    assert card.bounding_box()["height"] > short + 10  # type: ignore[index]
+    assert not overlapping(geometry(wide)["cards"])
+    button.click()
+    assert button.get_attribute("aria-expanded") == "false"
+
+
+def test_mode_and_filter_persist_across_navigation_and_visits(mini: Path, browser: Any) -> None:
+    with serve_built(mini) as url:
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = context.new_page()
+        open_for_instant_navigation(page, url)
+        page.click("article a[href$='/sources/']")
+        page.wait_for_url("**/sources/")
+        page.click("article a[href$='/sources/sample/']")
+        page.wait_for_url("**/sources/sample/")
+        page.locator("mark#s-inner").wait_for()
+        g = geometry(page)
+        kind = g["notes"][0]["kind"]
+        page.locator(f"#ar-show-{kind}").check()  # shown by default: checking changes nothing
+        page.locator(f"#ar-show-{kind}").uncheck()
+        page.locator("#ar-mode-under").check()
+        hidden = [n["id"] for n in g["notes"] if n["kind"] == kind]
+        assert all(not page.locator(f"#note-{i}").is_visible() for i in hidden)
+        page.evaluate("window.arSamePage = true")  # a full page load would forget it
+        page.go_back()
+        page.wait_for_url("**/sources/")
+        page.click("article a[href$='/sources/sample/']")
+        page.wait_for_url("**/sources/sample/")
+        page.locator("mark#s-inner").wait_for()
+        assert page.evaluate("window.arSamePage") is True  # Material's instant navigation ran
+        for visit in ("after instant navigation", "on a new visit"):
+            assert page.locator("#ar-mode-under").is_checked(), visit
+            assert not page.locator(f"#ar-show-{kind}").is_checked(), visit
+            assert geometry(page)["lists"] > 0, visit  # notes under each paragraph
+            assert all(not page.locator(f"#note-{i}").is_visible() for i in hidden), visit
+            assert not page.locator(".ar-card").first.is_visible(), visit
+            page.close()
+            page = context.new_page()
+            page.goto(url + "sources/sample/")
+        stored = json.loads(page.evaluate("localStorage.getItem('annotated-reader:notes')"))
+        assert stored == {"mode": "under", "off": [kind]}
+        context.close()
+
+
+def test_a_refused_local_storage_leaves_the_page_working(site: str, browser: Any) -> None:
+    context = _context(browser, 1440)
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }})"
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "sources/mondo-new-soviet-union/")
+    page.locator("#ar-mode-hidden").check()
+    assert geometry(page)["lists"] == 0 and not page.locator(".ar-card").first.is_visible()
+    assert not errors, errors
+    context.close()
