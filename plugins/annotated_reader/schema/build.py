@@ -15,6 +15,7 @@ from pathlib import Path
 from ..core.model import METADATA_FIELDS, OPTIONAL_METADATA
 from ..core.sourcefile import (
     ANNOTATION_FIELDS,
+    CHANGE_FIELDS,
     CLAIM_MAX,
     METADATA_KEYS,
     SOURCE_KINDS,
@@ -156,6 +157,18 @@ def _annotation() -> Schema:
         "event": ident("The canonical event (events.yml) this passage dates."),
         "date": date("The date as this source states it (ISO 8601 / EDTF)."),
         "reviewed": day('When the note was written or last reviewed, "YYYY-MM-DD".'),
+        "history": listing(
+            "What each review changed (a verdict, a fact) and why, newest last.",
+            obj(
+                "One review that changed the note.",
+                {
+                    "day": day('The day of the review, "YYYY-MM-DD".'),
+                    "what": text("What changed and why."),
+                },
+                CHANGE_FIELDS,
+                CHANGE_FIELDS,
+            ),
+        ),
         "claim": {
             **text(
                 f"Fact-check: the claim in a few words ({CLAIM_MAX} characters at most), as "
