@@ -16,6 +16,7 @@ from pathlib import Path
 from .assembly import load_corpus
 from .core.corpus import Paths
 from .core.problems import Problem, Severity
+from .refs.command import add_parser as add_refs_parser
 from .review.command import cmd_review
 from .scaffold import add_source as scaffold_add_source
 from .scaffold import project as scaffold_project
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.set_defaults(func=cmd_coverage)
     scaffold_project.add_parser(sub)
     scaffold_add_source.add_parser(sub)
+    add_refs_parser(sub)
     return parser
 
 
