@@ -7,6 +7,7 @@ Adapters (the MkDocs plugin, the command line) and the review load a corpus thro
 
 from __future__ import annotations
 
+from .claims.feature import Claims
 from .core.corpus import Corpus, Feature, Options, Paths
 from .core.loader import load_corpus as load
 from .core.problems import Problems
@@ -18,7 +19,7 @@ from .timeline.feature import Timeline
 
 
 def default_features() -> list[Feature]:
-    return [Glossary(), Ratings(), Timeline(), Coverage()]
+    return [Glossary(), Ratings(), Timeline(), Coverage(), Claims()]
 
 
 def load_corpus(

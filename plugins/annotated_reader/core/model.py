@@ -60,6 +60,8 @@ class Annotation:
     correction_line: int = 0
     claim: str | None = None  # a fact-check's claim in a few words (ClaimReview's summary)
     history: list[Change] = field(default_factory=list)  # earlier reviews that changed it
+    claim_id: str | None = None  # the claim (claims.yml) this fact-check checks, shared by notes
+    differs_because: str | None = None  # why its verdict differs from others on the claim
     start: int = -1
     end: int = -1
 

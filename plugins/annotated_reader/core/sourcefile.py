@@ -42,6 +42,8 @@ ANNOTATION_FIELDS = (
     "reviewed",
     "claim",
     "history",
+    "claim_id",
+    "differs_because",
 )
 CHANGE_FIELDS = ("day", "what")
 CLAIM_MAX = 75  # Google shows a fact-check's claim in up to 75 characters on a phone
@@ -207,6 +209,7 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         reviewed = None
     claim = _claim(fields, what, is_check, problems)
     history = _history(fields, reviewed, problems)
+    claim_id, differs = _claim_link(fields, what, is_check, problems)
     if ann_id is None or kind is None or quote is None or body is None:
         return None
     return Annotation(
@@ -226,7 +229,36 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         correction_line=correction_node.content_line if correction_node else 0,
         claim=claim,
         history=history,
+        claim_id=claim_id,
+        differs_because=differs,
     )
+
+
+def _claim_link(
+    fields: Fields, what: str, is_check: bool, problems: Problems
+) -> tuple[str | None, str | None]:
+    """``claim_id`` (a fact-check's shared claim) and ``differs_because`` (why its verdict
+    differs from the other notes on that claim)."""
+    claim_id = fields.ident("claim_id") if fields.get("claim_id") is not None else None
+    differs = fields.text("differs_because", required=False, hint="say why, in a sentence")
+    for key, value in (("claim_id", claim_id), ("differs_because", differs)):
+        node = fields.get(key)
+        if value is not None and node is not None and not is_check:
+            problems.error(
+                node.location,
+                f"annotation.{key.replace('_', '-')}-on-other-kind",
+                f"{what} has {key} but is not a fact-check; only fact-checks check a claim",
+            )
+            return None, None
+    node = fields.get("differs_because")
+    if differs is not None and claim_id is None and node is not None:
+        problems.error(
+            node.location,
+            "annotation.differs-without-claim",
+            f"{what} says why its verdict differs, but names no claim_id; add the claim it "
+            "shares with other notes, or remove differs_because",
+        )
+    return claim_id, differs
 
 
 def _history(fields: Fields, reviewed: str | None, problems: Problems) -> list[Change]:
