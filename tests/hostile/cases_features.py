@@ -263,7 +263,7 @@ CASES = [
         tail(head=_rating("{met: no, evidence: \"No byline.\"}", "{met: maybe, evidence: \"No byline.\"}")),
         at(TAIL, 13, 25),
         "rating.bad-met",
-        r"met 'maybe' in criterion 'named-author' must be yes, partly or no",
+        r"met 'maybe' in criterion 'named-author' must be yes, partly, no or not-judged",
     ),
     Case(
         "rating-unknown-criterion",
