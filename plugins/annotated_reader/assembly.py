@@ -7,6 +7,7 @@ Adapters (the MkDocs plugin, the command line) and the review load a corpus thro
 
 from __future__ import annotations
 
+from .claims.feature import Claims
 from .core.corpus import Corpus, Feature, Options, Paths
 from .core.loader import load_corpus as load
 from .core.problems import Problems
@@ -19,7 +20,7 @@ from .webannotation.feature import WebAnnotations
 
 
 def default_features() -> list[Feature]:
-    return [Glossary(), Ratings(), Timeline(), Coverage(), WebAnnotations()]
+    return [Glossary(), Ratings(), Timeline(), Coverage(), Claims(), WebAnnotations()]
 
 
 def load_corpus(

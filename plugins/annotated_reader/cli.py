@@ -18,6 +18,7 @@ from .core.corpus import Paths
 from .core.problems import Problem, Severity
 from .docsfolder.command import add_parser as add_render
 from .interchange import export, hypothesis, quote
+from .refs.command import add_parser as add_refs_parser
 from .review.command import cmd_review
 from .scaffold import add_source as scaffold_add_source
 from .scaffold import project as scaffold_project
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     hypothesis.add_parser(sub)
     add_render(sub)
     add_zensical(sub)
+    add_refs_parser(sub)
     return parser
 
 

@@ -46,7 +46,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note(references='["https://example.org/t"]')),
         t(4, 18),
         "reference.type",
-        r"a reference must be a mapping of fields \(title, url\)",
+        r"a reference must be a mapping of fields \(title, url, publisher, date\)",
     ),
     Case(
         "type-metadata-field",

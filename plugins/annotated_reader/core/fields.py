@@ -12,7 +12,10 @@ from collections.abc import Collection, Iterable
 
 from .model import Reference
 from .problems import Location, Problems
+from .vocabulary.dates import parse_date
 from .yamlsrc import Node
+
+REFERENCE_FIELDS = ("title", "url", "publisher", "date")
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PUBLIC_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -181,12 +184,24 @@ class Fields:
 def read_references(
     fields: Fields, problems: Problems, *, required: bool, hint: str
 ) -> list[Reference]:
-    """``references``: a list of {title, url} with an http(s) address."""
+    """``references``: a list of {title, url, publisher?, date?} with an http(s) address."""
     refs: list[Reference] = []
     for item in fields.sequence("references", required=required, hint=hint):
-        ref = Fields(item, problems, "a reference", ("title", "url"), "reference")
+        ref = Fields(item, problems, "a reference", REFERENCE_FIELDS, "reference")
         title = ref.text("title", hint="give the cited work's title")
         url = ref.text("url", hint="give the public address (https://…)")
+        publisher = ref.text("publisher", required=False, hint="name who published the work")
+        date = ref.text("date", required=False, hint='the day it was published, "2022-02-24"')
+        date_node = ref.get("date")
+        if date is not None and date_node is not None:
+            parsed = parse_date(date)
+            if isinstance(parsed, str):
+                problems.error(
+                    date_node.location,
+                    "reference.bad-date",
+                    f"reference date: {parsed}; give the day, month or year it was published",
+                )
+                date = None
         if url is not None and not _PUBLIC_URL.match(url):
             problems.error(
                 item.location,
@@ -195,7 +210,7 @@ def read_references(
             )
             continue
         if title and url:
-            refs.append(Reference(title, url, item.location))
+            refs.append(Reference(title, url, item.location, publisher, date))
     if required and fields.ok and fields.get("references") is not None and not refs:
         problems.error(
             fields.node.location,

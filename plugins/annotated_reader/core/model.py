@@ -15,8 +15,21 @@ from .yamlsrc import Node
 
 @dataclass(frozen=True)
 class Reference:
+    """A cited work; publisher and date (ISO 8601 / EDTF) let a desk weigh it without opening it."""
+
     title: str
     url: str
+    location: Location
+    publisher: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a note's review history: the day, and what changed and why."""
+
+    day: str
+    what: str
     location: Location
 
 
@@ -46,6 +59,9 @@ class Annotation:
     reviewed: str | None = None
     correction_line: int = 0
     claim: str | None = None  # a fact-check's claim in a few words (ClaimReview's summary)
+    history: list[Change] = field(default_factory=list)  # earlier reviews that changed it
+    claim_id: str | None = None  # the claim (claims.yml) this fact-check checks, shared by notes
+    differs_because: str | None = None  # why its verdict differs from others on the claim
     start: int = -1
     end: int = -1
 

@@ -13,6 +13,7 @@ from .model import (
     OPTIONAL_METADATA,
     URL_METADATA,
     Annotation,
+    Change,
     LayoutRule,
     Metadata,
     MetaField,
@@ -40,7 +41,11 @@ ANNOTATION_FIELDS = (
     "date",
     "reviewed",
     "claim",
+    "history",
+    "claim_id",
+    "differs_because",
 )
+CHANGE_FIELDS = ("day", "what")
 CLAIM_MAX = 75  # Google shows a fact-check's claim in up to 75 characters on a phone
 TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
 # Under metadata: every field as {value, basis} (the optional ones too), then the optional
@@ -203,6 +208,8 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         )
         reviewed = None
     claim = _claim(fields, what, is_check, problems)
+    history = _history(fields, reviewed, problems)
+    claim_id, differs = _claim_link(fields, what, is_check, problems)
     if ann_id is None or kind is None or quote is None or body is None:
         return None
     return Annotation(
@@ -221,7 +228,65 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         reviewed=reviewed,
         correction_line=correction_node.content_line if correction_node else 0,
         claim=claim,
+        history=history,
+        claim_id=claim_id,
+        differs_because=differs,
     )
+
+
+def _claim_link(
+    fields: Fields, what: str, is_check: bool, problems: Problems
+) -> tuple[str | None, str | None]:
+    """``claim_id`` (a fact-check's shared claim) and ``differs_because`` (why its verdict
+    differs from the other notes on that claim)."""
+    claim_id = fields.ident("claim_id") if fields.get("claim_id") is not None else None
+    differs = fields.text("differs_because", required=False, hint="say why, in a sentence")
+    for key, value in (("claim_id", claim_id), ("differs_because", differs)):
+        node = fields.get(key)
+        if value is not None and node is not None and not is_check:
+            problems.error(
+                node.location,
+                f"annotation.{key.replace('_', '-')}-on-other-kind",
+                f"{what} has {key} but is not a fact-check; only fact-checks check a claim",
+            )
+            return None, None
+    node = fields.get("differs_because")
+    if differs is not None and claim_id is None and node is not None:
+        problems.error(
+            node.location,
+            "annotation.differs-without-claim",
+            f"{what} says why its verdict differs, but names no claim_id; add the claim it "
+            "shares with other notes, or remove differs_because",
+        )
+    return claim_id, differs
+
+
+def _history(fields: Fields, reviewed: str | None, problems: Problems) -> list[Change]:
+    """``history``: what each review changed (a verdict, a fact), so a reader sees why.
+
+    Each entry is a day no later than ``reviewed`` (the last review) and what changed.
+    """
+    out: list[Change] = []
+    hint = 'list {day: "YYYY-MM-DD", what: "…"}: the day of a review and what it changed'
+    for item in fields.sequence("history", hint=hint):
+        entry = Fields(item, problems, "a history entry", CHANGE_FIELDS, "history")
+        day_text = entry.text("day", hint='the day of the review, "YYYY-MM-DD"')
+        what = entry.text("what", hint="say what the review changed and why")
+        if day_text is None or what is None:
+            continue
+        day = parse_day(day_text)
+        if isinstance(day, str):
+            problems.error(item.location, "history.bad-day", f"history day: {day}")
+            continue
+        if reviewed is None or day_text > reviewed:
+            problems.error(
+                item.location,
+                "history.after-reviewed",
+                f"history entry of {day_text} is later than the note's reviewed date "
+                f"({reviewed or 'none'}); set reviewed to the day of the last review",
+            )
+        out.append(Change(day_text, what, item.location))
+    return out
 
 
 def _claim(fields: Fields, what: str, is_check: bool, problems: Problems) -> str | None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..claims.load import CLAIM_FIELDS
 from ..core.model import METADATA_FIELDS, OPTIONAL_METADATA
 from ..core.sourcefile import (
     ANNOTATION_FIELDS,
+    CHANGE_FIELDS,
     CLAIM_MAX,
     METADATA_KEYS,
     SOURCE_KINDS,
@@ -55,6 +57,7 @@ TARGETS: dict[str, str] = {
     "source.schema.json": "annotations/sources/*.yml",
     "glossary.schema.json": "annotations/glossary.yml",
     "events.schema.json": "annotations/events.yml",
+    "claims.schema.json": "annotations/claims.yml",
 }
 
 
@@ -156,6 +159,22 @@ def _annotation() -> Schema:
         "event": ident("The canonical event (events.yml) this passage dates."),
         "date": date("The date as this source states it (ISO 8601 / EDTF)."),
         "reviewed": day('When the note was written or last reviewed, "YYYY-MM-DD".'),
+        "history": listing(
+            "What each review changed (a verdict, a fact) and why, newest last.",
+            obj(
+                "One review that changed the note.",
+                {
+                    "day": day('The day of the review, "YYYY-MM-DD".'),
+                    "what": text("What changed and why."),
+                },
+                CHANGE_FIELDS,
+                CHANGE_FIELDS,
+            ),
+        ),
+        "claim_id": ident("Fact-check: the claim (claims.yml) it shares with other notes."),
+        "differs_because": text(
+            "Fact-check on a shared claim: why its verdict differs from the other notes'."
+        ),
         "claim": {
             **text(
                 f"Fact-check: the claim in a few words ({CLAIM_MAX} characters at most), as "
@@ -247,11 +266,7 @@ def glossary_schema() -> Schema:
         TERM_FIELDS,
         ["id", "term", "category", "definition"],
     )
-    return {
-        "$schema": DIALECT,
-        "title": "Annotated reader glossary (annotations/glossary.yml)",
-        **obj("The glossary.", {"terms": listing("The terms.", term)}, ["terms"], ["terms"]),
-    }
+    return _list_file("glossary (annotations/glossary.yml)", "The glossary.", "terms", term)
 
 
 def events_schema() -> Schema:
@@ -268,15 +283,31 @@ def events_schema() -> Schema:
         EVENT_FIELDS,
         EVENT_FIELDS,
     )
+    return _list_file(
+        "timeline events (annotations/events.yml)", "The canonical events.", "events", event
+    )
+
+
+def claims_schema() -> Schema:
+    claim = obj(
+        "A fact checked in several notes, stated once.",
+        {
+            "id": ident("Unique claim id; notes name it in claim_id."),
+            "claim": text("The claim in a neutral wording."),
+            "references": references("Where the correct fact is established."),
+        },
+        CLAIM_FIELDS,
+        ["id", "claim"],
+    )
+    return _list_file("claims (annotations/claims.yml)", "The claims.", "claims", claim)
+
+
+def _list_file(title: str, description: str, key: str, item: Schema) -> Schema:
+    """A file holding one list under ``key`` (terms, events, claims)."""
     return {
         "$schema": DIALECT,
-        "title": "Annotated reader timeline events (annotations/events.yml)",
-        **obj(
-            "The canonical events.",
-            {"events": listing("The events.", event)},
-            ["events"],
-            ["events"],
-        ),
+        "title": f"Annotated reader {title}",
+        **obj(description, {key: listing(f"The {key}.", item)}, [key], [key]),
     }
 
 
@@ -286,6 +317,7 @@ def schemas() -> dict[str, Schema]:
         "source.schema.json": source_schema(),
         "glossary.schema.json": glossary_schema(),
         "events.schema.json": events_schema(),
+        "claims.schema.json": claims_schema(),
     }
 
 

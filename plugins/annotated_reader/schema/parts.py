@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..core.fields import ID_PATTERN
+from ..core.fields import ID_PATTERN, REFERENCE_FIELDS
 from ..core.vocabulary.dates import _PART, DAY
 
 Schema = dict[str, Any]
@@ -22,7 +22,6 @@ DIALECT = "http://json-schema.org/draft-07/schema#"
 URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"
 # Field names the loader spells inline, at the Fields(...) call that reads each mapping.
 QUOTE_FIELDS = ("exact", "prefix", "suffix")  # sourcefile.read_quote
-REFERENCE_FIELDS = ("title", "url")  # fields.read_references
 META_ENTRY_FIELDS = ("value", "basis")  # sourcefile._metadata
 LAYOUT_FIELDS = ("role", "quote")  # sourcefile.read_source
 NO_NOTE_FIELDS = ("quote", "reason")  # coverage._exemptions
@@ -139,7 +138,8 @@ def quote() -> Schema:
 
 def reference() -> Schema:
     return obj(
-        "A public reference: the cited work's title and its address.",
+        "A public reference: the cited work's title and its address, with who published it "
+        "and when.",
         {
             "title": text("The cited work's title."),
             "url": {
@@ -147,9 +147,11 @@ def reference() -> Schema:
                 "pattern": URL_PATTERN,
                 "description": "Public http(s) address, https://….",
             },
+            "publisher": text("Who published the work: the outlet, agency or institution."),
+            "date": date("When the work was published (ISO 8601 / EDTF: 2022-02-24, 2022-02)."),
         },
         REFERENCE_FIELDS,
-        REFERENCE_FIELDS,
+        ("title", "url"),
     )
 
 
