@@ -183,3 +183,11 @@ def test_on_a_phone_the_drawing_scrolls_in_its_box(real_site_url: str, browser: 
     )
     assert widths[0] <= 375 and widths[1] > widths[2], widths
     phone.close()
+
+
+def test_a_differing_date_is_drawn_over_agreeing_ones() -> None:
+    events = [e for e in _events() if e.passages]
+    svg = chart_svg(events, {e.id: f"#{e.id}" for e in events})
+    classes = [m.split(">")[0] for m in _marks(svg)]
+    first_differs = next(i for i, c in enumerate(classes) if "ar-tlc-differs" in c)
+    assert all("ar-tlc-differs" in c for c in classes[first_differs:])

@@ -303,6 +303,8 @@ def chart_svg(events: list[Event], event_href: dict[str, str]) -> str:
             f'<polyline class="{kind}" data-join="{e(event.id, quote=True)}" points="{path}"/>'
         )
     out.append('<g class="ar-tlc-joins" aria-hidden="true">' + "".join(joins) + "</g>")
+    # A date that differs is drawn last, so an agreeing mark at the same place never hides it.
+    shapes.sort(key=lambda svg: "ar-tlc-differs" in svg[: svg.index(">")])
     out.append('<g class="ar-tlc-marks">' + "".join(shapes) + "</g>")
     out.append("</svg>")
     return "".join(out)
