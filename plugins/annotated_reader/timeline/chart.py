@@ -228,7 +228,7 @@ def chart_svg(events: list[Event], event_href: dict[str, str]) -> str:
     disputed = sum(1 for ev in events if ev.agreement().disputed)
     out = [
         f'<svg class="ar-tlc" xmlns="http://www.w3.org/2000/svg" '
-        'xmlns:xlink="http://www.w3.org/1999/xlink" width="{axis.width:.0f}" '
+        f'xmlns:xlink="http://www.w3.org/1999/xlink" width="{axis.width:.0f}" '
         f'height="{height}" viewBox="0 0 {axis.width:.0f} {height}" '
         # its own size, stated again as a style: the theme sizes SVGs to their column
         f'style="width:{axis.width:.0f}px;height:{height}px" role="group" '
