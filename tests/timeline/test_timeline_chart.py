@@ -83,6 +83,7 @@ def test_every_dated_passage_has_one_mark_in_its_source_lane(real_site: Path) ->
     html = (real_site / "timeline" / "index.html").read_text(encoding="utf-8")
     svg = html[html.index('<svg class="ar-tlc"') : html.index("</svg>", html.index('<svg class="ar-tlc"'))]
     assert '<title id="ar-tlc-title">' in svg and '<desc id="ar-tlc-desc">' in svg
+    assert re.match(r'<svg class="ar-tlc" [^>]*width="\d+" height="\d+" viewBox="0 0 \d+ \d+"', svg)
     expected = {}
     lanes = set()
     for event in _events():
