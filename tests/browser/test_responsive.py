@@ -90,6 +90,63 @@ def test_notes_open_fully_on_screen_on_a_phone(site: str, browser: Any) -> None:
     context.close()
 
 
+_GAP = 24  # the most a note may stand away from its passage, in CSS pixels
+
+
+def _passage(page: Any, ref: Any) -> dict[str, float]:
+    """The box of a note's whole passage and its number, as the reader script places by."""
+    return dict(
+        page.evaluate(
+            """id => { const parts = document.querySelectorAll(
+                 `mark.ar-hl[data-ar="${id}"], a.ar-ref[data-ar="${id}"]`);
+               let top = Infinity, bottom = -Infinity, left = Infinity, right = -Infinity;
+               parts.forEach(p => Array.from(p.getClientRects()).forEach(r => {
+                 top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
+                 left = Math.min(left, r.left); right = Math.max(right, r.right); }));
+               return {top, bottom, left, right}; }""",
+            ref.get_attribute("data-ar"),
+        )
+    )
+
+
+def _beside_its_passage(page: Any, ref: Any, box: dict[str, float]) -> str:
+    """The note opens just below or just above its passage, never over it, and reaches
+    across to its number; returns which side it took."""
+    passage = _passage(page, ref)
+    number = ref.bounding_box()
+    below = box["y"] - passage["bottom"]
+    above = passage["top"] - (box["y"] + box["height"])
+    assert below >= -1 or above >= -1, ("the note covers its passage", box, passage)
+    side = "below" if below >= -1 else "above"
+    assert min(abs(below), abs(above)) <= _GAP, (side, box, passage)
+    assert box["x"] <= number["x"] + number["width"] and number["x"] <= box["x"] + box["width"], (
+        "the note does not reach across to its number",
+        box,
+        number,
+    )
+    return side
+
+
+def test_a_note_near_the_bottom_of_the_screen_opens_above_its_passage(
+    site: str, browser: Any
+) -> None:
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    page = context.new_page()
+    page.goto(site + SOURCE)
+    ref = page.locator("a.ar-ref").nth(3)
+    ref.scroll_into_view_if_needed()
+    page.evaluate(
+        "el => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 40)",
+        ref.element_handle(),
+    )
+    ref.click()
+    popover = page.locator("#ar-popover")
+    popover.wait_for(state="visible")
+    box = popover.bounding_box()
+    assert box and _beside_its_passage(page, ref, box) == "above", box
+    context.close()
+
+
 def test_notes_open_beside_their_passage_on_a_laptop(site: str, browser: Any) -> None:
     """Below 1220 px notes fold behind their numbers (wider, they sit in the margin)."""
     context = browser.new_context(viewport={"width": 1024, "height": 900})
@@ -104,6 +161,7 @@ def test_notes_open_beside_their_passage_on_a_laptop(site: str, browser: Any) ->
         box = popover.bounding_box()  # relative to the viewport
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1024, box
         assert box["y"] >= 0 and box["y"] + box["height"] <= 900, box
+        _beside_its_passage(page, refs.nth(i), box)
         _no_horizontal_scroll(page)
         if i == 3:
             ARTIFACTS.mkdir(exist_ok=True)

@@ -324,6 +324,12 @@ def test_a_note_address_opens_its_note(unpacked: Path, offline: tuple[Any, list[
     page.set_viewport_size({"width": 1024, "height": 900})
     page.reload()
     page.locator("#ar-popover").wait_for(state="visible")
+    # That note, not any: the popover holds the body of the note the address names.
+    shown = page.locator("#ar-popover .ar-body").text_content() or ""
+    listed = page.locator(f"#note-{note_id} .ar-body").text_content() or ""
+    assert shown.split() == listed.split() and shown.strip()
+    number = page.locator(f"#note-{note_id}").get_attribute("value")
+    assert page.locator("#ar-popover").get_attribute("aria-label") == f"Note {number}"
 
 
 def test_the_readers_choice_of_notes_is_kept_from_disk(
