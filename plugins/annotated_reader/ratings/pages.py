@@ -31,6 +31,7 @@ from .admiralty import (
     Grade,
 )
 from .chart import ratings_chart
+from .margins import describe_fall, describe_margin, standing
 from .read import Judgement, Rating
 from .rule import (
     ACCURACY_HIGH,
@@ -94,6 +95,20 @@ class RuleLine:
 
     grade: Grade
     text: str
+
+
+@dataclass(frozen=True)
+class StandingRow:
+    """One rated source's margins, as the methodology page states them."""
+
+    id: str
+    title: str
+    href: str
+    grade: Grade
+    allowed: list[str]
+    points: str
+    accuracy: str
+    fall: str
 
 
 def index_url(urls: SiteUrls) -> str:
@@ -189,8 +204,35 @@ class RatingsView:
         )
         return PageHtml(html, index_document(rows))
 
+    def standings(self, page_url: str, urls: SiteUrls) -> list[StandingRow]:
+        """Every completely rated source against the thresholds, by title."""
+        rows = []
+        for rating in self.ratings.values():
+            if not rating.complete:
+                continue
+            source = self.sources[rating.source_id]
+            s = standing(rating)
+            rows.append(
+                StandingRow(
+                    id=source.id,
+                    title=source.title,
+                    href=relative_url(rationale_url(source.id, urls), page_url),
+                    grade=GRADES[s.grade],
+                    allowed=s.allowed,
+                    points=describe_margin(s.points, 1),
+                    accuracy=(
+                        f"{describe_margin(s.accuracy, 2)} (over {s.checked} checked claims)"
+                        if s.accuracy
+                        else f"not judged: {s.checked} of {MIN_CHECKED} checked claims"
+                    ),
+                    fall=describe_fall(s),
+                )
+            )
+        return sorted(rows, key=lambda r: (r.title.casefold(), r.id))
+
     def render_methodology(self, page_url: str, urls: SiteUrls) -> str:
         return self.env.get_template("ratings_methodology.html").render(
+            standings=self.standings(page_url, urls),
             grades=list(GRADES.values()),
             criteria=list(CRITERIA.values()),
             accuracy=ACCURACY,
