@@ -311,3 +311,40 @@ def test_notes_are_listed_in_the_order_a_reader_meets_them(repo: Path) -> None:
     added = out[out.index("#### Added") :]
     order = re.findall(r"^##### `([a-z-]+)`", added, re.MULTILINE)[:3]
     assert order == ["s-z-earlier", "s-a-later", "s-m-middle"], order
+
+
+def test_verdict_and_grade_changes_are_listed_first_with_their_reason(repo: Path) -> None:
+    edit(
+        repo,
+        SRC,
+        "verdict: accurate\n",
+        "verdict: misleading\n    history:\n      - {day: \"2026-12-01\", what: \"Verdict"
+        " accurate → misleading: the year is right, the founders are not.\"}\n",
+    )
+    edit(repo, SRC, "  grade: C\n", "  grade: D\n")
+    commit(repo, "re-rate")
+    out = report(repo, "--base", "base", "--head", "HEAD")
+    head = "### Verdicts and grades changed (1 verdict(s), 1 grade(s))"
+    assert head in out
+    # first after the summary, before any source's notes
+    assert out.index("### Summary") < out.index(head) < out.index("#### Changed")
+    assert (
+        "| `s-inner` | `sample` | **Accurate** → **Misleading** | Verdict accurate → misleading\\:"
+        " the year is right, the founders are not. |" in out
+    )
+    assert "- Grade of `sample`: **C** → **D**" in out
+
+
+def test_a_verdict_changed_without_a_history_line_is_called_out(repo: Path) -> None:
+    edit(repo, SRC, "verdict: accurate", "verdict: mostly-accurate")
+    commit(repo, "re-rate")
+    out = report(repo, "--base", "base", "--head", "HEAD")
+    assert "### Verdicts and grades changed (1 verdict(s), 0 grade(s))" in out
+    assert "**Accurate** → **Mostly accurate** | — no history line: say why in `history` |" in out
+
+
+def test_no_verdict_section_when_no_verdict_moves(repo: Path) -> None:
+    edit(repo, SRC, "  - id: s-debris\n", NEW_NOTE + "  - id: s-debris\n")
+    commit(repo, "add a note")
+    out = report(repo, "--base", "base", "--head", "HEAD")
+    assert "Verdicts and grades changed" not in out

@@ -23,6 +23,7 @@ from .diff import (
 from .md import code, esc, value
 from .note import Claims, changes, note, orphan, problem
 from .snapshot import Snapshot
+from .verdicts import section as verdicts_section
 
 COLUMNS = ("added", "changed", "removed", "re-anchored", "orphaned")
 MARKER = "<!-- annotated-reader review -->"  # lets CI find and update its own comment
@@ -45,6 +46,7 @@ def render(base: Snapshot, head: Snapshot) -> str:
     out = [MARKER, f"## Annotation review: {code(base.label)} → {code(head.label)}", ""]
     out += _verdict(base, head)
     out += _summary(sources, terms, events, flipped)
+    out += verdicts_section(notes, sources)
     out += _problems(base, head)
     out += _unreadable(base, head)
     for src in sources:
