@@ -97,6 +97,8 @@ def test_mutated_pieces_load_as_pyyaml_loads_them(monkeypatch: pytest.MonkeyPatc
         text = "\n".join(piece) + rng.choice(["", "\n"])
         fast, slow = _both(text, monkeypatch)
         assert fast == slow, text
+        if yamlsrc._ODD_BREAKS.search(text):
+            continue  # the real path never hands libyaml's tree such text (other line breaks)
         try:
             root = yaml.compose(text, Loader=yamlsrc._FAST_LOADER)
             if root is not None and yamlsrc._same_in_pyyaml(root, text.split("\n")):
