@@ -11,10 +11,15 @@ Measured inside the page, each time up to the next layout the browser would do a
 
 - **the page's own first layout**, which the browser does whether or not there are cards
   (margin.js forces it before it starts, so that it is not counted as the cards');
-- **first layout of the cards**: margin.js building the page's cards and controls and laying
-  them out once, as a page opens (``annotatedReaderMargin.stats().firstMs``);
-- **relayout, new width**: every card reflows (a resize, a font arriving);
-- **relayout, same width**: a selection moving the cards (a hover, ``]``, a deep link).
+- **the first screen's cards**: margin.js building the controls and the cards beside the
+  first screen and a half and laying them out, in the task that opens the page
+  (``annotatedReaderMargin.stats().firstMs``);
+- **every card**: that, plus the later tasks that build and lay out the rest, eight cards a
+  task (``firstMs + restMs``: their work, not the idle time between them), and the **longest
+  task** of them all (``longestMs``);
+- **relayout, new width**: every card measured again and reflowed (a resize, a font arriving);
+- **relayout on a selection**: a hover, ``]`` or a deep link moving the cards, from the
+  measurements kept since the last layout.
 
 Target: under 50 ms for the longest page. Also the worst displacement, the most any card's
 top lies below its passage's first line (no card selected), at 1220, 1440 and 1920 px.
@@ -41,14 +46,14 @@ WIDTHS = (1220, 1440, 1920)
 THROTTLE = 4
 TARGET_MS = 50.0
 
-_RELAYOUT = """(fresh) => {
+_RELAYOUT = """(fresh) => {  // once every card is laid out (stats().settled)
     const col = document.querySelector(".ar-margin");
     if (fresh) {  // as after a resize: the cards were laid out at another width
         col.style.width = (parseFloat(col.style.width) - 40) + "px";
         document.body.offsetHeight;
     }
     const t0 = performance.now();
-    annotatedReaderMargin.relayout();
+    annotatedReaderMargin.relayout(!fresh);
     document.body.offsetHeight;
     return performance.now() - t0;
 }"""
@@ -67,6 +72,7 @@ def _page(browser: Any, url: str, width: int, rate: int = THROTTLE) -> Any:
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
     page.goto(url)
+    page.wait_for_function("annotatedReaderMargin.stats().settled")
     return page
 
 
@@ -76,11 +82,14 @@ def measure(site: Path, rounds: int) -> list[dict[str, Any]]:
     with serve(site) as base, chromium() as browser:
         for source in sources:
             url = f"{base}sources/{source}/"
-            first, fresh, same, own, worst = [], [], [], [], {}
+            first, every, longest, fresh, same, own, worst = [], [], [], [], [], [], {}
             unthrottled = []
             for _ in range(rounds):
                 page = _page(browser, url, 1440)
-                first.append(page.evaluate("annotatedReaderMargin.stats().firstMs"))
+                stats = page.evaluate("annotatedReaderMargin.stats()")
+                first.append(stats["firstMs"])
+                every.append(stats["firstMs"] + stats["restMs"])
+                longest.append(stats["longestMs"])
                 own.append(page.evaluate("annotatedReaderMargin.stats().pageMs"))
                 fresh.append(page.evaluate(_RELAYOUT, True))
                 same.append(page.evaluate(_RELAYOUT, False))
@@ -100,6 +109,8 @@ def measure(site: Path, rounds: int) -> list[dict[str, Any]]:
                     "source": source,
                     "cards": cards,
                     "first": statistics.median(first),
+                    "every": statistics.median(every),
+                    "longest": statistics.median(longest),
                     "page": statistics.median(own),
                     "unthrottled": statistics.median(unthrottled),
                     "fresh": statistics.median(fresh),
@@ -119,21 +130,26 @@ def report(rows: list[dict[str, Any]], rounds: int, load: tuple[float, float]) -
         f"for the longest page). Times depend on the machine and its load: the load average was "
         f"{load[0]:.1f} before and {load[1]:.1f} after, on {os.cpu_count()} processors.",
         "",
-        "| Source | Cards | The page's own first layout (ms) | First layout of the cards (ms) | The same, not throttled (ms) | Relayout, new width (ms) | Relayout, same width (ms) |"
+        "| Source | Cards | The page's own first layout (ms) | The first screen's cards (ms) | The same, not throttled (ms) | Every card (ms) | Longest task (ms) | Relayout, new width (ms) | Relayout on a selection (ms) |"
         + "".join(f" Worst displacement at {w} px |" for w in WIDTHS),
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |" + " --- |" * len(WIDTHS),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " --- |" * len(WIDTHS),
     ]
     for r in rows:
         worst = "".join(f" {px} px (`{ident}`) |" for px, ident in r["worst"].values())
         out.append(
-            f"| {r['source']} | {r['cards']} | {r['page']:.1f} | {r['first']:.1f} | {r['unthrottled']:.1f} | {r['fresh']:.1f} | {r['same']:.1f} |{worst}"
+            f"| {r['source']} | {r['cards']} | {r['page']:.1f} | {r['first']:.1f} | {r['unthrottled']:.1f} | {r['every']:.1f} | {r['longest']:.1f} | {r['fresh']:.1f} | {r['same']:.1f} |{worst}"
         )
     longest = max(rows, key=lambda r: r["cards"])
-    verdict = "meets" if max(longest["first"], longest["fresh"]) < TARGET_MS else "misses"
+    verdict = "meets" if longest["longest"] < TARGET_MS else "misses"
+    whole = "meets" if longest["every"] < TARGET_MS else "misses"
+    resize = "meets" if longest["fresh"] < TARGET_MS else "misses"
     out += [
         "",
-        f"Longest page ({longest['source']}, {longest['cards']} cards): first layout "
-        f"{longest['first']:.1f} ms, relayout {longest['fresh']:.1f} ms — {verdict} the target.",
+        f"Longest page ({longest['source']}, {longest['cards']} cards): the first screen's cards "
+        f"{longest['first']:.1f} ms, no task longer than {longest['longest']:.1f} ms — {verdict} "
+        f"the target task by task; every card {longest['every']:.1f} ms in all — {whole} it "
+        f"for the whole page at once; relayout at a new width {longest['fresh']:.1f} ms — "
+        f"{resize} it.",
         "",
     ]
     return "\n".join(out)

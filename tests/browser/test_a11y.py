@@ -83,7 +83,7 @@ def _each_note_kind(page: Any, width: int) -> Iterator[Check]:
 
 def _each_mode(page: Any, width: int) -> Iterator[Check]:
     """The reader's other choices of where notes go (margin.js's controls): under each
-    paragraph, hidden, and one kind left out."""
+    paragraph, hidden, one kind left out, only one kind, and the controls in the header."""
     page.locator("#ar-mode-under").check()
     yield "notes under each paragraph", ()
     page.locator("#ar-mode-hidden").check()
@@ -91,6 +91,11 @@ def _each_mode(page: Any, width: int) -> Iterator[Check]:
     page.locator("#ar-mode-margin").check()
     page.locator("input[data-ar-kind]").first.uncheck()
     yield "notes in the margin, one kind left out", ()
+    page.locator("#ar-only-fact-check").click()
+    yield "only fact-checks", ()
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+    page.locator("#ar-dock-kind").wait_for(state="visible")
+    yield "the controls in the header, the page scrolled", ()
 
 
 def _term_preview(page: Any, width: int) -> Iterator[Check]:

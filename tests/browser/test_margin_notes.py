@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.browser import open_for_instant_navigation, serve_built
-from helpers.margin import choose, geometry, overlapping
+from helpers.browser import open_for_instant_navigation, serve_built, tab_to
+from helpers.margin import choose, geometry, overlapping, settled
 from helpers.project import ARTIFACTS, ROOT
 
 SOURCES = sorted(p.stem for p in (ROOT / "annotations" / "sources").glob("*.yml"))
@@ -284,4 +284,134 @@ def test_a_refused_local_storage_leaves_the_page_working(site: str, browser: Any
     page.locator("#ar-mode-hidden").check()
     assert geometry(page)["lists"] == 0 and not page.locator(".ar-card").first.is_visible()
     assert not errors, errors
+    context.close()
+
+
+_SEMANTICS = """() => [...document.querySelectorAll("a.ar-ref")].map(r => {
+    const to = r.getAttribute("aria-details"), card = to && document.getElementById(to);
+    return {id: r.dataset.ar, popup: r.getAttribute("aria-haspopup"),
+            expanded: r.getAttribute("aria-expanded"), details: to,
+            card: card ? [card.dataset.marginNote, card.getAttribute("role")] : null};
+})"""
+
+
+def test_a_number_says_what_it_does_in_each_mode(site: str, browser: Any) -> None:
+    """In the margin a note's number lights its card, so it names that card and announces no
+    dialog; where it opens the popover (hidden notes, a narrower screen) it announces a dialog;
+    without scripts it is a plain link."""
+    wide, narrow = _context(browser, 1440), _context(browser, 1024)
+    plain = browser.new_context(viewport={"width": 1440, "height": 900}, java_script_enabled=False)
+    page = wide.new_page()
+    page.goto(site + "sources/hahn-belarus-option/")
+    settled(page)
+    refs = page.evaluate(_SEMANTICS)
+    assert len(refs) == 49
+    for r in refs:
+        assert r["popup"] is None and r["expanded"] is None, r
+        assert r["card"] == [r["id"], "note"], r
+    page.locator("#ar-mode-hidden").check()
+    for r in page.evaluate(_SEMANTICS):
+        assert r["popup"] == "dialog" and r["expanded"] == "false" and r["details"] is None, r
+    page.locator("#ar-mode-margin").check()
+    assert all(r["card"] == [r["id"], "note"] for r in page.evaluate(_SEMANTICS))
+    folded = narrow.new_page()
+    folded.goto(site + "sources/hahn-belarus-option/")
+    settled(folded)
+    assert {(r["popup"], r["details"]) for r in folded.evaluate(_SEMANTICS)} == {("dialog", None)}
+    static = plain.new_page()
+    static.goto(site + "sources/hahn-belarus-option/")
+    assert {(r["popup"], r["details"]) for r in static.evaluate(_SEMANTICS)} == {(None, None)}
+    for context in (wide, narrow, plain):
+        context.close()
+
+
+def _shown_kinds(page: Any) -> set[str]:
+    g = geometry(page)
+    kinds = {n["id"]: n["kind"] for n in g["notes"]}
+    return {kinds[c["id"]] for c in g["cards"] if c["visible"]}
+
+
+def test_one_kind_in_one_action_by_keyboard(site: str, browser: Any) -> None:
+    """The "only" beside a kind shows that kind alone, "All kinds" every kind again: buttons
+    reached by Tab, named for what they do, pressed while their choice holds."""
+    context = _context(browser, 1440)
+    page = context.new_page()
+    page.goto(site + "sources/hahn-belarus-option/")
+    assert len(_shown_kinds(page)) == 7
+    only = page.locator("#ar-only-fact-check")
+    assert only.get_attribute("aria-label") == "Show only Fact-check notes"
+    assert only.get_attribute("aria-pressed") == "false"
+    tab_to(page, "ar-only-fact-check")
+    page.keyboard.press("Enter")
+    assert _shown_kinds(page) == {"fact-check"}
+    assert only.get_attribute("aria-pressed") == "true"
+    assert page.locator("#ar-show-fact-check").is_checked()
+    assert not page.locator("#ar-show-correction").is_checked()
+    g = geometry(page)
+    assert not overlapping(g["cards"])
+    # The other kinds' passages and numbers go quiet in the text too.
+    assert page.locator("a.ar-ref.ar-k-correction").first.is_hidden()
+    stored = json.loads(page.evaluate("localStorage.getItem('annotated-reader:notes')"))
+    assert sorted(stored["off"]) == sorted({n["kind"] for n in g["notes"]} - {"fact-check"})
+    page.locator("#ar-only-correction").press("Enter")
+    assert _shown_kinds(page) == {"correction"}
+    tab_to(page, "ar-only-all")
+    page.keyboard.press("Space")
+    assert len(_shown_kinds(page)) == 7
+    assert page.locator("#ar-only-all").get_attribute("aria-pressed") == "true"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1440, 375])
+def test_controls_stay_within_reach_while_reading(site: str, browser: Any, width: int) -> None:
+    """Once the page's controls have scrolled away, the same choice sits in the theme's header
+    bar (which stays on screen): it covers no text, moves nothing as it appears, and works."""
+    context = _context(browser, width)
+    page = context.new_page()
+    page.goto(site + "sources/hahn-belarus-option/")
+    dock = page.locator(".ar-dock")
+    assert dock.is_hidden(), "the header repeats controls that are on the screen"
+    before = geometry(page)["blocks"]
+    page.evaluate("window.scrollTo(0, 1500)")
+    dock.wait_for(state="visible")
+    header = page.locator("header.md-header").bounding_box()
+    box = dock.bounding_box()
+    assert (
+        header
+        and box
+        and box["y"] >= header["y"]
+        and box["y"] + box["height"] <= header["y"] + header["height"]
+    )
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    # Nothing of the theme's header is covered: its menu and search buttons stay clickable.
+    menus = [m.bounding_box() for m in page.locator(".ar-dock select").all()]
+    for button in page.locator("header .md-header__button").all():
+        other = button.bounding_box()
+        if not (button.is_visible() and other and other["width"] > 0):
+            continue
+        for menu in menus:
+            assert menu and (
+                other["x"] >= menu["x"] + menu["width"] - 0.5
+                or other["x"] + other["width"] <= menu["x"] + 0.5
+            ), f"a menu covers the header's {button.evaluate('e => e.outerHTML')[:80]}"
+    g = geometry(page)
+    assert g["blocks"] == before, "the text moved as the header's controls appeared"
+    assert g["scroll"][0] <= g["scroll"][1]
+    page.locator("#ar-dock-kind").focus()
+    page.locator("#ar-dock-kind").select_option("correction")
+    assert not page.locator("#ar-show-fact-check").is_checked()
+    assert page.locator("#ar-only-correction").get_attribute("aria-pressed") == "true"
+    if width > 1220:
+        assert _shown_kinds(page) == {"correction"}
+    page.locator("#ar-dock-mode").select_option("under")
+    assert page.locator("#ar-mode-under").is_checked()
+    assert geometry(page)["lists"] > 0
+    page.locator("#ar-dock-kind").select_option("")
+    assert page.locator("#ar-show-fact-check").is_checked()
+    page.evaluate("window.scrollTo(0, 0)")
+    dock.wait_for(state="hidden")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("window.scrollTo(0, 1500)")
+    dock.wait_for(state="visible")
+    page.screenshot(path=str(ARTIFACTS / f"margin-header-controls-{width}.png"))
     context.close()

@@ -15,10 +15,20 @@ def choose(context: Any, mode: str = "margin", off: tuple[str, ...] = ()) -> Non
     context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)})")
 
 
+def settled(page: Any) -> None:
+    """Wait until margin.js has given every note its card (a page without it waits for
+    nothing)."""
+    page.wait_for_function(
+        "!window.annotatedReaderMargin || window.annotatedReaderMargin.stats().settled"
+    )
+
+
 def geometry(page: Any) -> dict[str, Any]:
     """Every note's id and kind, every card's box and passage, the text column's box, the
     text blocks' boxes, the visible notes lists and whatever else shows between two blocks,
-    all relative to the page."""
+    all relative to the page, once margin.js has laid out every card (it lays out the cards
+    beside the first screen as the page opens, the rest in small tasks after)."""
+    settled(page)
     return page.evaluate(  # type: ignore[no-any-return]
         """() => {
         const box = e => { const r = e.getBoundingClientRect();

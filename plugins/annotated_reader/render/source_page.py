@@ -136,7 +136,7 @@ def _ref_marker(ann: Annotation, number: int) -> str:
     return (
         f'<a class="ar-ref ar-k-{escape(ann.kind, quote=True)}" '
         f'href="#note-{ident}" id="ref-{ident}" data-ar="{ident}" '
-        f'aria-label="{escape(label, quote=True)}" aria-haspopup="dialog">[{number}]</a>'
+        f'aria-label="{escape(label, quote=True)}">[{number}]</a>'
     )
 
 

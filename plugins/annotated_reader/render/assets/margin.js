@@ -29,10 +29,13 @@
   var selected = null;   // id of the selected (lit) note
   var hot = null;        // id lit by the pointer
   var timer = null;
+  var timer2 = null;     // the next task building and laying out later cards (more())
+  var measured = null;   // what the layout read (measure()), until the text or the cards change
   var observer = null;
   var stats = { ms: 0, cards: 0, worst: 0, worstId: null }; // of the last layout
   var firstMs = 0; // building the page's cards and laying them out the first time
   var pageMs = 0;  // the page's own first layout, before the cards (for the benchmark)
+  var restMs = 0, longestMs = 0; // the later cards: all their tasks, and the longest one
 
   // -- preferences: localStorage may be missing or refuse (privacy modes, some file:// setups)
 
@@ -70,11 +73,19 @@
     return "";
   }
 
+  /* A note's card: its facts now, its element when it is first laid out (grow()). */
   function makeCard(li) {
-    var id = li.getAttribute("data-ar"), kind = kindOf(li), number = li.getAttribute("value");
+    return { id: li.getAttribute("data-ar"), kind: kindOf(li), number: +li.getAttribute("value"),
+      li: li, mark: document.getElementById(li.getAttribute("data-ar")),
+      el: null, inner: null, head: null, more: null, top: null, clip: null };
+  }
+
+  function makeElement(c) {
+    var li = c.li, id = c.id, number = String(c.number);
     var card = document.createElement("div");
-    card.className = "ar-card ar-k-" + kind;
+    card.className = "ar-card ar-k-" + c.kind + (isOff(c.kind) ? " ar-off" : "");
     card.setAttribute("data-margin-note", id);
+    card.id = "ar-card-" + id;
     card.setAttribute("data-ar", id);
     card.setAttribute("role", "note");
     card.setAttribute("tabindex", "-1");
@@ -90,22 +101,83 @@
     var head = inner.querySelector(".ar-note-head");
     if (head) head.insertBefore(num, head.firstChild); else inner.insertBefore(num, inner.firstChild);
     card.appendChild(inner);
-    var c = { id: id, kind: kind, number: +number, el: card, inner: inner, head: head, more: null,
-      mark: document.getElementById(id) };
+    c.el = card;
+    c.inner = inner;
+    c.head = head;
     c.more = moreButton(c);
     card.appendChild(c.more);
+    if (c.id === selected) card.classList.add("ar-lit");
+    if (c.id === hot) card.classList.add("ar-hot");
+    return card;
+  }
+
+  /* Give the first ``upTo`` cards (in passage order) their elements. A card's place depends
+   * only on the cards above it, so the cards beside the first screen are laid out as the page
+   * opens and the rest follow in small tasks (more()); whatever needs a later card (a deep
+   * link, ], a hover) builds them all first. */
+  function grow(upTo) {
+    if (!page || upTo <= page.ready) return;
+    var frag = document.createDocumentFragment();
+    for (var i = page.ready; i < upTo; i++) frag.appendChild(makeElement(page.cards[i]));
+    page.column.appendChild(frag);
+    for (i = page.ready; i < upTo; i++) announce(page.cards[i], page.announced);
+    page.ready = upTo;
+    measured = null;
+  }
+
+  function built(c) { return !!c && !!c.el; }
+
+  /* What a note's number does, as assistive technology hears it. In the margin it lights its
+   * card, which it names (aria-details); otherwise it opens the note in reader.js's popover, a
+   * dialog. Without scripts it is a plain link to the note under its block. */
+  function announce(c, margin) {
+    var ref = document.getElementById("ref-" + c.id);
+    if (!ref) return;
+    if (margin && built(c)) {
+      ["aria-haspopup", "aria-expanded", "aria-controls"].forEach(function (a) { ref.removeAttribute(a); });
+      ref.setAttribute("aria-details", c.el.id);
+    } else {
+      ref.removeAttribute("aria-details");
+      ref.setAttribute("aria-haspopup", "dialog");
+      if (!ref.hasAttribute("aria-expanded")) ref.setAttribute("aria-expanded", "false");
+    }
+  }
+
+  function ensure(id) {
+    var c = page && page.byId[id];
+    if (c && !built(c)) { grow(page.cards.length); layout(); }
     return c;
+  }
+
+  var BATCH = 8; // cards per later task: each task stays far below a frame's budget at 4x
+
+  function more() {
+    timer2 = null;
+    if (!page || page.ready >= page.cards.length) return;
+    var t0 = performance.now();
+    grow(Math.min(page.cards.length, page.ready + BATCH));
+    layout();
+    void page.column.offsetHeight; // the layout the writes call for, counted in this task
+    var ms = performance.now() - t0;
+    restMs += ms;
+    longestMs = Math.max(longestMs, ms);
+    if (page.ready < page.cards.length) timer2 = setTimeout(more, 0);
   }
 
   function build(text) {
     var article = text.closest("article") || text.parentNode;
+    var bottom = window.innerHeight * 1.5; // the first screen, and the next half
     var column = document.createElement("div");
     column.className = "ar-margin";
+    var f = frame(text, article);
+    column.style.width = f.width + "px";
+    column.style.left = f.left + "px";
     var cards = [], byId = Object.create(null), kinds = [];
     var counts = Object.create(null), labels = Object.create(null);
     each(text.querySelectorAll("li.ar-note[data-ar]"), function (li) {
       var c = makeCard(li);
       if (!c.mark) return;
+      c.first = c.mark.getBoundingClientRect().top < bottom || "#" + c.id === location.hash;
       cards.push(c);
       byId[c.id] = c;
       if (!(c.kind in counts)) {
@@ -118,16 +190,17 @@
     });
     // In passage order, which is the order of their numbers.
     cards.sort(function (a, b) { return a.number - b.number; });
-    var frag = document.createDocumentFragment();
-    cards.forEach(function (c) { frag.appendChild(c.el); });
-    column.appendChild(frag);
     article.appendChild(column);
     var legend = document.querySelector(".ar-source-header .ar-legend");
     var order = legend ? Array.prototype.map.call(legend.querySelectorAll(".ar-kind"), kindOf) : [];
     kinds.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
-    page = { text: text, article: article, column: column, cards: cards, byId: byId,
+    var first = 0;
+    cards.forEach(function (c, i) { if (c.first) first = i + 1; });
+    page = { text: text, article: article, column: column, cards: cards, byId: byId, ready: 0,
+      announced: null,
       kinds: kinds.map(function (k) { return { id: k, label: labels[k], count: counts[k] }; }) };
     controls();
+    grow(first);
   }
 
   function controls() {
@@ -156,8 +229,14 @@
       var chip = document.createElement("span");
       chip.className = "ar-kind ar-k-" + k.id;
       chip.textContent = k.label + " (" + k.count + ")";
-      filter.appendChild(labelled(input, chip));
+      var item = document.createElement("span");
+      item.className = "ar-filter-item";
+      item.appendChild(labelled(input, chip));
+      // One action for "only fact-checks": the reader need not untick the other five.
+      item.appendChild(shortcut("only", "Show only " + k.label + " notes", [k.id]));
+      filter.appendChild(item);
     });
+    filter.appendChild(shortcut("All kinds", null, null));
     box.appendChild(mode);
     box.appendChild(filter);
     // The static list of kinds gives way to the filter, which shows the same counts.
@@ -175,6 +254,96 @@
       save();
       apply();
     });
+    box.addEventListener("click", function (e) {
+      var b = e.target.closest && e.target.closest("button[data-ar-only]");
+      if (b) showOnly(b.getAttribute("data-ar-only"));
+    });
+    dock(box);
+  }
+
+  function shortcut(text, label, kinds) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = kinds ? "ar-only" : "ar-only ar-all";
+    b.textContent = text;
+    if (label) b.setAttribute("aria-label", label);
+    b.setAttribute("data-ar-only", kinds ? kinds.join(" ") : "");
+    b.id = "ar-only-" + (kinds ? kinds.join("-") : "all");
+    return b;
+  }
+
+  /* Show the notes of ``kinds`` (space-separated; empty: every kind) and no other. */
+  function showOnly(kinds) {
+    var keep = kinds ? kinds.split(" ") : null;
+    prefs.off = keep ? page.kinds.map(function (k) { return k.id; })
+      .filter(function (k) { return keep.indexOf(k) < 0; }) : [];
+    save();
+    apply();
+  }
+
+  /* The controls again, compact, in the theme's header bar once the page's own have scrolled
+   * away: the header stays on screen anyway, so they cover no text and move nothing as they
+   * appear. Two menus: where the notes go, and which kinds (every kind, or only one). */
+  function dock(box) {
+    var bar = document.querySelector(".md-header__inner");
+    var title = bar && bar.querySelector(".md-header__title");
+    if (!title) return;
+    var d = document.createElement("div");
+    d.className = "ar-dock";
+    d.hidden = true;
+    var mode = document.createElement("select");
+    mode.id = "ar-dock-mode";
+    mode.setAttribute("aria-label", "Notes");
+    var short = { margin: "Notes: margin", under: "Notes: under text", hidden: "Notes: hidden" };
+    MODES.forEach(function (m) { mode.appendChild(option(m[0], short[m[0]])); });
+    var kind = document.createElement("select");
+    kind.id = "ar-dock-kind";
+    kind.setAttribute("aria-label", "Kinds of notes shown");
+    var total = page.cards.length;
+    kind.appendChild(option("", "All kinds (" + total + ")"));
+    page.kinds.forEach(function (k) { kind.appendChild(option(k.id, "Only " + k.label + " (" + k.count + ")")); });
+    var some = option("some", "Some kinds");
+    some.disabled = true;
+    kind.appendChild(some);
+    d.appendChild(mode);
+    d.appendChild(kind);
+    title.parentNode.insertBefore(d, title.nextSibling);
+    d.addEventListener("change", function (e) {
+      if (e.target === mode) { prefs.mode = mode.value; save(); apply(); }
+      else if (e.target === kind) showOnly(kind.value);
+    });
+    page.dock = d;
+    if (window.IntersectionObserver) {
+      page.watcher = new IntersectionObserver(function (entries) {
+        var e = entries[entries.length - 1];
+        // Shown once the page's controls are above the screen, not while they are below it.
+        d.hidden = e.isIntersecting || e.boundingClientRect.top > 0;
+      });
+      page.watcher.observe(box);
+    }
+  }
+
+  function option(value, text) {
+    var o = document.createElement("option");
+    o.value = value;
+    o.textContent = text;
+    return o;
+  }
+
+  /* Every control says the reader's current choice, whichever one made it. */
+  function sync() {
+    each(document.querySelectorAll('input[name="ar-mode"]'), function (r) { r.checked = r.value === prefs.mode; });
+    each(document.querySelectorAll("input[data-ar-kind]"), function (c) { c.checked = !isOff(c.value); });
+    var shown = page.kinds.filter(function (k) { return !isOff(k.id); });
+    each(document.querySelectorAll("button[data-ar-only]"), function (b) {
+      var only = b.getAttribute("data-ar-only");
+      var on = only ? shown.length === 1 && shown[0].id === only : shown.length === page.kinds.length;
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    if (!page.dock) return;
+    page.dock.querySelector("#ar-dock-mode").value = prefs.mode;
+    page.dock.querySelector("#ar-dock-kind").value = shown.length === page.kinds.length ? ""
+      : shown.length === 1 ? shown[0].id : "some";
   }
 
   function fieldset(cls, title) {
@@ -199,6 +368,7 @@
   /* The mode is a class of the text (and of its article, for the margin): a class changed on
    * the root element would have the browser restyle the whole page. */
   function apply() {
+    measured = null; // the mode, the kinds shown or the window changed: read everything again
     var on = marginOn();
     var sidebar = document.querySelector(".md-sidebar--secondary");
     // The theme's table of contents is empty on a source page: the cards take its place.
@@ -206,17 +376,20 @@
     if (!page) return;
     MODES.forEach(function (m) { page.text.classList.toggle("ar-notes-" + m[0], prefs.mode === m[0]); });
     page.article.classList.toggle("ar-margin-on", on);
+    if (page.announced !== on) {
+      page.announced = on;
+      page.cards.forEach(function (c) { announce(c, on); });
+    }
     each(page.text.querySelectorAll("mark.ar-hl, a.ar-ref, li.ar-note"), function (el) {
       var c = page.byId[el.getAttribute("data-ar")];
       el.classList.toggle("ar-off", !!c && isOff(c.kind));
     });
-    page.cards.forEach(function (c) { c.el.classList.toggle("ar-off", isOff(c.kind)); });
+    page.cards.forEach(function (c) { if (built(c)) c.el.classList.toggle("ar-off", isOff(c.kind)); });
     // A block whose every note is filtered out shows no empty list under it.
     each(page.text.querySelectorAll(".ar-notes"), function (n) {
       n.classList.toggle("ar-off", !n.querySelector("li.ar-note:not(.ar-off)"));
     });
-    var radios = document.querySelectorAll('input[name="ar-mode"]');
-    each(radios, function (r) { r.checked = r.value === prefs.mode; });
+    sync();
     if (selected && page.byId[selected] && isOff(page.byId[selected].kind)) select(null);
     layout();
   }
@@ -241,48 +414,60 @@
     return pos;
   }
 
+  /* Where the column goes: right of the text, as wide as the window leaves room for. Read
+   * before the cards exist, from a layout the browser has already done, so that the cards are
+   * laid out once, at their final width (an absolute column without a width would have the
+   * browser size every card's text to fit first). */
+  function frame(text, article) {
+    var textBox = text.getBoundingClientRect(), artBox = article.getBoundingClientRect();
+    var root = document.documentElement.clientWidth;
+    return {
+      left: textBox.right - artBox.left + COLUMN_GAP,
+      width: Math.max(160, Math.min(MAX_WIDTH, root - 12 - textBox.right - COLUMN_GAP)),
+      base: textBox.top - artBox.top, // the column's top is the article's
+      textTop: textBox.top,
+    };
+  }
+
+  /* Every measurement the layout needs, read in one pass: each shown card's passage top and
+   * its heights (content, head line, border and padding). Kept until the text or the cards
+   * change (apply(), a resize, a font, a card opened); selecting or lighting a card moves the
+   * cards with no reading at all. */
+  function measure() {
+    var f = frame(page.text, page.article), col = page.column;
+    if (col.style.width !== f.width + "px") { // a new width reflows every card
+      col.style.width = f.width + "px";
+      col.style.left = f.left + "px";
+    }
+    var shown = page.cards.slice(0, page.ready).filter(function (c) { return !isOff(c.kind); });
+    var n = shown.length, i, c;
+    var line = parseFloat(getComputedStyle(col).lineHeight) || 20;
+    var m = { frame: f, shown: shown, collapsed: Math.round(COLLAPSED_LINES * line),
+      targets: new Array(n), content: new Array(n), head: new Array(n), chrome: new Array(n),
+      opened: new Array(n) };
+    for (i = 0; i < n; i++) {
+      c = shown[i];
+      m.targets[i] = c.mark.getBoundingClientRect().top - f.textTop + f.base;
+      m.opened[i] = c.el.classList.contains("ar-open");
+      m.content[i] = c.inner.scrollHeight;
+      m.head[i] = c.head ? c.head.offsetHeight : line;
+      m.chrome[i] = c.el.offsetHeight - c.inner.clientHeight;
+    }
+    return m;
+  }
+
   function layout(pin) {
     if (!marginOn()) return;
     var t0 = performance.now();
-    var root = document.documentElement.clientWidth;
-    var col = page.column, article = page.article;
-    var shown = page.cards.filter(function (c) { return !isOff(c.kind); });
-    var i, n = shown.length;
-    // Reads, all in one pass (one forced layout) ...
-    var textBox = page.text.getBoundingClientRect(), artBox = article.getBoundingClientRect();
-    var left = textBox.right - artBox.left + COLUMN_GAP;
-    var width = Math.max(160, Math.min(MAX_WIDTH, root - 12 - textBox.right - COLUMN_GAP));
-    var base = textBox.top - artBox.top; // the column's top is the article's
-    var line = parseFloat(getComputedStyle(col).lineHeight) || 20;
-    var collapsed = Math.round(COLLAPSED_LINES * line);
-    var targets = new Array(n), content = new Array(n), head = new Array(n), chrome = new Array(n);
-    var opened = new Array(n), sameWidth = col.style.width === width + "px";
-    for (i = 0; i < n; i++) {
-      var c = shown[i];
-      targets[i] = c.mark.getBoundingClientRect().top - textBox.top + base;
-      if (sameWidth) {
-        opened[i] = c.el.classList.contains("ar-open");
-        content[i] = c.inner.scrollHeight;
-        head[i] = c.head ? c.head.offsetHeight : line;
-        chrome[i] = c.el.offsetHeight - c.inner.clientHeight;
-      }
-    }
-    if (!sameWidth) { // a new width reflows every card: set it, then read them again
-      col.style.width = width + "px";
-      for (i = 0; i < n; i++) {
-        opened[i] = shown[i].el.classList.contains("ar-open");
-        content[i] = shown[i].inner.scrollHeight;
-        head[i] = shown[i].head ? shown[i].head.offsetHeight : line;
-        chrome[i] = shown[i].el.offsetHeight - shown[i].inner.clientHeight;
-      }
-    }
-    // ... then the positions, computed ...
+    if (!measured) measured = measure();
+    var m = measured, shown = m.shown, n = shown.length, i;
+    var targets = m.targets, content = m.content, collapsed = m.collapsed, opened = m.opened;
     var anchor = -1;
     for (i = 0; i < n; i++) if (shown[i].id === selected) anchor = i;
     var heights = new Array(n), clip = new Array(n);
     for (i = 0; i < n; i++) {
       clip[i] = opened[i] ? "" : Math.min(content[i], collapsed);
-      heights[i] = chrome[i] + (opened[i] ? content[i] : clip[i]);
+      heights[i] = m.chrome[i] + (opened[i] ? content[i] : clip[i]);
     }
     // Where the next passage starts before a card would end, the card shrinks to its head
     // (number, kind, verdict); selecting it opens it again. A margin of 40 notes beside
@@ -290,23 +475,24 @@
     var stub = new Array(n);
     for (i = 0; i < n; i++) {
       stub[i] = i + 1 < n && i !== anchor && !opened[i] && targets[i + 1] - targets[i] < heights[i] + GAP;
-      if (stub[i]) { clip[i] = head[i]; heights[i] = chrome[i] + head[i]; }
+      if (stub[i]) { clip[i] = m.head[i]; heights[i] = m.chrome[i] + m.head[i]; }
     }
     var pos = positions(targets, heights, anchor, anchor < 0 ? undefined : pin);
     // ... and written, all in one pass.
-    col.style.left = left + "px";
     var worst = 0, worstId = null, bottom = 0;
     for (i = 0; i < n; i++) {
       var card = shown[i];
-      card.inner.style.maxHeight = clip[i] === "" ? "none" : clip[i] + "px";
+      var h = clip[i] === "" ? "none" : clip[i] + "px";
+      // Written only where it changed: a selection moves a few cards, not every one.
+      if (card.clip !== h) { card.inner.style.maxHeight = h; card.clip = h; }
       card.el.classList.toggle("ar-stub", stub[i]);
       card.el.classList.toggle("ar-long", opened[i] || content[i] > collapsed + 2);
-      card.el.style.top = pos[i] + "px";
+      if (card.top !== pos[i]) { card.el.style.top = pos[i] + "px"; card.top = pos[i]; }
       bottom = Math.max(bottom, pos[i] + heights[i]);
       if (pos[i] - targets[i] > worst) { worst = pos[i] - targets[i]; worstId = card.id; }
     }
-    col.style.height = bottom + "px";
-    article.style.minHeight = bottom > artBox.height ? bottom + "px" : "";
+    page.column.style.height = bottom + "px";
+    page.article.style.minHeight = bottom + "px"; // the article ends below its last card
     if (anchor < 0) stats = { ms: 0, cards: n, worst: Math.round(worst), worstId: worstId };
     stats.ms = performance.now() - t0;
   }
@@ -326,6 +512,7 @@
   }
 
   function expand(c, open) {
+    if (c.el.classList.contains("ar-open") !== open) measured = null; // its height changes
     c.el.classList.toggle("ar-open", open);
     if (c.more) {
       c.more.setAttribute("aria-expanded", open ? "true" : "false");
@@ -347,7 +534,7 @@
     each(byData("a.ar-ref", id), function (m) { m.classList.toggle(cls, on); });
     each(byData("li.ar-note", id), function (m) { m.classList.toggle(cls, on); });
     var c = page && page.byId[id];
-    if (c) c.el.classList.toggle(cls, on);
+    if (built(c)) c.el.classList.toggle(cls, on);
   }
 
   function setHot(id) {
@@ -360,20 +547,21 @@
   /* Light note ``id`` and its passage. The card moves level with its passage, unless
    * ``stay``: a card clicked where it is must not move from under the pointer. */
   function select(id, stay) {
+    if (id) ensure(id);
     if (id !== selected) {
       paint(selected, "ar-lit", false);
       selected = id;
       paint(selected, "ar-lit", true);
     }
     var c = stay && page && page.byId[id];
-    layout(c && c.el.style.top ? parseFloat(c.el.style.top) : undefined);
+    layout(c && c.top !== null ? c.top : undefined);
   }
 
   /* Open note ``id`` (a deep link, a click or Enter on its number or passage). Returns true
    * when the margin shows it; otherwise reader.js opens it in its popover. */
   function open(id, how) {
     if (!page || !page.byId[id]) return false;
-    var c = page.byId[id];
+    var c = ensure(id);
     if (isOff(c.kind)) { // a link to a note of a hidden kind shows that kind again
       prefs.off = prefs.off.filter(function (k) { return k !== c.kind; });
       save();
@@ -442,9 +630,14 @@
 
   function onPage() {
     var text = document.querySelector(".ar-text");
-    if (page && page.text === text) { apply(); return; }
+    if (page && page.text === text) return; // the theme's document$ and DOMContentLoaded both ask
     if (observer) observer.disconnect();
-    page = null;
+    if (page && page.watcher) page.watcher.disconnect();
+    // The theme keeps its header across instant navigation: the last page's menus go.
+    each(document.querySelectorAll(".ar-dock"), function (d) { d.remove(); });
+    clearTimeout(timer2);
+    page = measured = null;
+    restMs = longestMs = 0;
     selected = hot = null;
     prefs = load();
     if (text && text.querySelector("li.ar-note")) {
@@ -457,20 +650,37 @@
       apply();
       void page.column.offsetHeight; // the layout the writes call for, counted here
       firstMs = performance.now() - t0;
-      if (window.ResizeObserver) {
-        observer = new ResizeObserver(later);
-        observer.observe(text);
-      }
+      longestMs = firstMs;
+      timer2 = setTimeout(more, 0);
+      if (window.ResizeObserver) observer = watch(text);
+      return;
     }
     apply();
+  }
+
+  /* Relayout when the text's box changes size (its column reflowed, a font arrived), not on
+   * the observer's first report of the size the layout has just read. */
+  function watch(text) {
+    var seen = null;
+    var o = new ResizeObserver(function (entries) {
+      var r = entries[entries.length - 1].contentRect, size = r.width + "x" + r.height;
+      if (seen !== null && size !== seen) later();
+      seen = size;
+    });
+    o.observe(text);
+    return o;
   }
 
   window.annotatedReaderMargin = {
     open: open,
     on: marginOn,
     select: function (id) { if (page && page.byId[id]) select(id); },
-    relayout: function () { layout(); return stats; },
-    stats: function () { return Object.assign({ firstMs: firstMs, pageMs: pageMs }, stats); },
+    // ``keep``: reuse the last measurements, as selecting a card does (benchmarks/margin_layout.py)
+    relayout: function (keep) { if (!keep) measured = null; layout(); return stats; },
+    stats: function () {
+      return Object.assign({ firstMs: firstMs, pageMs: pageMs, restMs: restMs, longestMs: longestMs,
+        settled: !page || page.ready === page.cards.length }, stats);
+    },
     reduced: function () { return reduced.matches; },
   };
 
