@@ -115,8 +115,8 @@
 
   /* Give the first ``upTo`` cards (in passage order) their elements. A card's place depends
    * only on the cards above it, so the cards beside the first screen are laid out as the page
-   * opens and the rest follow in small tasks (more()); whatever needs a later card (a deep
-   * link, ], a hover) builds them all first. */
+   * opens and the rest follow in small tasks (more()); whatever selects a later card (a deep
+   * link, ], a click or the focus) builds them all first. */
   function grow(upTo) {
     if (!page || upTo <= page.ready) return;
     var frag = document.createDocumentFragment();
