@@ -415,3 +415,47 @@ def test_controls_stay_within_reach_while_reading(site: str, browser: Any, width
     dock.wait_for(state="visible")
     page.screenshot(path=str(ARTIFACTS / f"margin-header-controls-{width}.png"))
     context.close()
+
+
+_AT_OPENING = """(last) => window.addEventListener("DOMContentLoaded", () => {
+    // Window listeners run after document ones: margin.js has built the page's first cards,
+    // and none of its later tasks has run yet.
+    const ids = () => [...document.querySelectorAll("[data-margin-note]")].map(c => c.dataset.marginNote);
+    const onScreen = [...document.querySelectorAll("li.ar-note")].map(li => li.dataset.ar)
+        .filter(id => document.getElementById(id).getBoundingClientRect().top < innerHeight);
+    window.arOpening = {ids: ids(), onScreen, settled: annotatedReaderMargin.stats().settled};
+    if (last) {
+        annotatedReaderMargin.select(last);
+        const card = document.querySelector(`[data-margin-note="${last}"]`);
+        window.arOpening.selected = {count: ids().length, lit: !!card && card.classList.contains("ar-lit")};
+    }
+})"""
+
+
+@pytest.mark.parametrize("select_last", [False, True])
+def test_cards_beside_the_first_screen_come_first(
+    site: str, browser: Any, select_last: bool
+) -> None:
+    """As the page opens, margin.js builds the cards of the passages on the first screen (and
+    about a quarter of the next), the rest in later tasks; selecting a later note builds them all
+    at once, so it never finds its card missing."""
+    context = _context(browser, 1440)
+    page = context.new_page()
+    page.goto(site + "sources/hahn-belarus-option/")
+    notes = [n["id"] for n in sorted(geometry(page)["notes"], key=lambda n: n["number"])]
+    last = notes[-1] if select_last else ""
+    page.add_init_script(f"({_AT_OPENING})({json.dumps(last)})")
+    page.goto(site + "sources/hahn-belarus-option/?again")
+    opening = page.evaluate("window.arOpening")
+    assert opening["settled"] is False, "every card was built before the page could show"
+    first = opening["ids"]
+    assert 0 < len(first) < len(notes) and first == notes[: len(first)], first
+    assert opening["onScreen"] and set(opening["onScreen"]) <= set(first), (
+        "a card on screen is late"
+    )
+    if select_last:
+        assert opening["selected"] == {"count": len(notes), "lit": True}
+    g = geometry(page)  # waits for the later tasks
+    _one_card_each(g)
+    assert not overlapping(g["cards"])
+    context.close()
