@@ -219,6 +219,8 @@
     each(radios, function (r) { r.checked = r.value === prefs.mode; });
     if (selected && page.byId[selected] && isOff(page.byId[selected].kind)) select(null);
     layout();
+    // For the note map (notemap.js), which follows the kinds shown and the text's layout.
+    document.dispatchEvent(new CustomEvent("annotated-reader:notes"));
   }
 
   // -- the layout ----------------------------------------------------------------------------
