@@ -1,14 +1,17 @@
 """The note map on every real source page, in Chromium: one mark per note, in the text's
 order, beside the text and clear of the margin's cards; a click opens that note in whatever
 mode the reader chose; the kind filter hides marks; one tab stop, arrows inside; links
-without scripts; nothing for axe-core to find; not printed."""
+without scripts; nothing for axe-core to find; not printed; the same after Material's
+instant navigation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.browser import open_for_instant_navigation, serve_built
 from helpers.margin import choose
 from helpers.project import ARTIFACTS, ROOT
 from helpers.sitetools import axe_violations, contrast, rgb
@@ -50,6 +53,12 @@ def notes(page: Any) -> list[str]:
     return page.eval_on_selector_all(  # type: ignore[no-any-return]
         ".ar-text li.ar-note", "els => els.map(e => e.dataset.ar)"
     )
+
+
+# Whether the shaded part of the strip (the text in view) is WHERE, v its box, s the strip's.
+SHADED = """() => { const v = document.querySelector(".ar-nm-view").getBoundingClientRect(),
+    s = document.querySelector(".ar-nm-list").getBoundingClientRect();
+    return v.height > 10 && WHERE; }"""
 
 
 def _meets(a: dict[str, float], b: dict[str, float]) -> bool:
@@ -97,9 +106,13 @@ def test_every_note_has_one_mark_in_the_texts_order_beside_the_text(
     for m in found:
         assert m["box"]["x"] >= 0 and m["box"]["right"] <= left, f"{m['note']} is over the text"
         assert not any(_meets(m["box"], c) for c in cards), f"{m['note']} is under a card"
-    # The strip stays on screen as the text scrolls: its last mark is in view at the end.
+    # The strip stays on screen as the text scrolls: its last mark is in view at the end,
+    # and the part of the text in view is shaded at the strip's end, then at its start.
     wide.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     assert in_view(wide, ".ar-notemap li:last-child a")
+    wide.wait_for_function(SHADED.replace("WHERE", "Math.abs(s.bottom - v.bottom) <= 1 && v.top > s.top"))
+    wide.evaluate("window.scrollTo(0, 0)")
+    wide.wait_for_function(SHADED.replace("WHERE", "Math.abs(v.top - s.top) <= 1 && v.bottom < s.bottom"))
     if source == "mondo-new-soviet-union":
         wide.evaluate("window.scrollTo(0, 0)")
         wide.locator(".ar-notemap a.ar-nm-mark").nth(11).click()
@@ -187,11 +200,18 @@ def test_the_kind_filter_hides_marks_of_that_kind(site: str, browser: Any) -> No
     page.close()
     fresh = _context(browser, 1024)
     choose(fresh, "margin", off=("fact-check",))
+    # As the page is first shown, not only once margin.js has laid it out a moment later.
+    fresh.add_init_script(
+        """document.addEventListener("DOMContentLoaded", () => setTimeout(() => {
+            window.arHiddenFirst = document.querySelectorAll(".ar-nm-item[hidden]").length; }));"""
+    )
     page = fresh.new_page()
     page.goto(site + "sources/hahn-belarus-option/")
     found = marks(page)
     assert any(m["kind"] == "fact-check" for m in found)
     assert all(m["shown"] == (m["kind"] != "fact-check") for m in found)
+    checks = sum(m["kind"] == "fact-check" for m in found)
+    assert page.evaluate("window.arHiddenFirst") == checks
     fresh.close()
     context.close()
 
@@ -296,3 +316,30 @@ def test_the_map_is_not_printed(site: str, wide: Any) -> None:
     assert wide.eval_on_selector(".ar-text", "e => getComputedStyle(e).paddingLeft") == "0px"
     wide.emulate_media(media="screen")
     assert wide.locator(".ar-notemap").is_visible()
+
+
+def test_the_map_works_after_instant_navigation(mini: Path, browser: Any) -> None:
+    """Material swaps the page's content without loading it: the map of the new page is
+    placed, filtered and opens its notes as on a page loaded whole."""
+    with serve_built(mini) as url:
+        context = _context(browser, 1440)
+        page = context.new_page()
+        open_for_instant_navigation(page, url)
+        page.click("article a[href$='/sources/']")
+        page.wait_for_url("**/sources/")
+        page.evaluate("window.arSamePage = true")  # a full page load would forget it
+        page.click("article a[href$='/sources/sample/']")
+        page.wait_for_url("**/sources/sample/")
+        page.locator(".ar-notemap a.ar-nm-mark").first.wait_for()
+        assert page.evaluate("window.arSamePage") is True  # Material's instant navigation ran
+        found = marks(page)
+        assert sorted(m["note"] for m in found) == sorted(notes(page))
+        placed = page.eval_on_selector_all(".ar-nm-item", "els => els.map(e => e.style.top)")
+        assert all(t.endswith("px") for t in placed), "marks not placed by the script"
+        kind = found[0]["kind"]
+        page.locator(f"#ar-show-{kind}").uncheck()
+        assert all(m["shown"] == (m["kind"] != kind) for m in marks(page))
+        other = next(m for m in marks(page) if m["shown"])
+        page.locator(f'.ar-notemap a[data-note="{other["note"]}"]').click()
+        _opened_in_margin(page, other["note"])
+        context.close()

@@ -1,8 +1,8 @@
-/* The note map (render/notemap.py): with scripts, each mark stands level with its passage
- * (pushed down where marks would overlap), marks of the kinds the reader filtered out are
- * hidden, the strip is one tab stop whose marks the arrow keys move through, and a mark
- * opens its note the way a deep link to #<annotation-id> does, in whatever mode margin.js
- * is in (a lit card in the margin, a popover, the note under its paragraph).
+/* The note map (render/notemap.py): with scripts, each mark stands at its passage's place in
+ * the text as laid out (pushed apart where marks would overlap) on a strip that stays on
+ * screen, with the part of the text in view shaded; marks of the kinds the reader filtered
+ * out are hidden; the strip is one tab stop whose marks the arrow keys move through; and a
+ * mark opens its note as a click on its number does, in whatever mode margin.js is in.
  *
  * Without this script the marks are links to the passages, placed by their share of the text.
  */
@@ -12,8 +12,6 @@
   window.__annotatedReaderNoteMap = true;
 
   var GAP = 1; // px between two marks pushed apart
-  var observer = null;
-  var timer = null;
 
   function strip() { return document.querySelector(".ar-text > .ar-notemap"); }
 
@@ -91,11 +89,6 @@
     align(map);
   }
 
-  function later() {
-    clearTimeout(timer);
-    timer = setTimeout(function () { timer = null; refresh(); }, 120);
-  }
-
   /* Open the note as a click on its number does, in whatever mode margin.js is in (reader.js
    * answers it: a card lit beside the passage, opened and focused when asked by keyboard; a
    * popover, or a bottom sheet on a phone; the note lit under its paragraph), with the
@@ -130,37 +123,19 @@
     else if (e.key === "Home") next = list[0];
     else if (e.key === "End") next = list[list.length - 1];
     if (!next) return;
-    e.preventDefault();
-    e.stopPropagation(); // "]" and "[" stay reader.js's; arrows here are the map's
+    e.preventDefault(); // the arrows move between marks, not the page
     roving(strip(), next);
     next.focus();
   });
 
-  // margin.js announces each change of the reader's choice (mode, kinds shown).
+  // margin.js announces each change of the reader's choice (mode, kinds shown) and each
+  // relayout of the text (a page shown, by a load or instant navigation; a resize; fonts
+  // arriving): the map follows.
   document.addEventListener("annotated-reader:notes", refresh);
-  window.addEventListener("resize", later);
   var scrolled = false;
   window.addEventListener("scroll", function () {
     if (scrolled) return;
     scrolled = true;
     requestAnimationFrame(function () { scrolled = false; var map = strip(); if (map) view(map); });
   }, { passive: true });
-  if (document.fonts && document.fonts.addEventListener) document.fonts.addEventListener("loadingdone", later);
-
-  function onPage() {
-    if (observer) observer.disconnect();
-    var map = strip();
-    if (!map) return;
-    refresh();
-    if (window.ResizeObserver) {
-      observer = new ResizeObserver(later);
-      observer.observe(map.parentNode);
-    }
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onPage);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
-  else onPage();
 })();
