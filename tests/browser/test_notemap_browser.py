@@ -307,6 +307,16 @@ def test_marks_meet_wcag_aa_and_are_never_told_by_colour_alone(site: str, wide: 
     # Every kind (and every fact-check verdict) reads by its glyph and shape, not its colour.
     drawn = [pair for kind in shapes.values() for pair in kind]
     assert len(drawn) == len(set(drawn)), f"two kinds or verdicts drawn alike: {shapes}"
+    # In the theme's dark scheme a mark keeps its own fill and ink, and stands out of the page.
+    wide.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = wide.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert contrast(rgb(dark), page_bg) > 10, f"not the dark scheme: {dark}"
+    for m in wide.eval_on_selector_all(
+        ".ar-notemap a.ar-nm-mark",
+        "els => els.map(a => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor])",
+    ):
+        assert contrast(rgb(m[0]), rgb(m[1])) >= 4.5, m
+        assert contrast(rgb(m[1]), rgb(dark)) >= 3, m  # the mark's fill on the dark page
 
 
 def test_the_map_is_not_printed(site: str, wide: Any) -> None:
