@@ -48,7 +48,8 @@ def geometry(page: Any) -> dict[str, Any]:
         // Whatever shows between two consecutive blocks: any visible element that neither
         // holds a block (a list, the debris box) nor is inside one.
         const between = [];
-        const others = [...text.querySelectorAll("*")].filter(e => seen(e)
+        // The note map (notemap.js) stands beside the text, not between its blocks.
+        const others = [...text.querySelectorAll("*")].filter(e => seen(e) && !e.closest(".ar-notemap")
             && !blockEls.some(b => e.contains(b) || b.contains(e) || e.contains(b.closest("li") || b)));
         for (let i = 0; i + 1 < blocks.length; i++) {
             const top = blocks[i].bottom, bottom = blocks[i + 1].y;

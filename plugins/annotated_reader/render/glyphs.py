@@ -27,6 +27,9 @@ def rules(features: Sequence[Feature] = ()) -> list[tuple[str, str]]:
         out.append((f".ar-kind.ar-k-{kind.id}::before", kind.glyph + " "))
         out.append((f"a.ar-ref.ar-k-{kind.id}::before", kind.glyph))
     out += [(f".ar-verdict.ar-v-{v.id}::before", v.glyph + " ") for v in VERDICTS.values()]
+    # The note map's marks (render/notemap.py): the kind's glyph, a fact-check's verdict's.
+    out += [(f"a.ar-nm-mark.ar-k-{k.id}::before", k.glyph) for k in KINDS.values()]
+    out += [(f"a.ar-nm-mark.ar-v-{v.id}::before", v.glyph) for v in VERDICTS.values()]
     for feature in features:
         out += feature.glyphs()
     return out

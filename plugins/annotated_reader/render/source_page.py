@@ -28,6 +28,7 @@ from ..core.text.segment import Block
 from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.kinds import KINDS, Kind
 from ..core.vocabulary.verdicts import VERDICTS, Verdict
+from .notemap import note_label, note_map
 from .views import EventLink, HeaderRow, LegendItem, NoteView
 
 _ROLE_TAGS = {
@@ -128,10 +129,7 @@ def _linked_text(text: str, x: int, y: int, links: list[InlineLink]) -> str:
 
 
 def _ref_marker(ann: Annotation, number: int) -> str:
-    kind = KINDS[ann.kind]
-    label = f"Note {number}: {kind.label}"
-    if ann.verdict:
-        label += f", {VERDICTS[ann.verdict].label}"
+    label = note_label(ann, number)
     ident = escape(ann.id, quote=True)
     return (
         f'<a class="ar-ref ar-k-{escape(ann.kind, quote=True)}" '
@@ -412,6 +410,9 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
         else:
             out.append(f'<{tag} class="{css}">{inner}</{tag}>{notes_html}')
     out.extend(containers.close())
+    strip = note_map(source.annotations, numbers, len(source.text))
+    if strip:
+        out.append(strip)
     out.append("</div>")
     rendered.sort(key=lambda v: v.number)
     return RenderedSource("\n".join(out), rendered)

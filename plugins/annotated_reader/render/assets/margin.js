@@ -394,6 +394,8 @@
     sync();
     if (selected && page.byId[selected] && isOff(page.byId[selected].kind)) select(null);
     layout();
+    // For the note map (notemap.js), which follows the kinds shown and the text's layout.
+    document.dispatchEvent(new CustomEvent("annotated-reader:notes"));
   }
 
   // -- the layout ----------------------------------------------------------------------------
