@@ -47,7 +47,7 @@ ANNOTATION_FIELDS = (
 )
 CHANGE_FIELDS = ("day", "what")
 CLAIM_MAX = 75  # Google shows a fact-check's claim in up to 75 characters on a phone
-TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
+TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note", "no_event")
 # Under metadata: every field as {value, basis} (the optional ones too), then the optional
 # name for the navigation.
 METADATA_KEYS = (*METADATA_FIELDS, *OPTIONAL_METADATA, "short_title")

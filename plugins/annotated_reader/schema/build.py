@@ -216,6 +216,12 @@ def source_schema() -> Schema:
         NO_NOTE_FIELDS,
         NO_NOTE_FIELDS,
     )
+    no_event = obj(
+        "A dated sentence that tells no historical event (a byline, a forecast), and why.",
+        {"quote": quote(), "reason": text("Why this sentence needs no event.")},
+        NO_NOTE_FIELDS,
+        NO_NOTE_FIELDS,
+    )
     props: dict[str, Schema] = {
         "seed": text("The text file in seeds/ this file annotates."),
         "metadata": _metadata(),
@@ -223,6 +229,7 @@ def source_schema() -> Schema:
         "rating": _rating(),
         "annotations": listing("The notes on this source.", _annotation()),
         "no_note": listing("Checkable sentences that need no note.", no_note),
+        "no_event": listing("Dated sentences that tell no event.", no_event),
     }
     return {
         "$schema": DIALECT,
