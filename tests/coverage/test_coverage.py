@@ -122,7 +122,12 @@ def test_a_tied_or_explained_dated_sentence_is_not_reported(mini: Path) -> None:
     code, out, _ = coverage(mini)
     assert "| sample | 2 | 2 | 0 | 100% | 2 | 2 | 100% |" in out and code == 0
     assert "without an event" not in out
-    replace_in(mini, SRC, '    event: founding\n    date: "1996"\n    body: "Retold."', '    body: "Retold."')
+    replace_in(
+        mini,
+        SRC,
+        '    event: founding\n    date: "1996"\n    body: "Retold."',
+        '    body: "Retold."',
+    )
     code, out, _ = coverage(mini)  # annotated, but its date tied to no event: below --min
     assert "| sample | 2 | 2 | 0 | 100% | 2 | 1 | 50% |" in out and code == 1
     assert "seeds/sample.txt:8:1: It was founded in 1996 again" in out
