@@ -244,7 +244,7 @@ def chart_svg(
     }
     height = AXIS_HEIGHT + PAD * 2 + LANE_HEIGHT * len(lanes)
     e = escape
-    disputed = sum(1 for ev in events if ev.agreement().disputed)
+    disputed = sum(1 for ev in events if ev.agreement().dates_disputed)
     out = [
         f'<svg class="ar-tlc" xmlns="http://www.w3.org/2000/svg" '
         f'xmlns:xlink="http://www.w3.org/1999/xlink" width="{axis.width:.0f}" '
@@ -316,7 +316,11 @@ def chart_svg(
         points = sorted(drawn.get(event.id, []), key=lambda p: p[1])
         if len(points) < 2:
             continue
-        kind = "ar-tlc-join ar-tlc-join-disputed" if event.agreement().disputed else "ar-tlc-join"
+        kind = (
+            "ar-tlc-join ar-tlc-join-disputed"
+            if event.agreement().dates_disputed
+            else "ar-tlc-join"
+        )
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _lane in points)
         joins.append(
             f'<polyline class="{kind}" data-join="{e(event.id, quote=True)}" points="{path}"/>'

@@ -95,7 +95,8 @@ class EventEntry:
     sources: list[SourceGroup]
     source_ids: str  # space-separated, for the page's filter
     disputed: bool  # dates, place or actors
-    reasons: list[str]
+    reasons: list[str]  # why: the dates' reasons, then the place's and actors'
+    where_reasons: list[str]  # the place's and actors' alone
     place: list[TermLink]  # the reference place and actors (empty when not recorded)
     actors: list[TermLink]
     dates_disputed: bool
@@ -214,6 +215,7 @@ def event_context(
     with the event's date, place and actors or not."""
     agreement = event.agreement()
     off = set(agreement.off_reference)
+    where = where_reasons(event, agreement, term_name(term))
     groups = []
     for source, passages in event.by_source():
         groups.append(
@@ -248,8 +250,8 @@ def event_context(
         sources=groups,
         source_ids=" ".join(event.source_ids()),
         disputed=agreement.disputed,
-        reasons=dispute_reasons(event, agreement)
-        + where_reasons(event, agreement, term_name(term)),
+        reasons=dispute_reasons(event, agreement) + where,
+        where_reasons=where,
         place=term_links((event.where.place,) if event.where.place else (), term),
         actors=term_links(event.where.actors, term),
         dates_disputed=agreement.dates_disputed,
@@ -307,9 +309,11 @@ def timeline_document(entries: list[EventEntry], summary: Summary) -> str:
     for entry in entries:
         event = entry.event
         parts = [escape(f"{entry.category.label}.")]
-        if entry.disputed:
-            label = "Dates disputed: " if entry.dates_disputed else "Place or actors disputed: "
-            parts.append(escape(label + " ".join(entry.reasons)))
+        dates = entry.reasons[: len(entry.reasons) - len(entry.where_reasons)]
+        if dates:
+            parts.append(escape("Dates disputed: " + " ".join(dates)))
+        if entry.where_reasons:
+            parts.append(escape("Place or actors disputed: " + " ".join(entry.where_reasons)))
         parts.append(str(entry.description))
         for group in entry.sources:
             for p in group.passages:
