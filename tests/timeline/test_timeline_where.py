@@ -234,3 +234,27 @@ def test_a_clean_where_project_checks_strict(mini: Path) -> None:
     where_project(mini, "    place: minsk\n    actors: [lukashenko]\n")
     result = check(mini, "--strict")
     assert result.returncode == 0, result.stdout
+
+
+UNDATED = """  - id: s-moscow
+    kind: context
+    quote: {exact: "Second item about Moscow"}
+    body: "Tells the treaty without dating it."
+    event: union-state-1999
+    place: moscow
+"""
+
+
+def test_a_passage_may_tell_its_event_without_a_date(mini: Path) -> None:
+    project = where_project(mini, "")
+    sample = project / SAMPLE
+    sample.write_text(sample.read_text(encoding="utf-8") + UNDATED, encoding="utf-8")
+    assert check(project, "--strict").returncode == 0
+    entry = treaty_entry(project)
+    text = text_of(entry, set())
+    assert "2 sources" in text and "Dates agree" in text and "disputed" not in text
+    assert "This source tells it without a date It places it in Moscow the reference place" in (
+        text
+    )
+    assert 'data-sources="sample second"' in entry
+    assert "A sample source — undated (in Moscow)" in export(project)["union-state-1999"]

@@ -193,13 +193,12 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
     correction_node = fields.get("correction")
     event = fields.text("event", required=False)
     date = fields.text("date", required=False)
-    if (event is None) != (date is None):
+    if date is not None and event is None:
         problems.error(
             node.location,
             "annotation.event-date",
-            f"{what} has {'an event but no date' if date is None else 'a date but no event'}; "
-            "a dated passage needs both 'event' (the canonical event id) and 'date' "
-            "(as the source states it)",
+            f"{what} has a date but no event; a dated passage needs 'event' (the canonical "
+            "event id) beside its 'date' (as the source states it)",
         )
     where = read_where(fields, problems)
     where_node = fields.get("place") or fields.get("actors")

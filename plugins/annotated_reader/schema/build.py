@@ -201,7 +201,6 @@ def _annotation() -> Schema:
             {"if": is_correction, "then": {"required": ["correction"]}},
         ],
         dependencies={
-            "event": ["date"],
             "date": ["event"],
             "place": ["event"],
             "actors": ["event"],

@@ -61,7 +61,7 @@ def span_dates(text: str) -> tuple[dict[str, int], dict[str, int] | None]:
 
 
 def _said(date: str, where: str) -> str:
-    return humanize(date) + (f" ({where})" if where else "")
+    return (humanize(date) if date else "undated") + (f" ({where})" if where else "")
 
 
 def _text(event: Event, markdown: Describe, name: Name) -> str:

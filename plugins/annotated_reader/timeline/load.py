@@ -189,11 +189,14 @@ class Dated:
 
 
 def dated_annotations(corpus: Corpus, problems: Problems, locate: FieldLocator) -> list[Dated]:
-    """Every annotation with a ``date:``; a date that is not a date is reported at its line."""
+    """Every annotation with an ``event:`` or a ``date:``; a date that is not a date is
+    reported at its line. A passage may tell its event without dating it (no ``date:``)."""
     out = []
     for source in corpus.sources:
         for ann in source.annotations:
             if ann.date is None:
+                if ann.event is not None:
+                    out.append(Dated(source, ann, None))
                 continue
             parsed = parse_date(ann.date)
             if isinstance(parsed, str):

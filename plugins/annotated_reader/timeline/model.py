@@ -53,6 +53,11 @@ class Passage:
         return self.annotation.date or ""
 
     @property
+    def dated(self) -> bool:
+        """Whether its source dates the event at all (it may tell it without a date)."""
+        return self.annotation.date is not None
+
+    @property
     def where(self) -> Where:
         return self.annotation.where
 

@@ -64,6 +64,7 @@ class PassageView:
     quote: str
     date: str
     date_human: str
+    dated: bool  # the source gives a date at all
     valid: bool  # its date could be read
     agrees: bool  # and falls within the event's
     href: str
@@ -228,9 +229,10 @@ def event_context(
                         id=p.annotation.id,
                         quote=_passage_text(source, p.annotation.start, p.annotation.end),
                         date=p.date,
-                        date_human=humanize(p.date),
+                        date_human=humanize(p.date) if p.dated else "",
+                        dated=p.dated,
                         valid=p.span is not None,
-                        agrees=p.span is not None and p.annotation.id not in off,
+                        agrees=not p.dated or (p.span is not None and p.annotation.id not in off),
                         href=relative_url(urls.annotation(source.id, p.annotation.id), page_url),
                         place=term_links((p.where.place,) if p.where.place else (), term),
                         place_agrees=not place_differs(event.where, p.where),
@@ -317,6 +319,7 @@ def timeline_document(entries: list[EventEntry], summary: Summary) -> str:
         parts.append(str(entry.description))
         for group in entry.sources:
             for p in group.passages:
-                parts.append(escape(f"“{group.source.title}” dates it {p.date_human}: “{p.quote}”"))
+                said = f"dates it {p.date_human}" if p.dated else "tells it without a date"
+                parts.append(escape(f"“{group.source.title}” {said}: “{p.quote}”"))
         out.append(section(event.id, f"{entry.date_human}: {event.title}", parts))
     return "\n".join(out)
