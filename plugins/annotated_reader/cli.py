@@ -108,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     coverage = sub.add_parser(
         "coverage",
-        help="per source, the sentences holding a date, number or quotation, and how many carry a note",
+        help="per source, the sentences holding a date, number or quotation, how many carry a "
+        "note, and the dated ones without an event",
     )
     coverage.add_argument("--root", default=".", help="project folder")
     coverage.add_argument("--annotations", default="annotations", help="editorial data folder")
@@ -141,7 +142,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     print(format_report(feature.report, corpus, verbose=args.verbose))
     for p in problems.sorted():
         print(p, file=sys.stderr)
-    below = [c.source_id for c in feature.report if c.ratio * 100 < args.min]
+    below = [c.source_id for c in feature.report if min(c.ratio, c.events_ratio) * 100 < args.min]
     if below:
         print(f"below {args.min:g}%: {', '.join(below)}", file=sys.stderr)
     return 1 if below or problems.errors else 0

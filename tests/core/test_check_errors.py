@@ -91,7 +91,7 @@ CASES = {
         "7:17",
         "metadata.unknown-value",
     ),
-    "event-without-date": (HEADER + note() + "    event: x\n", "11:5", "annotation.event-date"),
+    "date-without-event": (HEADER + note() + '    date: "1999"\n', "11:5", "annotation.event-date"),
     "not-a-mapping": ("- just\n- a list\n", "1:1", "source.type"),
 }
 

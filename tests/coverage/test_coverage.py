@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotated_reader.coverage.feature import sentences
-from helpers.project import BIN, check, run
+from helpers.project import BIN, check, replace_in, run, write_file
 
 SRC = "annotations/sources/sample.yml"
 
@@ -69,3 +69,80 @@ def test_empty_quote_is_an_error_not_a_silent_drop(mini: Path) -> None:
     result = check(mini)
     assert result.returncode == 1
     assert "[quote.empty] the quote is empty" in result.stdout
+
+
+EVENTS = """events:
+  - id: founding
+    title: "The Community is founded"
+    date: "1996-04-02"
+    category: treaty
+    description: "Belarus and Russia sign the treaty on the Community."
+    references:
+      - {title: "Treaty", url: "https://example.org/treaty"}
+"""
+
+
+def with_timeline(project: Path) -> Path:
+    """The mini project with a timeline: its first sentence tied to an event, the second
+    (“It was founded in 1996 again…”) dated but tied to none."""
+    write_file(project, "annotations/events.yml", EVENTS)
+    replace_in(
+        project,
+        SRC,
+        'body: "Outer note with a link',
+        'event: founding\n    date: "1996"\n    body: "Outer note with a link',
+    )
+    return project
+
+
+def test_dated_sentence_without_an_event_is_reported_at_its_line(mini: Path) -> None:
+    code, out, _ = coverage(with_timeline(mini), "--min", "50")
+    assert "| sample | 2 | 1 | 0 | 50% | 2 | 1 | 50% |" in out
+    assert (
+        "sample: 1 dated sentence(s) without an event (tie each to its event with a note's "
+        "event: and date:, or explain it in no_event):\n"
+        "  seeds/sample.txt:8:1: It was founded in 1996 again, said the text."
+    ) in out
+    assert code == 0
+
+
+def test_a_tied_or_explained_dated_sentence_is_not_reported(mini: Path) -> None:
+    with_timeline(mini)
+    replace_in(
+        mini,
+        SRC,
+        "  - id: s-debris",
+        "  - id: s-again\n    kind: context\n"
+        '    quote: {exact: "It was founded in 1996 again"}\n'
+        "    event: founding\n"
+        '    date: "1996"\n'
+        '    body: "Retold."\n'
+        "  - id: s-debris",
+    )
+    code, out, _ = coverage(mini)
+    assert "| sample | 2 | 2 | 0 | 100% | 2 | 2 | 100% |" in out and code == 0
+    assert "without an event" not in out
+    replace_in(
+        mini,
+        SRC,
+        '    event: founding\n    date: "1996"\n    body: "Retold."',
+        '    body: "Retold."',
+    )
+    code, out, _ = coverage(mini)  # annotated, but its date tied to no event: below --min
+    assert "| sample | 2 | 2 | 0 | 100% | 2 | 1 | 50% |" in out and code == 1
+    assert "seeds/sample.txt:8:1: It was founded in 1996 again" in out
+    src = mini / SRC
+    src.write_text(
+        src.read_text(encoding="utf-8")
+        + 'no_event:\n  - quote: {exact: "It was founded in 1996 again"}\n'
+        + '    reason: "A forecast, not an event."\n',
+        encoding="utf-8",
+    )
+    code, out, _ = coverage(mini)
+    assert "| sample | 2 | 2 | 0 | 100% | 2 | 1 | 100% |" in out and code == 0
+
+
+def test_without_a_timeline_dates_need_no_event(mini: Path) -> None:
+    _, out, _ = coverage(mini)
+    assert "| sample | 2 | 1 | 0 | 50% | 0 | 0 | 100% |" in out
+    assert "without an event" not in out

@@ -358,7 +358,7 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         events(notes=note(date='"1999"')),
         t(6, 5),
         "annotation.event-date",
-        r"annotation 'o-bad' has a date but no event; a dated passage needs both",
+        r"annotation 'o-bad' has a date but no event; a dated passage needs 'event'",
     ),
     Case(
         "unknown-event",

@@ -292,6 +292,21 @@ CASES: dict[str, tuple[str, str, str, str, str]] = {
         "event.unknown-category",
         "institutions",
     ),
+    "place-without-event": (
+        SRC, INNER, INNER + "    place: minsk\n", "annotation.where-without-event", "place: minsk"
+    ),
+    "event-place-a-name": (
+        EVENTS, "category: institution", 'category: institution\n    place: "Minsk"',
+        "where.bad-id", 'place: "Minsk"',
+    ),
+    "event-actors-not-a-list": (
+        EVENTS, "category: institution", "category: institution\n    actors: minsk",
+        "where.type", "actors: minsk",
+    ),
+    "event-actor-twice": (
+        EVENTS, "category: institution", "category: institution\n    actors: [minsk, minsk]",
+        "where.duplicate-actor", "actors: [minsk, minsk]",
+    ),
 }
 
 
@@ -349,6 +364,9 @@ VALID = {
         'title: {value: "A sample source", basis: "Fixture."}\n  short_title: "' + "s" * 48 + '"',
     ),
     "event-interval": (EVENTS, 'date: "1996-04-02"', 'date: "1996-04/1996-05~"'),
+    "event-place-and-actors": (
+        EVENTS, "category: institution", "category: institution\n    place: minsk\n    actors: [minsk]"
+    ),
 }
 
 

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Feature, Paths
+from annotated_reader.core.model import Where
 from annotated_reader.core.problems import Location
 from annotated_reader.core.urls import SiteUrls
 from annotated_reader.core.vocabulary.dates import Span, parse_date
@@ -99,7 +100,7 @@ def disputed(reference: str, claims: list[tuple[str, str]]) -> list[str]:
     event = Event("e", "E", reference, span(reference), "treaty", "", [], HERE)
     for i, (title, date) in enumerate(claims):
         source = SimpleNamespace(id=title.lower(), title=title)
-        note = SimpleNamespace(id=f"n{i}", date=date, start=i)
+        note = SimpleNamespace(id=f"n{i}", date=date, start=i, where=Where())
         event.passages.append(Passage(note, source, parse_date(date)))  # type: ignore[arg-type]
     return dispute_reasons(event, event.agreement())
 
@@ -247,7 +248,8 @@ def test_built_page_lists_every_event_in_order_with_its_sources(timeline_site: P
 
     summary = text_of(between(article, '<ul class="ar-tl-summary"', "</ul>") + "</ul>", set())
     assert summary == (
-        "5 events 2 asserted by more than one source 3 by a single source 2 with disputed dates"
+        "5 events 2 asserted by more than one source 3 by a single source 2 disputed (dates, "
+        "place or actors)"
     )
 
     treaty = found["union-state-1999"]

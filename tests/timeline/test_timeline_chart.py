@@ -127,7 +127,7 @@ def _centres(page: Any, event: str) -> list[tuple[str, float]]:
 
 
 def test_disputed_events_are_joined_and_their_marks_sit_apart(page: Any) -> None:
-    disputed = [e for e in _events() if e.agreement().disputed]
+    disputed = [e for e in _events() if e.agreement().dates_disputed]
     assert disputed
     for event in disputed:
         join = page.locator(f'.ar-tlc polyline[data-join="{event.id}"]')
@@ -135,7 +135,9 @@ def test_disputed_events_are_joined_and_their_marks_sit_apart(page: Any) -> None
         assert "ar-tlc-join-disputed" in (join.get_attribute("class") or "")
         xs = {round(x) for _lane, x in _centres(page, event.id)}
         assert len(xs) >= 2, (event.id, xs)
-    agreed = next(e for e in _events() if len(e.source_ids()) > 1 and not e.agreement().disputed)
+    agreed = next(
+        e for e in _events() if len(e.source_ids()) > 1 and not e.agreement().dates_disputed
+    )
     join = page.locator(f'.ar-tlc polyline[data-join="{agreed.id}"]')
     assert "ar-tlc-join-disputed" not in (join.get_attribute("class") or "")
 

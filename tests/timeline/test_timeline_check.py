@@ -144,12 +144,12 @@ CASES: dict[str, tuple[str, str, str, str, str, int, str, tuple[str, ...]]] = {
     "unknown-field": (
         EVENTS,
         "    category: military\n",
-        "    category: military\n    place: Minsk\n",
+        "    category: military\n    venue: Minsk\n",
         EVENTS,
-        "    place: Minsk",
+        "    venue: Minsk",
         1,
         "event.unknown-field",
-        ("unknown field 'place' in an event", "known fields: id, title, date"),
+        ("unknown field 'venue' in an event", "known fields: id, title, date"),
     ),
     "bad-event-id": (
         EVENTS,

@@ -42,6 +42,21 @@ class Quote:
     suffix: str = ""
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where and who (``place``, ``actors``) as glossary term ids, each with where it was
+    written, for errors (read by :mod:`where`)."""
+
+    place: str | None = None
+    actors: tuple[str, ...] = ()
+    place_at: Location | None = None
+    actors_at: tuple[Location, ...] = ()
+
+    @property
+    def stated(self) -> bool:
+        return self.place is not None or bool(self.actors)
+
+
 @dataclass
 class Annotation:
     id: str
@@ -62,6 +77,7 @@ class Annotation:
     history: list[Change] = field(default_factory=list)  # earlier reviews that changed it
     claim_id: str | None = None  # the claim (claims.yml) this fact-check checks, shared by notes
     differs_because: str | None = None  # why its verdict differs from others on the claim
+    where: Where = field(default_factory=Where)  # the place and actors it gives its event
     start: int = -1
     end: int = -1
 

@@ -26,6 +26,7 @@ from .vocabulary.dates import parse_date, parse_day
 from .vocabulary.kinds import KINDS
 from .vocabulary.titles import SHORT_TITLE_MAX
 from .vocabulary.verdicts import VERDICTS
+from .where import read_where
 from .yamlsrc import Node
 
 SOURCE_KINDS = ("news", "analysis", "opinion", "reference", "aggregator", "explainer", "blog")
@@ -44,10 +45,12 @@ ANNOTATION_FIELDS = (
     "history",
     "claim_id",
     "differs_because",
+    "place",
+    "actors",
 )
 CHANGE_FIELDS = ("day", "what")
 CLAIM_MAX = 75  # Google shows a fact-check's claim in up to 75 characters on a phone
-TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note")
+TOP_FIELDS = ("seed", "metadata", "layout", "rating", "annotations", "no_note", "no_event")
 # Under metadata: every field as {value, basis} (the optional ones too), then the optional
 # name for the navigation.
 METADATA_KEYS = (*METADATA_FIELDS, *OPTIONAL_METADATA, "short_title")
@@ -190,13 +193,21 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
     correction_node = fields.get("correction")
     event = fields.text("event", required=False)
     date = fields.text("date", required=False)
-    if (event is None) != (date is None):
+    if date is not None and event is None:
         problems.error(
             node.location,
             "annotation.event-date",
-            f"{what} has {'an event but no date' if date is None else 'a date but no event'}; "
-            "a dated passage needs both 'event' (the canonical event id) and 'date' "
-            "(as the source states it)",
+            f"{what} has a date but no event; a dated passage needs 'event' (the canonical "
+            "event id) beside its 'date' (as the source states it)",
+        )
+    where = read_where(fields, problems)
+    where_node = fields.get("place") or fields.get("actors")
+    if where_node is not None and event is None:
+        problems.error(
+            where_node.location,
+            "annotation.where-without-event",
+            f"{what} gives a place or actors but no event; they say where and by whom the "
+            "passage's event happened: add event: and date:, or remove them",
         )
     reviewed = fields.text("reviewed", required=False)
     day = parse_day(reviewed) if reviewed is not None else None
@@ -231,6 +242,7 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         history=history,
         claim_id=claim_id,
         differs_because=differs,
+        where=where,
     )
 
 

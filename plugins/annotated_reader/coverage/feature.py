@@ -3,6 +3,12 @@
 A sentence is checkable when it holds a date, a number or a quotation. It counts as covered
 when a note's passage overlaps it, or when the source file's ``no_note`` list says why it
 needs none (``{quote: {exact: …}, reason: …}``), so every gap is either filled or explained.
+
+Where the project has a timeline, a sentence that holds a date (a year 1900–2099, a month's
+name, a day written in figures) is *dated*, and must also be tied to its event: a note with
+``event:`` overlapping it, so the timeline shows every source that tells the event. A dated
+sentence that tells no historical event (a byline, a forecast) says so in ``no_event``,
+with the same shape as ``no_note``.
 """
 
 from __future__ import annotations
@@ -26,6 +32,17 @@ _CHECKABLE = re.compile(
     r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\b"
 )
 
+_DATED = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|"
+    r"Oct\.|Nov\.|Dec\.)(?!\w)"
+)
+
+
+def is_dated(text: str) -> bool:
+    """Whether a sentence states a date: a year 1900–2099, a month's name or a full date."""
+    return _DATED.search(text) is not None
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -36,10 +53,18 @@ class Sentence:
     col: int
     covered_by: tuple[str, ...] = ()
     reason: str | None = None
+    dated: bool = False
+    tied_by: tuple[str, ...] = ()  # notes with an event: that overlap it
+    no_event: str | None = None  # why a dated sentence tells no event
 
     @property
     def covered(self) -> bool:
         return bool(self.covered_by) or self.reason is not None
+
+    @property
+    def untied(self) -> bool:
+        """A dated sentence that no event tie covers and no ``no_event`` entry explains."""
+        return self.dated and not self.tied_by and self.no_event is None
 
 
 @dataclass
@@ -63,6 +88,20 @@ class SourceCoverage:
     def ratio(self) -> float:
         return (self.annotated + self.explained) / self.total if self.total else 1.0
 
+    @property
+    def dated(self) -> int:
+        return sum(1 for s in self.sentences if s.dated)
+
+    @property
+    def tied(self) -> int:
+        return sum(1 for s in self.sentences if s.dated and s.tied_by)
+
+    @property
+    def events_ratio(self) -> float:
+        """Dated sentences tied to their event or explained, of all dated sentences."""
+        dated = self.dated
+        return (dated - sum(1 for s in self.sentences if s.untied)) / dated if dated else 1.0
+
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside one block."""
@@ -75,25 +114,29 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _exemptions(corpus: Corpus, source_id: str, problems: Problems) -> list[tuple[int, int, str]]:
+def _exemptions(
+    corpus: Corpus, source_id: str, problems: Problems, key: str = "no_note"
+) -> list[tuple[int, int, str]]:
+    """The passages a source file's ``no_note`` (or ``no_event``) list explains, and why."""
     source = corpus.source(source_id)
-    if source is None or source.node is None or source.node.get("no_note") is None:
+    if source is None or source.node is None or source.node.get(key) is None:
         return []
     out = []
-    node = source.node.get("no_note")
+    node = source.node.get(key)
     assert node is not None
     if not node.is_sequence:
         problems.error(
             node.location,
             "coverage.type",
-            "no_note must be a list of {quote: {exact: …}, reason: …} entries",
+            f"{key} must be a list of {{quote: {{exact: …}}, reason: …}} entries",
         )
         return []
     items = node.value
+    needs = "no note" if key == "no_note" else "no event (it dates no historical event)"
     for item in items:
-        fields = Fields(item, problems, "a no_note entry", ("quote", "reason"), "coverage")
+        fields = Fields(item, problems, f"a {key} entry", ("quote", "reason"), "coverage")
         quote = read_quote(fields.get("quote"), fields, problems)
-        reason = fields.text("reason", hint="say why this sentence needs no note")
+        reason = fields.text("reason", hint=f"say why this sentence needs {needs}")
         if quote is None or reason is None:
             continue
         result = match_quote(source.text, quote, normalize(source.text))
@@ -101,7 +144,7 @@ def _exemptions(corpus: Corpus, source_id: str, problems: Problems) -> list[tupl
             problems.error(
                 item.location,
                 "coverage.anchor",
-                f"no_note quote “{quote.exact[:60]}” does not match exactly one place; "
+                f"{key} quote “{quote.exact[:60]}” does not match exactly one place; "
                 "copy it from the text, with a prefix or suffix if it occurs twice",
             )
             continue
@@ -109,22 +152,42 @@ def _exemptions(corpus: Corpus, source_id: str, problems: Problems) -> list[tupl
     return out
 
 
+def _has_timeline(corpus: Corpus) -> bool:
+    """Whether the project keeps a timeline (a feature offering the timeline page)."""
+    return any("timeline.md" in f.pages() for f in corpus.features)
+
+
 def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:
     """Per source, its checkable sentences and which of them a note or an explanation
-    covers (a sentence none covers is reported)."""
+    covers (a sentence none covers is reported); with a timeline, which dated ones a note
+    ties to their event."""
     report = []
+    timeline = _has_timeline(corpus)
     for source in corpus.sources:
         cov = SourceCoverage(source.id)
         exempt = _exemptions(corpus, source.id, problems)
+        no_event = _exemptions(corpus, source.id, problems, "no_event")
         for block in corpus.blocks.get(source.id, []):
             for a, b in sentences(source.text, block.start, block.end):
                 text = source.text[a:b]
                 if not _CHECKABLE.search(text):
                     continue
-                by = tuple(n.id for n in source.annotations if n.start < b and a < n.end)
-                reason = next((r for s, e, r in exempt if s < b and a < e), None)
+                notes = [n for n in source.annotations if n.start < b and a < n.end]
                 line, col = line_col(source.text, a)
-                cov.sentences.append(Sentence(a, b, " ".join(text.split()), line, col, by, reason))
+                cov.sentences.append(
+                    Sentence(
+                        a,
+                        b,
+                        " ".join(text.split()),
+                        line,
+                        col,
+                        tuple(n.id for n in notes),
+                        next((r for s, e, r in exempt if s < b and a < e), None),
+                        dated=timeline and is_dated(text),
+                        tied_by=tuple(n.id for n in notes if n.event),
+                        no_event=next((r for s, e, r in no_event if s < b and a < e), None),
+                    )
+                )
         report.append(cov)
     return report
 
@@ -132,12 +195,14 @@ def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:
 def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool) -> str:
     """The coverage table in Markdown; ``verbose`` lists each uncovered sentence too."""
     lines = [
-        "| source | checkable sentences | annotated | explained | coverage |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| source | checkable sentences | annotated | explained | coverage "
+        "| dated | tied to an event | events |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for cov in report:
         lines.append(
-            f"| {cov.source_id} | {cov.total} | {cov.annotated} | {cov.explained} | {cov.ratio:.0%} |"
+            f"| {cov.source_id} | {cov.total} | {cov.annotated} | {cov.explained} | {cov.ratio:.0%} "
+            f"| {cov.dated} | {cov.tied} | {cov.events_ratio:.0%} |"
         )
     for cov in report:
         source = corpus.source(cov.source_id)
@@ -147,6 +212,13 @@ def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool
         if gaps:
             lines.append(f"\n{cov.source_id}: {len(gaps)} checkable sentence(s) without a note:")
             lines += [f"  {seed}:{s.line}:{s.col}: {s.text[:110]}" for s in gaps]
+        untied = [s for s in cov.sentences if s.untied]
+        if untied:
+            lines.append(
+                f"\n{cov.source_id}: {len(untied)} dated sentence(s) without an event "
+                "(tie each to its event with a note's event: and date:, or explain it in no_event):"
+            )
+            lines += [f"  {seed}:{s.line}:{s.col}: {s.text[:110]}" for s in untied]
         if verbose and explained:
             lines.append(f"\n{cov.source_id}: sentences that need no note, and why:")
             lines += [f"  {seed}:{s.line}:{s.col}: {s.text[:90]} — {s.reason}" for s in explained]

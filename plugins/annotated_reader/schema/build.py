@@ -158,6 +158,7 @@ def _annotation() -> Schema:
         "correction": text("Correction: what the text should say."),
         "event": ident("The canonical event (events.yml) this passage dates."),
         "date": date("The date as this source states it (ISO 8601 / EDTF)."),
+        **_where("this source gives"),
         "reviewed": day('When the note was written or last reviewed, "YYYY-MM-DD".'),
         "history": listing(
             "What each review changed (a verdict, a fact) and why, newest last.",
@@ -199,8 +200,27 @@ def _annotation() -> Schema:
             },
             {"if": is_correction, "then": {"required": ["correction"]}},
         ],
-        dependencies={"event": ["date"], "date": ["event"]},
+        dependencies={
+            "date": ["event"],
+            "place": ["event"],
+            "actors": ["event"],
+        },
     )
+
+
+def _where(whose: str) -> dict[str, Schema]:
+    """``place`` and ``actors``: glossary term ids (core.where)."""
+    return {
+        "place": ident(f"Where it happened, as {whose}: a glossary term id (e.g. moscow)."),
+        "actors": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": ident("A glossary term id (e.g. yeltsin)."),
+            "description": f"Who did it, as {whose}: glossary term ids; naming only some "
+            "of the event's actors is partial, naming another differs.",
+        },
+    }
 
 
 def source_schema() -> Schema:
@@ -216,6 +236,12 @@ def source_schema() -> Schema:
         NO_NOTE_FIELDS,
         NO_NOTE_FIELDS,
     )
+    no_event = obj(
+        "A dated sentence that tells no historical event (a byline, a forecast), and why.",
+        {"quote": quote(), "reason": text("Why this sentence needs no event.")},
+        NO_NOTE_FIELDS,
+        NO_NOTE_FIELDS,
+    )
     props: dict[str, Schema] = {
         "seed": text("The text file in seeds/ this file annotates."),
         "metadata": _metadata(),
@@ -223,6 +249,7 @@ def source_schema() -> Schema:
         "rating": _rating(),
         "annotations": listing("The notes on this source.", _annotation()),
         "no_note": listing("Checkable sentences that need no note.", no_note),
+        "no_event": listing("Dated sentences that tell no event.", no_event),
     }
     return {
         "$schema": DIALECT,
@@ -279,9 +306,10 @@ def events_schema() -> Schema:
             "category": choice("Category.", EVENT_CATEGORIES),
             "description": text("Short, neutral, one or two sentences."),
             "references": references("Where the reference date was established.", required=True),
+            **_where("the references establish"),
         },
         EVENT_FIELDS,
-        EVENT_FIELDS,
+        [f for f in EVENT_FIELDS if f not in ("place", "actors")],
     )
     return _list_file(
         "timeline events (annotations/events.yml)", "The canonical events.", "events", event

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from ..core.model import Where
 from ..core.vocabulary.dates import Span, humanize
 from ..core.vocabulary.titles import shorten
 from .model import Event
+from .where import Name, describe, extra_actors, names, place_differs
 
 YEAR_WIDTH = 64  # pixels per year with something in it
 BREAK_WIDTH = 28  # a run of empty years folded into one break
@@ -129,16 +131,32 @@ class Mark:
     annotation: str = ""  # the passage's note id; "" on the reference lane
 
 
-def _marks(events: list[Event]) -> list[Mark]:
+def _where_label(event: Event, given: Where, name: Name) -> str:
+    """The place and actors a passage gives, for its mark's tooltip, and how they differ
+    from the event's."""
+    stated = describe(given, name)
+    if not stated:
+        return ""
+    notes = []
+    if place_differs(event.where, given) and event.where.place:
+        notes.append(f"the reference place is {name(event.where.place)}")
+    if extra_actors(event.where, given):
+        notes.append(f"the reference names {names(event.where.actors, name)}")
+    return f"; it says {stated}" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _marks(events: list[Event], name: Name) -> list[Mark]:
     out = []
     for event in events:
         off = set(event.agreement().off_reference)
+        where = describe(event.where, name)
         out.append(
             Mark(
                 REFERENCE_LANE,
                 event,
                 event.span,
-                f"{event.title}: reference date {humanize(event.date)}",
+                f"{event.title}: reference date {humanize(event.date)}"
+                + (f", {where}" if where else ""),
                 True,
             )
         )
@@ -155,7 +173,8 @@ def _marks(events: list[Event]) -> list[Mark]:
                         p.span,
                         f"{source.nav_title}: “{quote}” — dates {event.title} "
                         f"{humanize(p.date)}"
-                        + ("" if agrees else ", which differs from the reference date"),
+                        + ("" if agrees else ", which differs from the reference date")
+                        + _where_label(event, p.where, name),
                         agrees,
                         p.annotation.id,
                     )
@@ -204,16 +223,16 @@ def _shape(mark: Mark, axis: Axis, y: float, reference_x: float) -> tuple[str, f
     if mark.agrees:
         parts.append(f'<circle class="ar-tlc-dot" cx="{cx:.1f}" cy="{y:.1f}" r="5"/>')
     else:
-        parts.append(
-            f'<path class="ar-tlc-dot" d="M{cx:.1f} {y - 7:.1f}l7 7-7 7-7-7z"/>'
-        )
+        parts.append(f'<path class="ar-tlc-dot" d="M{cx:.1f} {y - 7:.1f}l7 7-7 7-7-7z"/>')
     return "".join(parts), cx
 
 
-def chart_svg(events: list[Event], event_href: dict[str, str]) -> str:
+def chart_svg(
+    events: list[Event], event_href: dict[str, str], name: Name = lambda ident: ident
+) -> str:
     """The drawing of ``events`` (chronological); ``event_href`` gives each event's link on
-    the page. "" when no date can be drawn."""
-    marks = _marks(events)
+    the page, ``name`` each place's and actor's name. "" when no date can be drawn."""
+    marks = _marks(events, name)
     years = _years([m.span for m in marks])
     if not years:
         return ""
@@ -225,7 +244,7 @@ def chart_svg(events: list[Event], event_href: dict[str, str]) -> str:
     }
     height = AXIS_HEIGHT + PAD * 2 + LANE_HEIGHT * len(lanes)
     e = escape
-    disputed = sum(1 for ev in events if ev.agreement().disputed)
+    disputed = sum(1 for ev in events if ev.agreement().dates_disputed)
     out = [
         f'<svg class="ar-tlc" xmlns="http://www.w3.org/2000/svg" '
         f'xmlns:xlink="http://www.w3.org/1999/xlink" width="{axis.width:.0f}" '
@@ -297,7 +316,11 @@ def chart_svg(events: list[Event], event_href: dict[str, str]) -> str:
         points = sorted(drawn.get(event.id, []), key=lambda p: p[1])
         if len(points) < 2:
             continue
-        kind = "ar-tlc-join ar-tlc-join-disputed" if event.agreement().disputed else "ar-tlc-join"
+        kind = (
+            "ar-tlc-join ar-tlc-join-disputed"
+            if event.agreement().dates_disputed
+            else "ar-tlc-join"
+        )
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _lane in points)
         joins.append(
             f'<polyline class="{kind}" data-join="{e(event.id, quote=True)}" points="{path}"/>'

@@ -20,7 +20,8 @@ from markupsafe import escape
 from ..core.urls import SiteUrls
 from ..core.vocabulary.dates import humanize
 from .model import Event
-from .page import Describe, dispute_reasons
+from .page import Describe, dispute_reasons, where_reasons
+from .where import Name, describe
 
 _DATE = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?$")
 
@@ -59,23 +60,41 @@ def span_dates(text: str) -> tuple[dict[str, int], dict[str, int] | None]:
     return start, None
 
 
-def _text(event: Event, describe: Describe) -> str:
-    parts = [Safe(describe(event.description).strip())]
+def _said(date: str, where: str) -> str:
+    return (humanize(date) if date else "undated") + (f" ({where})" if where else "")
+
+
+def _text(event: Event, markdown: Describe, name: Name) -> str:
+    parts = [Safe(markdown(event.description).strip())]
+    where = describe(event.where, name)
+    if where:
+        parts.append(Safe("<p>Reference: {}.</p>").format(where))
     claims = [
-        Safe("{} — {}").format(source.title, ", ".join(humanize(p.date) for p in passages))
+        Safe("{} — {}").format(
+            source.title, ", ".join(_said(p.date, describe(p.where, name)) for p in passages)
+        )
         for source, passages in event.by_source()
     ]
     if claims:
         parts.append(Safe("<p>Sources: {}.</p>").format(Safe("; ").join(claims)))
     else:
         parts.append(Safe("<p>No source asserts this event.</p>"))
-    reasons = dispute_reasons(event, event.agreement())
+    agreement = event.agreement()
+    reasons = dispute_reasons(event, agreement)
     if reasons:
         parts.append(Safe("<p>⚠ Dates disputed: {}</p>").format(" ".join(reasons)))
+    reasons = where_reasons(event, agreement, name)
+    if reasons:
+        parts.append(Safe("<p>⚠ Place or actors disputed: {}</p>").format(" ".join(reasons)))
     return str(Safe("\n").join(parts))
 
 
-def timeline_json(events: list[Event], describe: Describe, title: str = "Timeline") -> str:
+def timeline_json(
+    events: list[Event],
+    markdown: Describe,
+    name: Name = lambda ident: ident,
+    title: str = "Timeline",
+) -> str:
     items: list[dict[str, Any]] = []
     for event in events:
         start, end = span_dates(event.date)
@@ -84,7 +103,7 @@ def timeline_json(events: list[Event], describe: Describe, title: str = "Timelin
             "start_date": start,
             "display_date": humanize(event.date),
             "group": event.category,
-            "text": {"headline": str(escape(event.title)), "text": _text(event, describe)},
+            "text": {"headline": str(escape(event.title)), "text": _text(event, markdown, name)},
         }
         if end is not None:
             item["end_date"] = end

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.corpus import Corpus, Feature, Options, PageHtml
+from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
 from ..core.files import declared_ids, exists, read_text
 from ..core.problems import Problems
 from ..core.text.markup import Markup, Resolver
@@ -23,11 +23,12 @@ from .load import (
     FieldLocator,
     attach_passages,
     check_asserted,
+    check_where,
     dated_annotations,
     read_events,
 )
 from .model import CATEGORIES, Event, chronological
-from .page import render_timeline
+from .page import Term, render_timeline, term_name
 
 PAGE = "timeline.md"
 EVENTS_FILE = "events.yml"
@@ -69,6 +70,8 @@ class Timeline(Feature):
         if not loaded.readable:
             corpus.lose("event", declared_ids(corpus.paths, path))
         attach_passages(loaded, dated, problems, locate)
+        terms = known_ids(corpus).get("term", set()) | corpus.lost.get("term", set())
+        check_where(loaded.events, terms, problems)
         if corpus.complete:  # else an event may be dated in the file that did not load
             check_asserted(loaded, corpus, problems)
         self.events = chronological(loaded.events)
@@ -114,6 +117,10 @@ class Timeline(Feature):
             return lambda _source_id: ""
         return lambda source_id: ratings.badge(source_id, page_url, urls)
 
+    def _term(self, page_url: str, urls: SiteUrls) -> Term:
+        resolve = self._resolver(page_url, urls)
+        return lambda ident: resolve("term", ident)
+
     def glyphs(self) -> list[tuple[str, str]]:
         return [(f".ar-tl-cat.ar-tl-c-{c.id}::before", c.glyph + " ") for c in CATEGORIES.values()]
 
@@ -129,10 +136,12 @@ class Timeline(Feature):
             export_path(urls),
             self._describe(page_url, urls),
             self._badge(page_url, urls),
+            self._term(page_url, urls),
         )
 
     def files(self, urls: SiteUrls) -> dict[str, str]:
         if not self.present:
             return {}
         page_url = urls.page("timeline")
-        return {export_path(urls): timeline_json(self.events, self._describe(page_url, urls))}
+        name = term_name(self._term(page_url, urls))
+        return {export_path(urls): timeline_json(self.events, self._describe(page_url, urls), name)}

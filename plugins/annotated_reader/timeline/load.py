@@ -16,10 +16,12 @@ from ..core.model import Annotation, Source
 from ..core.problems import Location, Problems
 from ..core.text.markup import find_refs
 from ..core.vocabulary.dates import Span, parse_date
+from ..core.where import read_where
 from ..core.yamlsrc import Node, load_yaml
 from .model import CATEGORIES, Event, Passage
+from .where import check_comparable, check_terms
 
-EVENT_FIELDS = ("id", "title", "date", "category", "description", "references")
+EVENT_FIELDS = ("id", "title", "date", "category", "description", "references", "place", "actors")
 DATE_HINT = (
     "write it as YYYY, YYYY-MM or YYYY-MM-DD at the precision known, quoted "
     '(e.g. "1999-12-08"); EDTF: 2023~ approximate, 2021? uncertain, 1996/1999 interval'
@@ -122,6 +124,7 @@ def _event(
         required=True,
         hint="cite where the reference date was established",
     )
+    where = read_where(fields, problems)
     if (
         duplicate
         or ident is None
@@ -144,6 +147,7 @@ def _event(
         references,
         node.location,
         desc_node.content_line if desc_node else node.location.line,
+        where=where,
     )
 
 
@@ -185,11 +189,14 @@ class Dated:
 
 
 def dated_annotations(corpus: Corpus, problems: Problems, locate: FieldLocator) -> list[Dated]:
-    """Every annotation with a ``date:``; a date that is not a date is reported at its line."""
+    """Every annotation with an ``event:`` or a ``date:``; a date that is not a date is
+    reported at its line. A passage may tell its event without dating it (no ``date:``)."""
     out = []
     for source in corpus.sources:
         for ann in source.annotations:
             if ann.date is None:
+                if ann.event is not None:
+                    out.append(Dated(source, ann, None))
                 continue
             parsed = parse_date(ann.date)
             if isinstance(parsed, str):
@@ -226,6 +233,17 @@ def attach_passages(
         event = index.get(ann.event)
         if event is not None:
             event.passages.append(Passage(ann, item.source, item.span))
+
+
+def check_where(events: list[Event], terms: set[str], problems: Problems) -> None:
+    """Every place and actor names a glossary term, and a passage's can be compared with its
+    event's (``where``)."""
+    for event in events:
+        check_terms(f"event '{event.id}'", event.where, terms, problems)
+        for p in event.passages:
+            what = f"annotation '{p.annotation.id}'"
+            check_terms(what, p.where, terms, problems)
+            check_comparable(what, event.id, event.where, p.where, problems)
 
 
 def check_asserted(events: EventsFile, corpus: Corpus, problems: Problems) -> None:

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..core.model import Annotation, Reference, Source
+from ..core.model import Annotation, Reference, Source, Where
 from ..core.problems import Location
 from ..core.vocabulary.dates import Span
+from .where import extra_actors, place_differs
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,15 @@ class Passage:
     def date(self) -> str:
         return self.annotation.date or ""
 
+    @property
+    def dated(self) -> bool:
+        """Whether its source dates the event at all (it may tell it without a date)."""
+        return self.annotation.date is not None
+
+    @property
+    def where(self) -> Where:
+        return self.annotation.where
+
 
 @dataclass(frozen=True)
 class Agreement:
@@ -64,10 +74,17 @@ class Agreement:
 
     off_reference: tuple[str, ...] = ()
     clashes: tuple[tuple[Span, Span], ...] = ()
+    off_place: tuple[str, ...] = ()  # keys whose place is not the event's
+    off_actors: tuple[str, ...] = ()  # keys naming actors the event does not record
+
+    @property
+    def dates_disputed(self) -> bool:
+        return bool(self.off_reference or self.clashes)
 
     @property
     def disputed(self) -> bool:
-        return bool(self.off_reference or self.clashes)
+        """Dates, place or actors that cannot all be right."""
+        return self.dates_disputed or bool(self.off_place or self.off_actors)
 
 
 def agreement(reference: Span, claims: Sequence[tuple[str, Span]]) -> Agreement:
@@ -95,6 +112,7 @@ class Event:
     location: Location
     description_line: int = 0
     passages: list[Passage] = field(default_factory=list)
+    where: Where = field(default_factory=Where)  # the reference place and actors, if recorded
 
     def source_ids(self) -> list[str]:
         """Distinct sources asserting the event, in a stable order."""
@@ -113,7 +131,13 @@ class Event:
 
     def agreement(self) -> Agreement:
         claims = [(p.annotation.id, p.span) for p in self.passages if p.span is not None]
-        return agreement(self.span, claims)
+        dates = agreement(self.span, claims)
+        return Agreement(
+            dates.off_reference,
+            dates.clashes,
+            tuple(p.annotation.id for p in self.passages if place_differs(self.where, p.where)),
+            tuple(p.annotation.id for p in self.passages if extra_actors(self.where, p.where)),
+        )
 
 
 def chronological(events: Sequence[Event]) -> list[Event]:

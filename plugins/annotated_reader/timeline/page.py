@@ -20,12 +20,31 @@ from ..core.urls import SiteUrls, relative_url
 from ..core.vocabulary.dates import Span, humanize
 from ..render.search_view import section, top
 from .chart import chart_svg
-from .model import CATEGORIES, Agreement, Category, Event, clashing_pairs
+from .model import CATEGORIES, Agreement, Category, Event, Passage, clashing_pairs
+from .where import Name, extra_actors, names, partial_actors, place_differs
 
 # Turns a Markdown description into safe HTML for a given page.
 Describe = Callable[[str], str]
 # A source's rating badge as HTML, or "" when no ratings feature offers one.
 Badge = Callable[[str], str]
+# A glossary term's address from this page and its name, or None when there is none.
+Term = Callable[[str], tuple[str, str] | None]
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """A place or actor as shown: the term's name, linked to the glossary when it has one."""
+
+    name: str
+    href: str
+
+
+def term_links(ids: tuple[str, ...], term: Term) -> list[TermLink]:
+    return [TermLink(found[1], found[0]) if (found := term(i)) else TermLink(i, "") for i in ids]
+
+
+def term_name(term: Term) -> Name:
+    return lambda ident: found[1] if (found := term(ident)) else ident
 
 
 @dataclass(frozen=True)
@@ -45,9 +64,14 @@ class PassageView:
     quote: str
     date: str
     date_human: str
+    dated: bool  # the source gives a date at all
     valid: bool  # its date could be read
     agrees: bool  # and falls within the event's
     href: str
+    place: list[TermLink]  # the place this source gives, if it states one
+    place_agrees: bool
+    actors: list[TermLink]  # the actors it names
+    actors_state: str  # "agree", "partial" or "differ" ("" when it names none)
 
 
 @dataclass(frozen=True)
@@ -71,8 +95,14 @@ class EventEntry:
     description: Safe
     sources: list[SourceGroup]
     source_ids: str  # space-separated, for the page's filter
-    disputed: bool
-    reasons: list[str]
+    disputed: bool  # dates, place or actors
+    reasons: list[str]  # why: the dates' reasons, then the place's and actors'
+    where_reasons: list[str]  # the place's and actors' alone
+    place: list[TermLink]  # the reference place and actors (empty when not recorded)
+    actors: list[TermLink]
+    dates_disputed: bool
+    place_disputed: bool
+    actors_disputed: bool
 
 
 def summarize(events: list[Event]) -> Summary:
@@ -128,6 +158,36 @@ def dispute_reasons(event: Event, agreement: Agreement) -> list[str]:
     return reasons
 
 
+def where_reasons(event: Event, agreement: Agreement, name: Name) -> list[str]:
+    """Plain sentences saying which sources give another place or other actors than the
+    event's, each with what the reference says."""
+    off_place, off_actors = set(agreement.off_place), set(agreement.off_actors)
+    reasons = []
+    for source, passages in event.by_source():
+        places = sorted(
+            {p.where.place for p in passages if p.annotation.id in off_place if p.where.place}
+        )
+        if places and event.where.place:
+            reasons.append(
+                f"“{source.title}” places it in {names(places, name)}; the reference place is "
+                f"{name(event.where.place)}."
+            )
+        extra = sorted(
+            {
+                a
+                for p in passages
+                if p.annotation.id in off_actors
+                for a in extra_actors(event.where, p.where)
+            }
+        )
+        if extra:
+            reasons.append(
+                f"“{source.title}” names {names(extra, name)} among those who did it; the "
+                f"reference names {names(event.where.actors, name)}."
+            )
+    return reasons
+
+
 _MAX_NAMES = 3
 _MAX_CLASHES = 10
 
@@ -141,13 +201,22 @@ def _names(titles: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+def _actors_state(event: Event, p: Passage) -> str:
+    if not p.where.actors or not event.where.actors:
+        return ""
+    if extra_actors(event.where, p.where):
+        return "differ"
+    return "partial" if partial_actors(event.where, p.where) else "agree"
+
+
 def event_context(
-    event: Event, page_url: str, urls: SiteUrls, describe: Describe, badge: Badge
+    event: Event, page_url: str, urls: SiteUrls, describe: Describe, badge: Badge, term: Term
 ) -> EventEntry:
     """One event as the timeline shows it: its sources' passages, each marked as agreeing
-    with the event's date or not."""
+    with the event's date, place and actors or not."""
     agreement = event.agreement()
     off = set(agreement.off_reference)
+    where = where_reasons(event, agreement, term_name(term))
     groups = []
     for source, passages in event.by_source():
         groups.append(
@@ -160,10 +229,15 @@ def event_context(
                         id=p.annotation.id,
                         quote=_passage_text(source, p.annotation.start, p.annotation.end),
                         date=p.date,
-                        date_human=humanize(p.date),
+                        date_human=humanize(p.date) if p.dated else "",
+                        dated=p.dated,
                         valid=p.span is not None,
-                        agrees=p.span is not None and p.annotation.id not in off,
+                        agrees=not p.dated or (p.span is not None and p.annotation.id not in off),
                         href=relative_url(urls.annotation(source.id, p.annotation.id), page_url),
+                        place=term_links((p.where.place,) if p.where.place else (), term),
+                        place_agrees=not place_differs(event.where, p.where),
+                        actors=term_links(p.where.actors, term),
+                        actors_state=_actors_state(event, p),
                     )
                     for p in passages
                 ],
@@ -178,7 +252,13 @@ def event_context(
         sources=groups,
         source_ids=" ".join(event.source_ids()),
         disputed=agreement.disputed,
-        reasons=dispute_reasons(event, agreement),
+        reasons=dispute_reasons(event, agreement) + where,
+        where_reasons=where,
+        place=term_links((event.where.place,) if event.where.place else (), term),
+        actors=term_links(event.where.actors, term),
+        dates_disputed=agreement.dates_disputed,
+        place_disputed=bool(agreement.off_place),
+        actors_disputed=bool(agreement.off_actors),
     )
 
 
@@ -195,9 +275,10 @@ def render_timeline(
     export_url: str,
     describe: Describe,
     badge: Badge,
+    term: Term,
 ) -> PageHtml:
     """The timeline page seen from ``page_url``, and its search document."""
-    entries = [event_context(e, page_url, urls, describe, badge) for e in events]
+    entries = [event_context(e, page_url, urls, describe, badge, term) for e in events]
     sources: dict[str, str] = {}
     for entry in entries:
         for group in entry.sources:
@@ -205,7 +286,7 @@ def render_timeline(
     used = {e.category for e in events}
     summary = summarize(events)
     html = env.get_template("timeline.html").render(
-        chart=Safe(chart_svg(events, {e.id: f"#{e.id}" for e in events})),
+        chart=Safe(chart_svg(events, {e.id: f"#{e.id}" for e in events}, term_name(term))),
         entries=entries,
         summary=summary,
         source_options=sorted(sources.items(), key=lambda kv: (kv[1], kv[0])),
@@ -223,20 +304,22 @@ def timeline_document(entries: list[EventEntry], summary: Summary) -> str:
             "Timeline",
             [
                 f"{summary.events} events, {summary.multi_source} asserted by more than one "
-                f"source, {summary.disputed} with disputed dates."
+                f"source, {summary.disputed} disputed (dates, place or actors)."
             ],
         )
     ]
     for entry in entries:
         event = entry.event
         parts = [escape(f"{entry.category.label}.")]
-        if entry.disputed:
-            parts.append(escape("Dates disputed: " + " ".join(entry.reasons)))
+        dates = entry.reasons[: len(entry.reasons) - len(entry.where_reasons)]
+        if dates:
+            parts.append(escape("Dates disputed: " + " ".join(dates)))
+        if entry.where_reasons:
+            parts.append(escape("Place or actors disputed: " + " ".join(entry.where_reasons)))
         parts.append(str(entry.description))
         for group in entry.sources:
             for p in group.passages:
-                parts.append(
-                    escape(f"“{group.source.title}” dates it {p.date_human}: “{p.quote}”")
-                )
+                said = f"dates it {p.date_human}" if p.dated else "tells it without a date"
+                parts.append(escape(f"“{group.source.title}” {said}: “{p.quote}”"))
         out.append(section(event.id, f"{entry.date_human}: {event.title}", parts))
     return "\n".join(out)
