@@ -3,9 +3,9 @@ its passage, so a reader sees at a glance where the notes are and where they clu
 
 Drawn at build time: a mark's place is its passage's start as a fraction of the text's
 length, known before any browser lays the page out, so the strip reads without scripts and
-from ``file://``. Each mark is a link to its passage's anchor (``#<annotation-id>``), which
-the reader's scripts already open as a deep link; ``notemap.js`` may later set the marks
-level with their passages and hide the kinds the reader filtered out. A mark is told by its
+from ``file://``. Each mark is a link to its passage's anchor (``#<annotation-id>``). With
+scripts, ``notemap.js`` places the marks by the text as laid out, hides the kinds the reader
+filtered out and opens a note as a click on its number does. A mark is told by its
 kind's colour, its glyph (a fact-check's by its verdict's glyph and a round shape) and, for
 screen readers, a name in words: never by colour alone.
 """
