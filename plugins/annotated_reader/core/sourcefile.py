@@ -19,6 +19,7 @@ from .model import (
     MetaField,
     Quote,
     Source,
+    Where,
 )
 from .problems import Location, Problems
 from .text.segment import ROLES
@@ -156,6 +157,7 @@ def _short_title(fields: Fields, problems: Problems) -> str | None:
 
 
 def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | None:
+    """One note; None when it lacks an id, kind, quote or body (each problem reported)."""
     fields = Fields(node, problems, "an annotation", ANNOTATION_FIELDS, "annotation")
     if not fields.ok:
         return None
@@ -173,51 +175,15 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         required=is_check,
         hint="a fact-check must cite at least one public reference",
     )
-    verdict = fields.text(
-        "verdict",
-        required=is_check,
-        choices=VERDICTS,
-        hint=_VERDICT_HINT,
-    )
-    if verdict and not is_check:
-        problems.error(
-            fields.get("verdict").location,  # type: ignore[union-attr]
-            "annotation.verdict-on-other-kind",
-            f"{what} has a verdict but is a {kind}; only fact-checks carry verdicts",
-        )
+    verdict = _verdict(fields, what, kind, problems)
     correction = fields.text(
         "correction",
         required=kind == "correction",
         hint="say what the text should read",
     )
     correction_node = fields.get("correction")
-    event = fields.text("event", required=False)
-    date = fields.text("date", required=False)
-    if date is not None and event is None:
-        problems.error(
-            node.location,
-            "annotation.event-date",
-            f"{what} has a date but no event; a dated passage needs 'event' (the canonical "
-            "event id) beside its 'date' (as the source states it)",
-        )
-    where = read_where(fields, problems)
-    where_node = fields.get("place") or fields.get("actors")
-    if where_node is not None and event is None:
-        problems.error(
-            where_node.location,
-            "annotation.where-without-event",
-            f"{what} gives a place or actors but no event; they say where and by whom the "
-            "passage's event happened: add event: and date:, or remove them",
-        )
-    reviewed = fields.text("reviewed", required=False)
-    day = parse_day(reviewed) if reviewed is not None else None
-    if isinstance(day, str):
-        problems.error(
-            fields.get("reviewed").location,  # type: ignore[union-attr]
-            "annotation.bad-reviewed",
-            f"reviewed: {day}; give the day the note was written or last checked",
-        )
-        reviewed = None
+    event, date, where = _passage_event(fields, node, what, problems)
+    reviewed = _reviewed(fields, problems)
     claim = _claim(fields, what, is_check, problems)
     history = _history(fields, reviewed, problems)
     claim_id, differs = _claim_link(fields, what, is_check, problems)
@@ -244,6 +210,59 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
         differs_because=differs,
         where=where,
     )
+
+
+def _verdict(fields: Fields, what: str, kind: str | None, problems: Problems) -> str | None:
+    """A fact-check's verdict: required there, and an error on any other kind of note."""
+    is_check = kind == "fact-check"
+    verdict = fields.text("verdict", required=is_check, choices=VERDICTS, hint=_VERDICT_HINT)
+    if verdict and not is_check:
+        problems.error(
+            fields.get("verdict").location,  # type: ignore[union-attr]
+            "annotation.verdict-on-other-kind",
+            f"{what} has a verdict but is a {kind}; only fact-checks carry verdicts",
+        )
+    return verdict
+
+
+def _passage_event(
+    fields: Fields, node: Node, what: str, problems: Problems
+) -> tuple[str | None, str | None, Where]:
+    """``event``, ``date`` and ``place``/``actors``: what the passage says happened, when,
+    where and by whom; a date or a place without its event is an error."""
+    event = fields.text("event", required=False)
+    date = fields.text("date", required=False)
+    if date is not None and event is None:
+        problems.error(
+            node.location,
+            "annotation.event-date",
+            f"{what} has a date but no event; a dated passage needs 'event' (the canonical "
+            "event id) beside its 'date' (as the source states it)",
+        )
+    where = read_where(fields, problems)
+    where_node = fields.get("place") or fields.get("actors")
+    if where_node is not None and event is None:
+        problems.error(
+            where_node.location,
+            "annotation.where-without-event",
+            f"{what} gives a place or actors but no event; they say where and by whom the "
+            "passage's event happened: add event: and date:, or remove them",
+        )
+    return event, date, where
+
+
+def _reviewed(fields: Fields, problems: Problems) -> str | None:
+    """``reviewed``: the day the note was last checked, or None when it is not a real day."""
+    reviewed = fields.text("reviewed", required=False)
+    day = parse_day(reviewed) if reviewed is not None else None
+    if isinstance(day, str):
+        problems.error(
+            fields.get("reviewed").location,  # type: ignore[union-attr]
+            "annotation.bad-reviewed",
+            f"reviewed: {day}; give the day the note was written or last checked",
+        )
+        return None
+    return reviewed
 
 
 def _claim_link(
