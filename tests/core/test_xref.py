@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotated_reader.core.xref import Prose, locate, malformed
+from annotated_reader.core.problems import Problems
+from annotated_reader.core.xref import Prose, check_prose, locate, malformed
 from helpers.project import build, check, replace_in
 from helpers.timeline import timeline_project
 
@@ -134,3 +135,48 @@ def test_a_folded_scalar_is_found_on_the_line_that_holds_it() -> None:
 
 def test_a_reference_not_found_in_the_file_keeps_its_line() -> None:
     assert _where("See [[a-b]].", "[[a-b]]", 0, "", 4) == (4, 1)
+
+
+KNOWN = {"note": {"s-inner", "s-outer"}, "source": {"sample"}, "term": {"putin"}, "event": set()}
+
+
+def _checked(text: str, file: str, lost: dict[str, set[str]] | None = None) -> list[str]:
+    """Every problem ``check_prose`` reports for ``text``, the body at line 2 of ``file``."""
+    problems = Problems()
+    prose = Prose("annotation 's-x'", text, "annotations/sources/sample.yml", 2)
+    check_prose(prose, KNOWN, lost or {}, problems, lambda path: file.split("\n"))
+    return [str(p) for p in problems.items]
+
+
+def test_the_service_reports_malformed_and_unknown_references_at_their_columns() -> None:
+    text = "See [[s-inner]], [[S-Outer]], [[source:sampel]] and [[term:putin|him]]."
+    file = f"notes:\n  - body: {text}\n"
+    assert _checked(text, file) == [
+        "annotations/sources/sample.yml:2:28: error: [xref.malformed] annotation 's-x' has "
+        "'[[S-Outer]]', which is not a cross-reference (ids are lowercase: [[s-outer]]); "
+        "write [[note-id]], [[source:id]], [[term:id]] or [[event:id]], with |label for other "
+        "text",
+        "annotations/sources/sample.yml:2:41: error: [xref.unknown] annotation 's-x' links to "
+        "unknown source 'sampel' (did you mean 'sample'?); use an id that exists: [[note-id]], "
+        "[[source:id]], [[term:id]] or [[event:id]]",
+    ]
+
+
+def test_a_reference_to_what_did_not_load_is_left_to_that_files_error() -> None:
+    text = "See [[event:treaty-1999]] and [[term:lukashenko]]."
+    file = f"notes:\n  - body: {text}\n"
+    assert _checked(text, file, {"event": {"treaty-1999"}}) == [
+        "annotations/sources/sample.yml:2:41: error: [xref.unknown] annotation 's-x' links to "
+        "unknown term 'lukashenko'; use an id that exists: [[note-id]], [[source:id]], "
+        "[[term:id]] or [[event:id]]",
+    ]
+
+
+def test_a_link_whose_text_is_in_brackets_is_no_reference() -> None:
+    text = "As [[Reuters, 2 May]](https://example.org/a) reported, see [[s-outer]]."
+    assert _checked(text, f"notes:\n  - body: {text}\n") == []
+
+
+def test_well_formed_references_to_known_ids_pass() -> None:
+    text = "[[s-inner]] [[note:s-outer|the outer note]] [[source:sample]] [[term:putin]]"
+    assert _checked(text, f"body: {text}\n") == []
