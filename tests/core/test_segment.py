@@ -53,3 +53,45 @@ def test_every_character_of_every_seed_is_kept_in_order(seed: Path) -> None:
     assert " ".join(" ".join(b.text(text) for b in blocks).split()) == " ".join(text.split())
     starts = [b.start for b in blocks]
     assert starts == sorted(starts)
+
+
+def test_a_short_capitalised_line_before_more_text_is_a_heading_up_to_90_characters() -> None:
+    at_most = "Heading " + "x" * 82  # 90 characters
+    too_long = at_most + "x"
+    assert roles(f"{at_most}\nText follows.") == [("heading", at_most), ("paragraph", "Text follows.")]
+    assert roles(f"{too_long}\nText follows.")[0] == ("paragraph", too_long)
+
+
+def test_a_heading_may_start_with_a_number_but_not_a_lowercase_letter() -> None:
+    assert roles("1 Introduction\nText.")[0] == ("heading", "1 Introduction")
+    assert roles("introduction\nText.")[0] == ("paragraph", "introduction")
+
+
+def test_the_next_to_last_line_can_be_a_heading_and_the_last_never_is() -> None:
+    assert roles("Heading\nLast Line") == [("heading", "Heading"), ("paragraph", "Last Line")]
+
+
+def test_a_question_is_a_heading_up_to_60_characters() -> None:
+    short = "Why " + "x" * 55 + "?"  # 60 characters
+    assert roles(f"{short}\nText.")[0] == ("heading", short)
+    long = "Why " + "x" * 56 + "?"
+    assert roles(f"{long}\nText.")[0] == ("paragraph", long)
+
+
+def test_offsets_count_a_byte_order_mark_and_leading_spaces_but_blocks_exclude_them() -> None:
+    text = "\ufeffTitle\n   Indented text.  \n\n\tLast."
+    blocks = segment(text)
+    assert [(b.start, b.end) for b in blocks] == [(1, 6), (10, 24), (29, 34)]
+    assert [b.text(text) for b in blocks] == ["Title", "Indented text.", "Last."]
+    assert [(b.start, b.end) for b in segment("Title\nText.")] == [(0, 5), (6, 11)]
+
+
+def test_a_layout_rule_gives_its_role_to_the_blocks_it_overlaps_only() -> None:
+    text = "One\nTwo\nThree"
+    blocks = segment(text)  # One 0-3, Two 4-7, Three 8-13
+    apply_layout(blocks, [("caption", 3, 4), ("byline", 4, 5), ("heading", 7, 8)])
+    assert [b.role for b in blocks] == ["heading", "byline", "paragraph"]
+    apply_layout(blocks, [("debris", 8, 13)])
+    assert [(b.role, b.debris) for b in blocks] == [
+        ("heading", False), ("byline", False), ("paragraph", True)
+    ]
