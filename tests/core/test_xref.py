@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotated_reader.core.problems import Problems
+from annotated_reader.core.problems import Location, Problems
 from annotated_reader.core.xref import Prose, check_prose, locate, malformed
 from helpers.project import build, check, replace_in
 from helpers.timeline import timeline_project
@@ -37,6 +37,7 @@ EVENTS = "annotations/events.yml"
         ("term: putin", "the id has spaces around it"),
         ("s-inner|", "the label after '|' is empty"),
         ("s_inner", "an id may hold only lowercase letters, digits and '-'"),
+        ("S_Inner", "an id may hold only lowercase letters, digits and '-'"),
     ],
 )
 def test_what_is_wrong_with_a_malformed_reference(inner: str, why: str) -> None:
@@ -135,6 +136,44 @@ def test_a_folded_scalar_is_found_on_the_line_that_holds_it() -> None:
 
 def test_a_reference_not_found_in_the_file_keeps_its_line() -> None:
     assert _where("See [[a-b]].", "[[a-b]]", 0, "", 4) == (4, 1)
+    assert _where("One\nSee [[a-b]].", "[[a-b]]", 0, "", 4) == (5, 1)
+    assert _where("\nSee [[a-b]].", "[[a-b]]", 0, "", 4) == (5, 1)
+    prose = Prose("a note", "One\nSee [[a-b]].", "a.yml", 4)
+    assert locate(prose, 8, "[[a-b]]", []) == Location("a.yml", 5, 1)
+
+
+def test_the_same_reference_on_two_lines_of_a_block_scalar_is_each_at_its_place() -> None:
+    file = "body: |\n  A [[x-y]]\n  B [[x-y]] and [[x-y]]\n"
+    text = "A [[x-y]]\nB [[x-y]] and [[x-y]]\n"
+    assert _where(text, "[[x-y]]", 0, file, 2) == (2, 5)
+    assert _where(text, "[[x-y]]", 1, file, 2) == (3, 5)
+    assert _where(text, "[[x-y]]", 2, file, 2) == (3, 17)
+
+
+def test_a_copy_written_before_the_text_is_not_taken_for_it() -> None:
+    file = 'a:\n  - body: "See [[x-y]]."\n  - body: |\n      Then\n      [[x-y]] again.\n'
+    assert _where("Then\n[[x-y]] again.\n", "[[x-y]]", 0, file, 4) == (5, 7)
+
+
+def test_three_copies_on_one_line_are_told_apart() -> None:
+    text = "[[a-b]], [[a-b]] and [[a-b]]"
+    file = f"body: {text}\n"
+    assert [_where(text, "[[a-b]]", n, file, 1) for n in range(3)] == [(1, 7), (1, 16), (1, 28)]
+
+
+def test_a_reference_at_the_start_of_a_line_is_at_column_one() -> None:
+    file = "body: >-\n  One\n[[a-b]] two\n"
+    assert _where("One [[a-b]] two", "[[a-b]]", 0, file, 2) == (3, 1)
+
+
+def test_a_folded_scalar_is_followed_past_its_fewer_line_breaks() -> None:
+    file = "body: >\n  a\n  b\n  c\n  d\n\n  e [[x-y]]\n"
+    assert _where("a b c d\ne [[x-y]]\n", "[[x-y]]", 0, file, 2) == (7, 5)
+
+
+def test_a_long_block_scalar_reference_on_its_last_line() -> None:
+    file = "body: |\n  1\n  2\n  3\n  4\n  5 [[x-y]]\n"
+    assert _where("1\n2\n3\n4\n5 [[x-y]]\n", "[[x-y]]", 0, file, 2) == (6, 5)
 
 
 KNOWN = {"note": {"s-inner", "s-outer"}, "source": {"sample"}, "term": {"putin"}, "event": set()}
@@ -144,7 +183,7 @@ def _checked(text: str, file: str, lost: dict[str, set[str]] | None = None) -> l
     """Every problem ``check_prose`` reports for ``text``, the body at line 2 of ``file``."""
     problems = Problems()
     prose = Prose("annotation 's-x'", text, "annotations/sources/sample.yml", 2)
-    check_prose(prose, KNOWN, lost or {}, problems, lambda path: file.split("\n"))
+    check_prose(prose, KNOWN, lost or {}, problems, {prose.path: file.split("\n")}.get)
     return [str(p) for p in problems.items]
 
 
@@ -175,6 +214,15 @@ def test_a_reference_to_what_did_not_load_is_left_to_that_files_error() -> None:
 def test_a_link_whose_text_is_in_brackets_is_no_reference() -> None:
     text = "As [[Reuters, 2 May]](https://example.org/a) reported, see [[s-outer]]."
     assert _checked(text, f"notes:\n  - body: {text}\n") == []
+
+
+def test_a_kind_of_id_the_corpus_has_none_of_is_unknown_too() -> None:
+    problems = Problems()
+    check_prose(Prose("event 'e'", "See [[event:x]].", "e.yml", 1), {}, {}, problems)
+    assert [str(p) for p in problems.items] == [
+        "e.yml:1:1: error: [xref.unknown] event 'e' links to unknown event 'x'; use an id that "
+        "exists: [[note-id]], [[source:id]], [[term:id]] or [[event:id]]"
+    ]
 
 
 def test_well_formed_references_to_known_ids_pass() -> None:

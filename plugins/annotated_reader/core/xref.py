@@ -59,14 +59,16 @@ def malformed(inner: str) -> str | None:
 def locate(prose: Prose, offset: int, written: str, lines: Sequence[str]) -> Location:
     """Where ``written``, found at ``offset`` of the prose, stands in its file.
 
-    The prose is the YAML scalar's value, so its line breaks give the line (a folded or
-    quoted scalar may fold a few); the column comes from finding the reference itself on
-    the file's lines from there on, counting earlier copies of it in the same text.
+    The reference is the text's ``nth`` copy of ``written``: the file's lines from the
+    text's first on hold the same copies in the same order, so the nth found there is it
+    (a folded or quoted scalar has fewer line breaks than its lines, so the search runs a
+    few lines past the text's count). Not found (an escaped scalar): the line its line
+    breaks give, column 1.
     """
     line = prose.line + prose.text.count("\n", 0, offset)
     nth = prose.text.count(written, 0, offset)
     seen = 0
-    for index in range(line - 1, min(len(lines), line + prose.text.count("\n") + 3)):
+    for index in range(prose.line - 1, min(len(lines), line + prose.text.count("\n") + 3)):
         col = lines[index].find(written)
         while col >= 0:
             if seen == nth:
