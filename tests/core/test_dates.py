@@ -60,6 +60,7 @@ def test_a_date_is_the_span_of_days_it_can_mean(
         ("1996?/1999", date(1996, 1, 1), date(1999, 12, 31), False, True),
         ("1996/1999?", date(1996, 1, 1), date(1999, 12, 31), False, True),
         ("1999/1999", date(1999, 1, 1), date(1999, 12, 31), False, False),
+        ("1999-12-08/1999-12-08", date(1999, 12, 8), date(1999, 12, 8), False, False),
     ],
 )
 def test_an_interval_runs_from_its_first_end_to_its_last(
@@ -88,6 +89,8 @@ def test_an_interval_runs_from_its_first_end_to_its_last(
         ("/", "interval '/' has no known end"),
         ("1999/1996", "interval '1999/1996' ends before it starts"),
         ("x/1999", "'x' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
+         "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)"),
+        ("1996/1997/1999", "'1997/1999' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
          "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)"),
         ("1999/y", "'y' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
          "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)"),
