@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 NPM_DIR := build/npm
 NPM_OK  := $(NPM_DIR)/node_modules/.installed
 
-.PHONY: site test check serve clean chromium java bundle bench fuzz zensical
+.PHONY: site test check serve clean chromium java bundle bench fuzz zensical mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,20 @@ bench: $(VENV)/.test-deps
 ## with its smallest example written to benchmarks/fuzz.md; FUZZ_ARGS="--examples N --seed S"
 fuzz: $(VENV)/.test-deps
 	$(BIN)/python -m benchmarks.fuzz $(FUZZ_ARGS)
+
+## mutate: mutation testing of the core modules (slow, not part of `make test`): mutmut, pinned in
+## tools/mutmut/requirements.txt, in its own .venv-mutate, one worker at the lowest priority;
+## writes benchmarks/mutation.md. MUTATE_ARGS="--only dates anchoring" for some groups only
+MUTATE_VENV := .venv-mutate
+MUTATE_OK   := $(MUTATE_VENV)/.installed
+
+$(MUTATE_OK): pyproject.toml tools/mutmut/requirements.txt
+	$(PYTHON) -m venv $(MUTATE_VENV)
+	$(MUTATE_VENV)/bin/python -m pip install --quiet -e '.[test]' -r tools/mutmut/requirements.txt
+	touch $@
+
+mutate: $(MUTATE_OK)
+	$(MUTATE_VENV)/bin/python -m benchmarks.mutation $(MUTATE_ARGS)
 
 clean:
 	rm -rf site site-zensical dist build test-artifacts
