@@ -46,6 +46,7 @@ class Group:
     tests: tuple[str, ...]
 
 
+ANCHOR_TESTS = ("tests/core/test_anchor.py", "tests/core/test_bom_quote.py")
 GROUPS: dict[str, Group] = {
     "dates": Group(
         ("core/vocabulary/dates.py",),
@@ -56,10 +57,9 @@ GROUPS: dict[str, Group] = {
         ),
     ),
     "cross-references": Group(("core/xref.py",), ("tests/core/test_xref.py",)),
-    "anchoring": Group(
-        ("core/text/selector.py", "core/text/anchoring.py", "core/text/anchor.py"),
-        ("tests/core/test_anchor.py", "tests/core/test_bom_quote.py"),
-    ),
+    "selector": Group(("core/text/selector.py",), ANCHOR_TESTS),
+    "anchoring": Group(("core/text/anchoring.py",), ANCHOR_TESTS),
+    "anchor": Group(("core/text/anchor.py",), ANCHOR_TESTS),
     "segmentation": Group(
         ("core/text/segment.py",),
         ("tests/core/test_segment.py",),
