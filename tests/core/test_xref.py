@@ -138,6 +138,7 @@ def test_a_reference_not_found_in_the_file_keeps_its_line() -> None:
     assert _where("See [[a-b]].", "[[a-b]]", 0, "", 4) == (4, 1)
     assert _where("One\nSee [[a-b]].", "[[a-b]]", 0, "", 4) == (5, 1)
     assert _where("\nSee [[a-b]].", "[[a-b]]", 0, "", 4) == (5, 1)
+    assert _where("One\nSee [[a-b]].\nTwo\n", "[[a-b]]", 0, "", 4) == (5, 1)
     prose = Prose("a note", "One\nSee [[a-b]].", "a.yml", 4)
     assert locate(prose, 8, "[[a-b]]", []) == Location("a.yml", 5, 1)
 

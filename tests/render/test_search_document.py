@@ -34,6 +34,14 @@ def results() -> dict[str, tuple[str, str]]:
     return _results(FIXTURE)
 
 
+def test_a_notes_references_are_listed_by_title(mini: Path) -> None:
+    sample = mini / "annotations" / "sources" / "sample.yml"
+    first = '      - {title: "Union State", url: "https://en.wikipedia.org/wiki/Union_State"}\n'
+    second = '      - {title: "Treaty <text>", url: "https://example.org/treaty"}\n'
+    sample.write_text(sample.read_text(encoding="utf-8").replace(first, first + second), "utf-8")
+    assert _results(mini)["s-inner"][1].endswith("References: Union State; Treaty &lt;text&gt;")
+
+
 def test_a_note_that_dates_an_event_names_it_in_its_result(mini: Path) -> None:
     found = _results(timeline_project(mini))
     assert found["s-inner"][1] == (
