@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -199,12 +200,25 @@ def diff(m: Mutant) -> str:
 
 
 def _line(m: Mutant, shown: str) -> str:
-    """file:line of a mutant: where its first changed line stands in the original file."""
-    changed = next((ln for ln in shown.splitlines() if ln.startswith("-") and len(ln) > 1), "")
-    text = changed[1:].strip()
+    """file:line of a mutant's first changed line. mutmut diffs the function alone, so its
+    hunk counts lines from the function's ``def``, found in the original file by name."""
     source = (ROOT / PACKAGE / m.file).read_text(encoding="utf-8").splitlines()
-    hits = [i + 1 for i, ln in enumerate(source) if text and ln.strip() == text]
-    return f"{(PACKAGE / m.file).as_posix()}:{hits[0] if len(hits) == 1 else '?'}"
+    where = f"{(PACKAGE / m.file).as_posix()}:"
+    hunk = re.search(r"^@@ -(\d+)", shown, re.M)
+    name = m.name.partition("__mutmut_")[0].rpartition(".")[2]
+    name = name[2:] if name.startswith("x_") else name.rpartition("ǁ")[2]
+    defs = [
+        i for i, ln in enumerate(source) if re.match(rf"\s*(async )?def {re.escape(name)}\(", ln)
+    ]
+    if hunk is None or len(defs) != 1:
+        return where + "?"
+    line = defs[0] + int(hunk.group(1))
+    for text in shown[hunk.end() :].splitlines()[1:]:
+        if text.startswith("-"):
+            return where + str(line)
+        if not text.startswith("+"):
+            line += 1
+    return where + "?"
 
 
 def report(out: Path) -> bool:
