@@ -58,7 +58,14 @@ GROUPS: dict[str, Group] = {
         ),
     ),
     "cross-references": Group(("core/xref.py",), ("tests/core/test_xref.py",)),
-    "selector": Group(("core/text/selector.py",), ANCHOR_TESTS),
+    "selector": Group(
+        ("core/text/selector.py",),
+        (
+            "tests/core/test_selector.py",
+            "tests/interchange/test_quote.py::test_the_context_is_the_shortest_that_picks_the_place",
+            "tests/interchange/test_quote.py::test_a_passage_repeated_with_its_surroundings_gets_no_selector",
+        ),
+    ),
     "anchoring": Group(("core/text/anchoring.py",), ANCHOR_TESTS),
     "anchor": Group(("core/text/anchor.py",), ANCHOR_TESTS),
     "segmentation": Group(
