@@ -26,6 +26,19 @@ def test_context_grows_a_whole_word_at_a_time_over_runs_of_spaces() -> None:
     assert (first.quote, second.quote) == (Quote("cat", "", "  one"), Quote("cat", "", "  two"))
 
 
+def test_a_long_run_of_spaces_counts_as_no_word() -> None:
+    gap = " " * 14
+    text = f"one{gap}cat{gap}end\ntwo{gap}cat{gap}end"
+    [first, second] = select(text, "cat").places
+    assert (first.quote, second.quote) == (Quote("cat", f"one{gap}"), Quote("cat", f"two{gap}"))
+    text = f"end{gap}cat{gap}one\nend{gap}cat{gap}two"
+    [first, second] = select(text, "cat").places
+    assert (first.quote, second.quote) == (
+        Quote("cat", "", f"{gap}one"),
+        Quote("cat", "", f"{gap}two"),
+    )
+
+
 def test_beyond_the_limit_a_place_is_given_without_its_selector() -> None:
     text = "a cat. b cat. c cat."
     places = select(text, "cat", limit=2).places
