@@ -5,6 +5,7 @@ the limit on selectors, and the place nearest a recorded position."""
 from __future__ import annotations
 
 from annotated_reader.core.model import Quote
+from annotated_reader.core.text.anchor import Outcome
 from annotated_reader.core.text.selector import Place, nearest, select
 
 
@@ -13,7 +14,10 @@ def test_a_text_found_once_needs_no_context_and_one_not_found_has_no_place() -> 
     assert [(p.match.start, p.match.end, p.quote) for p in found.places] == [
         (6, 10, Quote("beta"))
     ]
-    assert select("alpha beta gamma", "delta").places == []
+    missing = select("alpha beta gamma", "delta")
+    assert missing.places == [] and missing.result.outcome is Outcome.MISSING
+    assert found.result.outcome is Outcome.FOUND
+    assert select("a cat. b cat.", "cat").result.outcome is Outcome.AMBIGUOUS
 
 
 def test_context_grows_a_whole_word_at_a_time_over_runs_of_spaces() -> None:
@@ -57,6 +61,7 @@ def test_the_place_nearest_a_recorded_position_and_no_guess_between_two() -> Non
     assert nearest(places, 100) == places[2]
     assert nearest(places, 6) is None  # 2 and 10 are both 4 away
     assert nearest([], 3) is None
+    assert nearest(places[:2], 6) is None
     assert nearest(places[:1], 500) == places[0]
 
 
