@@ -11,6 +11,7 @@ import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Paths
 from annotated_reader.core.urls import SiteUrls
+from annotated_reader.render import search_view
 from annotated_reader.render.search_view import section, text_of, top
 from annotated_reader.render.site import SiteBuilder
 from helpers.timeline import timeline_project
@@ -88,7 +89,7 @@ def test_a_note_result_holds_its_passage_correction_body_and_references(
         "References: Union State"
     )
     assert results["s-cross"][1] == (
-        "“grew. • First item” Should read: grew slowly.. Crosses a paragraph boundary into a list."
+        "“grew. • First item” Should read: grew slowly. Crosses a paragraph boundary into a list."
     )
     assert results["s-outer"][1] == (
         "“The “Union State” was founded in 1996 by Belarus and Russia.” Outer note with a link "
@@ -114,3 +115,16 @@ def test_a_result_heading_escapes_its_id_and_title() -> None:
     )
     assert section("a", "T", ["<p></p>"]) == '<h2 id="a">T</h2>'
     assert top("<T>", ["<p>one</p>", "two"]) == '<h1 id="top">&lt;T&gt;</h1><p>one two</p>'
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("grew <strong>slowly</strong>.", "grew <strong>slowly</strong>."),
+        ("grew <strong>slowly</strong>", "grew <strong>slowly</strong>."),
+        ("<em>did it?</em>", "<em>did it?</em>"),
+        ("and so on…", "and so on…"),
+    ],
+)
+def test_a_correction_ends_its_sentence_once(html: str, expected: str) -> None:
+    assert search_view._closed(html) == expected

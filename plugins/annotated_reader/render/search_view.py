@@ -30,6 +30,12 @@ def text_of(html: str) -> str:
     return _SPACE.sub(" ", _TAG.sub("", _BREAK.sub(" ", html))).strip()
 
 
+def _closed(html: str) -> str:
+    """``html`` ending a sentence: a full stop added unless its text already ends one."""
+    text = re.sub(r"<[^>]*>", "", html).rstrip()
+    return html if text.endswith((".", "!", "?", "…")) else f"{html}."
+
+
 def _p(text: str) -> str:
     return f"<p>{text}</p>" if text else ""
 
@@ -68,7 +74,7 @@ def source_document(
         # The passage, what it should read, the note, where it sits on the timeline.
         parts = [e(f"“{source.text[ann.start : ann.end]}”")]
         if ann.correction:
-            parts.append(f"Should read: {values.correction_html}.")
+            parts.append(f"Should read: {_closed(str(values.correction_html))}")
         parts.append(str(values.body_html))
         if values.event:
             parts.append(f"Timeline: {e(values.event.label)}.")
