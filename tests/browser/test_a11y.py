@@ -120,6 +120,12 @@ def _timeline_filtered(page: Any, width: int) -> Iterator[Check]:
     yield "timeline filtered", ()
 
 
+def _claims_filtered(page: Any, width: int) -> Iterator[Check]:
+    page.select_option("select[data-ar-cl-filter='verdict']", "inaccurate")
+    assert page.locator(".ar-cl-claim[hidden]").count() > 0
+    yield "claims filtered", ()
+
+
 def _as_loaded(page: Any, width: int) -> Iterator[Check]:
     yield "as loaded", ()
 
@@ -142,6 +148,7 @@ STATES: dict[str, tuple[str | None, Callable[[Any, int], Iterator[Check]]]] = {
     "notes mode": ('class="ar-ref ', _each_mode),
     "term preview open": ('class="ar-term"', _term_preview),
     "timeline filtered": ("data-ar-tl-filters", _timeline_filtered),
+    "claims filtered": ("data-ar-cl-filters", _claims_filtered),
     "search open": (None, _search_open),
 }
 

@@ -13,6 +13,7 @@ PAGES = {
     "source": SOURCE,
     "glossary": "glossary/",
     "timeline": "timeline/",
+    "claims": "claims/",
     "ratings": "ratings/",
     "home": "",
     "sources": "sources/",

@@ -222,7 +222,7 @@ def test_bundle_is_reproducible(bundle_zip: Path, tmp_path: Path) -> None:
 
 def test_bundle_holds_the_whole_site(unpacked: Path) -> None:
     sources = sorted(p.stem for p in (ROOT / "annotations" / "sources").glob("*.yml"))
-    for page in ["index", "glossary", "timeline", "ratings/index", "sources/index"] + [
+    for page in ["index", "glossary", "timeline", "claims", "ratings/index", "sources/index"] + [
         f"sources/{s}" for s in sources
     ]:
         assert (unpacked / f"{page}.html").is_file(), page
@@ -387,6 +387,28 @@ def test_timeline_filters_work(unpacked: Path, offline: tuple[Any, list[str]]) -
     page.wait_for_function(
         f"document.querySelectorAll('.ar-tl-event:not([hidden])').length == {total}"
     )
+
+
+def test_claims_filters_work_and_an_address_reveals_its_claim(
+    unpacked: Path, offline: tuple[Any, list[str]]
+) -> None:
+    """From disk there is no instant navigation: the page's own script shows a claim that
+    the filters hide when the address names it."""
+    page, _ = offline
+    page.goto((unpacked / "claims.html").as_uri())
+    page.locator("form[data-ar-cl-filters]").wait_for(state="visible")
+    claims = page.locator(".ar-cl-claim")
+    total = claims.count()
+    page.select_option("select[data-ar-cl-filter='source']", "flash-reunification")
+    shown = page.locator(".ar-cl-claim:not([hidden])")
+    assert 0 < shown.count() < total
+    for i in range(shown.count()):
+        assert "flash-reunification" in (shown.nth(i).get_attribute("data-sources") or "")
+    hidden = page.locator(".ar-cl-claim[hidden]").first.get_attribute("id")
+    page.evaluate(f"location.hash = '#{hidden}'")
+    page.wait_for_function(f"!document.getElementById('{hidden}').hidden")
+    assert page.locator(".ar-cl-claim:not([hidden])").count() == total
+    assert page.input_value("select[data-ar-cl-filter='source']") == ""
 
 
 def test_search_works_from_disk(unpacked: Path, offline: tuple[Any, list[str]]) -> None:

@@ -9,7 +9,6 @@ Each field Google recommends for a fact-check is checked against the editorial d
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,41 +18,9 @@ from annotated_reader.core.corpus import Options, Paths
 from annotated_reader.core.model import Annotation, Source
 from annotated_reader.core.sourcefile import CLAIM_MAX
 from annotated_reader.core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
-from helpers.project import FIXTURES, ROOT
+from helpers.jsonld import expand, one, typed, values
+from helpers.project import ROOT
 from helpers.ratings import json_ld
-from pyld import jsonld  # type: ignore[import-untyped]
-
-S = "http://schema.org/"
-CONTEXT = json.loads((FIXTURES / "jsonld" / "schema.org.jsonld").read_text(encoding="utf-8"))
-
-
-def _loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
-    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
-        return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
-    raise AssertionError(f"the JSON-LD processor asked for {url}: nothing may be fetched")
-
-
-def expand(data: dict[str, Any]) -> dict[str, Any]:
-    [node] = jsonld.expand(data, {"documentLoader": _loader})
-    return node  # type: ignore[no-any-return]
-
-
-def values(node: dict[str, Any], prop: str) -> list[Any]:
-    """A property's values: the literal, the address (``@id``) or the nested node."""
-    out = []
-    for v in node.get(S + prop, []):
-        out.append(v["@value"] if "@value" in v else v["@id"] if list(v) == ["@id"] else v)
-    return out
-
-
-def one(node: dict[str, Any], prop: str) -> Any:
-    found = values(node, prop)
-    assert len(found) == 1, f"{prop}: {found}"
-    return found[0]
-
-
-def typed(node: dict[str, Any]) -> list[str]:
-    return [t.removeprefix(S) for t in node.get("@type", [])]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +29,8 @@ def reviews(real_site: Path) -> list[dict[str, Any]]:
     found = []
     for page in sorted(real_site.rglob("*.html")):
         for data in json_ld(page.read_text(encoding="utf-8")):
-            if data.get("@type") == "ClaimReview":
+            # the claims page's reviews, one per claim, are tests/claims' to check
+            if data.get("@type") == "ClaimReview" and "claims/#" not in data["url"]:
                 found.append(expand(data))
     return found
 

@@ -29,7 +29,7 @@ from annotated_reader.render.source_page import (
     packaged_note_html,
 )
 from annotated_reader.render.templates import environment
-from annotated_reader.render.views import NoteView
+from annotated_reader.render.views import ClaimLink, NoteView
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECTS = [ROOT, ROOT / "tests" / "fixtures" / "mini"]
@@ -65,6 +65,7 @@ def test_twin_matches_the_template_on_every_real_note(project: Path) -> None:
             markup=Markup(),
             env=ENV,
             event_link=lambda ident, resolve=resolve: resolve("event", ident),
+            claim_link=lambda ann: ClaimLink("../../claims/#c", "also in 2 other sources", ann.id),
         )
         numbers = numbering(source.annotations)
         for ann in source.annotations:
@@ -109,6 +110,7 @@ def test_twin_matches_the_template_on_hostile_notes() -> None:
             values,
             verdict=pick([values.verdict, None, *VERDICTS.values()]),
             date_human=pick(HOSTILE),
+            claim=pick([None, ClaimLink(pick(HOSTILE), pick(HOSTILE), pick(HOSTILE))]),
         )
         assert packaged_note_html(values) == _jinja(values), values
 

@@ -154,6 +154,7 @@ def test_top_level_navigation_is_in_reading_order(real_site_built: Path) -> None
         "Union State Reader",
         "Sources",
         "Timeline",
+        "Claims across sources",
         "Glossary",
         "Ratings",
         "Editorial policy",  # hand-written pages keep MkDocs' order, by file name

@@ -1,11 +1,18 @@
-"""The claims feature: reads ``claims.yml`` and holds notes on one claim to one answer."""
+"""The claims feature: reads ``claims.yml``, holds notes on one claim to one answer, and
+publishes the claims page (``claims/``) that notes on a claim link to."""
 
 from __future__ import annotations
 
-from ..core.corpus import Corpus, Feature, Options
+from ..core.corpus import Corpus, Feature, Options, PageHtml
 from ..core.files import declared_ids, exists, read_text
 from ..core.problems import Problems
+from ..core.text.markup import Markup
+from ..core.urls import SiteUrls
+from ..core.xref import Prose
+from .claimreview import PAGE_NAME
+from .entries import shown
 from .load import Claim, attach_notes, check_shared, check_verdicts, read_claims
+from .page import PAGE, TITLE, render_claims
 
 CLAIMS_FILE = "claims.yml"
 
@@ -15,8 +22,14 @@ class Claims(Feature):
 
     def __init__(self) -> None:
         self.claims: list[Claim] = []
+        self.corpus: Corpus | None = None
+        self.site = ("", "")
+        self._markup: Markup | None = None
+        self._shown: dict[str, Claim] = {}
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
+        self.corpus = corpus
+        self.site = (options.site_url, options.site_name)
         path = corpus.paths.root / corpus.paths.annotations / CLAIMS_FILE
         rel = corpus.paths.rel(path)
         if not exists(path):
@@ -36,3 +49,38 @@ class Claims(Feature):
         check_verdicts(loaded, problems)
         check_shared(loaded, corpus, problems)
         self.claims = loaded.claims
+        self._shown = {c.id: c for c in shown(self.claims)}
+
+    def prose(self) -> list[Prose]:
+        return [
+            Prose(f"the fact of claim '{c.id}'", c.fact, c.location.path, c.fact_line)
+            for c in self.claims
+            if c.fact
+        ]
+
+    def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
+        """A claim's entry on the claims page (only claims checked more than once have
+        one): notes on the claim link there."""
+        if namespace != "claim":
+            return None
+        claim = self._shown.get(ident)
+        return (f"{urls.page(PAGE_NAME)}#{ident}", claim.claim) if claim else None
+
+    def pages(self) -> dict[str, str]:
+        return {PAGE: TITLE} if self._shown else {}
+
+    def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
+        if path != PAGE or self.corpus is None or not self._shown:
+            return None
+        if self._markup is None:
+            self._markup = Markup()
+        markup, resolve = self._markup, self.corpus.resolver(page_url, urls)
+        return render_claims(
+            self.corpus.templates,
+            self.claims,
+            self.corpus,
+            page_url,
+            urls,
+            lambda text: markup.render(text, resolve),
+            self.site,
+        )

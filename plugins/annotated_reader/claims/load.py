@@ -17,7 +17,7 @@ from ..core.problems import Location, Problems
 from ..core.vocabulary.verdicts import VERDICTS
 from ..core.yamlsrc import Node, load_yaml
 
-CLAIM_FIELDS = ("id", "claim", "references")
+CLAIM_FIELDS = ("id", "claim", "fact", "references")
 
 
 @dataclass
@@ -27,6 +27,8 @@ class Claim:
     location: Location
     references: list[Reference] = field(default_factory=list)
     notes: list[Annotation] = field(default_factory=list)
+    fact: str | None = None  # what is known, in Markdown, where the claim's wording is not it
+    fact_line: int = 0
 
 
 @dataclass
@@ -73,10 +75,13 @@ def _claim(node: Node, problems: Problems, seen: dict[str, Location]) -> Claim |
             return None
         seen[ident] = node.location
     wording = fields.text("claim", hint="state the claim once, in a neutral wording")
+    fact = fields.text("fact", required=False, hint="say what is known, with its references")
+    fact_node = fields.get("fact")
     references = read_references(fields, problems, required=False, hint="")
     if ident is None or wording is None:
         return None
-    return Claim(ident, wording, node.location, references)
+    line = fact_node.content_line if fact_node is not None else 0
+    return Claim(ident, wording, node.location, references, fact=fact, fact_line=line)
 
 
 def attach_notes(loaded: ClaimsFile, corpus: Corpus, problems: Problems) -> None:

@@ -15,40 +15,23 @@ published — beside where it appears here.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
+from ..core.jsonld import CONTEXT, rating, script, short
 from ..core.model import Annotation, MetaField, Source
-from ..core.sourcefile import CLAIM_MAX
 from ..core.urls import SiteUrls, absolute
-from ..core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
+from ..core.vocabulary.verdicts import VERDICTS
 
-CONTEXT = "https://schema.org"
+__all__ = ["claim_review", "claim_reviews", "rating", "script", "summary"]
+
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
-
-
-def rating(verdict_id: str) -> dict[str, Any]:
-    verdict = VERDICTS[verdict_id]
-    out: dict[str, Any] = {"@type": "Rating", "name": verdict.label, "alternateName": verdict.label}
-    if verdict.rating is not None:
-        out.update(ratingValue=verdict.rating, bestRating=BEST_RATING, worstRating=WORST_RATING)
-    return out
 
 
 def summary(ann: Annotation) -> str:
     """The claim in at most ``CLAIM_MAX`` characters: the editor's, else the quote, cut at
     the last word that fits and ended with an ellipsis."""
-    if ann.claim:
-        return ann.claim
-    text = " ".join(ann.quote.exact.split())
-    if len(text) <= CLAIM_MAX:
-        return text
-    cut = text[: CLAIM_MAX - 1]
-    if text[CLAIM_MAX - 1] != " " and " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–—-") + "…"
+    return ann.claim or short(" ".join(ann.quote.exact.split()))
 
 
 def _named(kind: str, name: str, same_as: MetaField | None) -> dict[str, str]:
@@ -125,12 +108,3 @@ def claim_reviews(
         key=lambda a: (a.start, a.end, a.id),
     )
     return [claim_review(source, a, urls, site_url, reviewer) for a in checks]
-
-
-def script(data: list[dict[str, Any]]) -> str:
-    """The JSON-LD script element; empty when there is nothing to publish."""
-    if not data:
-        return ""
-    text = "[\n" + ",\n".join(json.dumps(d, ensure_ascii=False) for d in data) + "\n]"
-    text = re.sub("[<>&]", lambda m: _ESCAPES[m.group(0)], text)
-    return f'<script type="application/ld+json" class="ar-claimreview">\n{text}\n</script>'

@@ -13,7 +13,7 @@ from html import escape
 from pathlib import PurePosixPath
 
 # Where a reader starts: home, the texts, then what is built across them, then the guides.
-READING_ORDER = ("index.md", "sources/", "timeline.md", "glossary.md", "ratings/")
+READING_ORDER = ("index.md", "sources/", "timeline.md", "claims.md", "glossary.md", "ratings/")
 
 # A navigation entry as mkdocs.yml's ``nav:`` writes it: a page's path (titled by the page),
 # ``{title: path}``, or ``{section: [entries]}``.

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field, replace
 from html import escape, unescape
 
 from ..core.corpus import Corpus, PageHtml
+from ..core.model import Annotation
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls, relative_url
 from .search_view import source_document
 from .source_page import PageRender, header_rows, render_source
+from .views import ClaimLink
 
 
 @dataclass
@@ -34,6 +36,10 @@ class SiteBuilder:
         self._titles: dict[str, str] | None = None
         self._nav_titles: dict[str, str] | None = None
         self.env = self.corpus.templates
+        self._claims: dict[str, list[Annotation]] = {}
+        for ann in self.corpus.annotations():
+            if ann.claim_id:
+                self._claims.setdefault(ann.claim_id, []).append(ann)
         self._links = {
             s.id: [lk for f in self.corpus.features for lk in f.source_links(s)]
             for s in self.corpus.sources
@@ -113,6 +119,7 @@ class SiteBuilder:
                     f.source_header(source, page_url, self.urls) for f in self.corpus.features
                 ),
                 event_link=lambda ident: resolve("event", ident),
+                claim_link=lambda ann: self.claim_link(ann, resolve),
             )
             footer = "".join(
                 f.source_footer(source, page_url, self.urls) for f in self.corpus.features
@@ -136,6 +143,21 @@ class SiteBuilder:
             if page is not None:
                 return PageHtml(page)
         return None
+
+    def claim_link(self, ann: Annotation, resolve: Resolver) -> ClaimLink | None:
+        """A note's link to its claim's entry, counting the other sources that carry the
+        claim (or, where only its own source does, the other notes there)."""
+        found = resolve("claim", ann.claim_id) if ann.claim_id else None
+        if found is None or ann.claim_id is None:
+            return None
+        notes = self._claims.get(ann.claim_id, [])
+        others = len({n.source_id for n in notes} - {ann.source_id})
+        if others:
+            label = f"also in {others} other source{'s' if others != 1 else ''}"
+        else:
+            again = len(notes) - 1
+            label = f"also checked {again} more time{'s' if again != 1 else ''} in this source"
+        return ClaimLink(found[0], label, found[1])
 
     def render_sources_index(self, page_url: str) -> str:
         rows = []

@@ -29,7 +29,7 @@ from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.kinds import KINDS, Kind
 from ..core.vocabulary.verdicts import VERDICTS, Verdict
 from .notemap import note_label, note_map
-from .views import EventLink, HeaderRow, LegendItem, NoteView
+from .views import ClaimLink, EventLink, HeaderRow, LegendItem, NoteView
 
 _ROLE_TAGS = {
     "heading": ("h2", "ar-heading"),
@@ -58,6 +58,7 @@ class PageRender:
     links: list[InlineLink] = field(default_factory=list)
     badge_html: str = ""
     event_link: Callable[[str], tuple[str, str] | None] = lambda _id: None
+    claim_link: Callable[[Annotation], ClaimLink | None] = lambda _ann: None
 
 
 def numbering(annotations: list[Annotation]) -> dict[str, int]:
@@ -169,13 +170,14 @@ def note_values(ann: Annotation, number: int, ctx: PageRender) -> NoteView:
         body_html=Safe(ctx.markup.render(ann.body, ctx.resolve)),
         event=event,
         date_human=humanize(ann.date) if ann.date else "",
+        claim=ctx.claim_link(ann) if ann.claim_id else None,
     )
 
 
 _PACKAGED_NOTE = (Path(__file__).parent / "templates" / "note.html").resolve()
 # The SHA-256 of the templates/note.html that packaged_note_html mirrors: an edited copy
 # goes back to Jinja (correct, slower) until the two are brought together again.
-_MIRRORED_NOTE_SHA256 = "4635b1b0dbea23a8d9cdf2a7404d3c49aa220bb823e43fbb8941da44a411944f"
+_MIRRORED_NOTE_SHA256 = "040790bb82f40be7bba4f9244659df905d1d46aba375af1eb0ae057bd80a4ac8"
 
 
 def note_renderer(env: Environment) -> Callable[[NoteView], str]:
@@ -225,6 +227,12 @@ def packaged_note_html(values: NoteView) -> str:
                 f"{e(values.date_human)}</span>"
             )
         out.append("</p>\n")
+    claim = values.claim
+    if claim:
+        out.append(
+            f'<p class="ar-claim">Claim: <a class="ar-claim-link" href="{e(claim.href)}" '
+            f'title="{e(claim.title)}">{e(claim.label)}</a></p>\n'
+        )
     if ann.references:
         out.append('<ul class="ar-refs">\n')
         for ref in ann.references:

@@ -24,6 +24,16 @@ class EventLink:
 
 
 @dataclass(frozen=True)
+class ClaimLink:
+    """A note's link to its claim's entry on the claims page: ``label`` counts the other
+    sources that carry the claim, ``title`` is the claim's neutral wording."""
+
+    href: str
+    label: str
+    title: str
+
+
+@dataclass(frozen=True)
 class NoteView:
     """The variables ``note.html`` is rendered with; the search view reads them too."""
 
@@ -35,6 +45,7 @@ class NoteView:
     body_html: Safe
     event: EventLink | None
     date_human: str
+    claim: ClaimLink | None = None
 
     def context(self) -> dict[str, object]:
         """The fields as template variables (shallow: the values themselves)."""

@@ -322,6 +322,7 @@ def claims_schema() -> Schema:
         {
             "id": ident("Unique claim id; notes name it in claim_id."),
             "claim": text("The claim in a neutral wording."),
+            "fact": text("What is known, in Markdown, shown on the claims page."),
             "references": references("Where the correct fact is established."),
         },
         CLAIM_FIELDS,
