@@ -101,7 +101,8 @@ def test_mutated_pieces_load_as_pyyaml_loads_them(monkeypatch: pytest.MonkeyPatc
             continue  # the real path never hands libyaml's tree such text (other line breaks)
         try:
             root = yaml.compose(text, Loader=yamlsrc._FAST_LOADER)
-            if root is not None and yamlsrc._same_in_pyyaml(root, text.split("\n")):
+            allowed = yamlsrc._fast_allowed(text)  # as load_yaml asks before the walk
+            if root is not None and allowed and yamlsrc._same_in_pyyaml(root, text.split("\n")):
                 fast_paths += 1
         except yaml.YAMLError:
             pass
@@ -135,3 +136,11 @@ def test_where_libyaml_differs_pyyaml_decides(text: str, monkeypatch: pytest.Mon
     problems = Problems()
     unchecked = _tree(yamlsrc._build("f.yml", root, problems, None))
     assert (unchecked, [str(p) for p in problems.items]) != slow  # the case is a real one
+
+
+@pytest.mark.skipif(yamlsrc._FAST_LOADER is None, reason="PyYAML built without libyaml")
+def test_an_explicit_key_is_composed_by_pyyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml puts an explicit key's empty value on the next line, PyYAML on the key's."""
+    for text in ["? ", "     ? ", "? \n", "a:\n  ? b\n"]:
+        fast, slow = _both(text, monkeypatch)
+        assert fast == slow, text

@@ -26,7 +26,7 @@ from .problems import Location, Problems
 # its error messages differ, so a file it rejects is parsed again by PyYAML for the message.
 # It also differs on rare input (tabs; line breaks other than \n; in a flow collection,
 # '?' inside an unquoted scalar, an empty value's column, local tags; a comment glued to a
-# block scalar's '|'), so such a file goes to PyYAML too: the result is always PyYAML's.
+# block scalar's '|'; an explicit key's empty value), so such a file goes to PyYAML too: the result is always PyYAML's.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
@@ -235,6 +235,9 @@ def _resolve_scalar(node: yaml.ScalarNode) -> Any:
 
 
 _ODD_BREAKS = re.compile("[\t\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# An explicit key ('? ' opening a line): libyaml places an empty value after it on the
+# next line, PyYAML on the key's line. Editorial files never write one.
+_EXPLICIT_KEY = re.compile(r"(?m)^[ -]*\?(?: |$)")
 _BLOCK_HEADER = re.compile(r"[|>](?:[+-][1-9]?|[1-9][+-]?)?(?: |$)")
 
 
@@ -281,9 +284,14 @@ def _values_past_limit(text: str) -> _Refused | None:
     return None
 
 
+def _fast_allowed(text: str) -> bool:
+    """Whether libyaml may compose ``text`` at all (its tree is then checked node by node)."""
+    return not (_FAST_LOADER is None or _ODD_BREAKS.search(text) or _EXPLICIT_KEY.search(text))
+
+
 def _compose_fast(path: str, text: str, problems: Problems) -> Node | None:
     """The tree composed by libyaml, or None where PyYAML must compose it."""
-    if _FAST_LOADER is None or _ODD_BREAKS.search(text):
+    if _FAST_LOADER is None or not _fast_allowed(text):
         return None
     try:
         refused = _values_past_limit(text)
