@@ -4,14 +4,16 @@ publishes the claims page (``claims/``) that notes on a claim link to."""
 from __future__ import annotations
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml
+from ..core.dated import DatedFact
 from ..core.files import declared_ids, exists, read_text
+from ..core.model import Reference
 from ..core.problems import Problems
 from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from .claimreview import PAGE_NAME
 from .entries import shown
-from .load import Claim, attach_notes, check_shared, check_verdicts, read_claims
+from .load import Claim, attach_notes, check_shared, check_verdicts, dated_facts, read_claims
 from .page import PAGE, TITLE, render_claims
 
 CLAIMS_FILE = "claims.yml"
@@ -50,6 +52,12 @@ class Claims(Feature):
         check_shared(loaded, corpus, problems)
         self.claims = loaded.claims
         self._shown = {c.id: c for c in shown(self.claims)}
+
+    def dated_facts(self) -> list[DatedFact]:
+        return dated_facts(self.claims)
+
+    def references(self) -> list[Reference]:
+        return [r for c in self.claims for r in c.references]
 
     def prose(self) -> list[Prose]:
         return [

@@ -11,13 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..core.corpus import Corpus
+from ..core.dated import Dated, DatedFact, read_dated
 from ..core.fields import Fields, read_references, suggest
 from ..core.model import Annotation, Reference
 from ..core.problems import Location, Problems
 from ..core.vocabulary.verdicts import VERDICTS
 from ..core.yamlsrc import Node, load_yaml
 
-CLAIM_FIELDS = ("id", "claim", "fact", "references")
+CLAIM_FIELDS = ("id", "claim", "fact", "date", "event", "references")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Claim:
     notes: list[Annotation] = field(default_factory=list)
     fact: str | None = None  # what is known, in Markdown, where the claim's wording is not it
     fact_line: int = 0
+    dated: Dated | None = None  # the correct date of the fact, for the event it names
 
 
 @dataclass
@@ -78,10 +80,13 @@ def _claim(node: Node, problems: Problems, seen: dict[str, Location]) -> Claim |
     fact = fields.text("fact", required=False, hint="say what is known, with its references")
     fact_node = fields.get("fact")
     references = read_references(fields, problems, required=False, hint="")
+    dated = read_dated(fields, problems)
     if ident is None or wording is None:
         return None
     line = fact_node.content_line if fact_node is not None else 0
-    return Claim(ident, wording, node.location, references, fact=fact, fact_line=line)
+    return Claim(
+        ident, wording, node.location, references, fact=fact, fact_line=line, dated=dated
+    )
 
 
 def attach_notes(loaded: ClaimsFile, corpus: Corpus, problems: Problems) -> None:
@@ -145,3 +150,17 @@ def check_shared(loaded: ClaimsFile, corpus: Corpus, problems: Problems) -> None
                 "the notes that check one fact in several places — add claim_id: to the "
                 "others, or remove the claim",
             )
+
+
+def dated_facts(claims: list[Claim]) -> list[DatedFact]:
+    """A claim's correct date, for the event it names and every event its notes are tied
+    to: the notes' events are what the claim is about."""
+    out = []
+    for claim in claims:
+        d = claim.dated
+        if d is None or not d.date or d.location is None:
+            continue
+        events = dict.fromkeys([d.event] if d.event else [])
+        events.update(dict.fromkeys(n.event for n in claim.notes if n.event))
+        out += [DatedFact(e, d.date, f"claim '{claim.id}'", d.location) for e in events]
+    return out

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from .model import Annotation, Source
+from .model import Annotation, Reference, Source
 from .text.markup import Resolver
 from .text.segment import Block
 from .urls import SiteUrls, relative_url
 from .xref import Prose
 
 if TYPE_CHECKING:
+    from .dated import DatedFact
     from .problems import Problems
 
 
@@ -220,6 +221,15 @@ class Feature:
     def glyphs(self) -> list[tuple[str, str]]:
         """(CSS selector, content) of the glyphs this feature's markup draws, for the
         generated glyph style sheet."""
+        return []
+
+    def dated_facts(self) -> list[DatedFact]:
+        """The dates this feature's data states for events (:mod:`.consistency` holds them
+        to the events' own): features meet here, never by reading each other's data."""
+        return []
+
+    def references(self) -> list[Reference]:
+        """Every reference this feature's data cites (the notes' are the core's)."""
         return []
 
 

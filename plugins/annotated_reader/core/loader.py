@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from .consistency import check_corpus as check_consistency
 from .corpus import Corpus, Feature, Options, Paths, known_ids
 from .fields import ID_PATTERN, listed_ids, reserved
 from .files import declared_ids, folder_ok, read_text
@@ -83,6 +84,7 @@ def load_corpus(
     for feature in corpus.features:
         feature.load(corpus, problems, options)
     check_cross_references(corpus, problems)
+    check_consistency(corpus, problems)
     # Features have read their own keys; the located YAML was over half of the memory a
     # loaded corpus kept for the whole build.
     for source in corpus.sources:

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from ..core.corpus import Feature, InlineLink, Options, PageHtml
+from ..core.dated import DatedFact, read_dated
 from ..core.fields import Fields, listed_ids, read_references, suggest
 from ..core.files import declared_ids, exists, read_text
+from ..core.model import Reference
 from ..core.problems import Problems
 from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
@@ -87,6 +89,7 @@ def read_terms(root: Node, problems: Problems) -> list[Term]:
                 )
         related = [str(n.value) for n in related_nodes]
         references = read_references(fields, problems, required=False, hint="")
+        dated = read_dated(fields, problems)
         if None in (term_id, name, category, definition):
             continue
         assert term_id and name and category and definition
@@ -109,6 +112,7 @@ def read_terms(root: Node, problems: Problems) -> list[Term]:
             related,
             references,
             [n.location for n in related_nodes],
+            dated,
         )
         seen[term_id] = term
         terms.append(term)
@@ -271,6 +275,17 @@ class Glossary(Feature):
             Prose(f"the definition of term '{t.id}'", t.definition, self.path, t.definition_line)
             for t in self.terms
         ]
+
+    def dated_facts(self) -> list[DatedFact]:
+        """A term's recorded date (a treaty's signing) for the event it names."""
+        return [
+            DatedFact(d.event, d.date, f"glossary term '{t.id}'", d.location)
+            for t in self.terms
+            if (d := t.dated) and d.date and d.event and d.location
+        ]
+
+    def references(self) -> list[Reference]:
+        return [r for t in self.terms for r in t.references]
 
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         term = self.by_id.get(ident) if namespace == "term" else None

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from jinja2 import Environment
 
+from ..core.dated import Dated
 from ..core.model import Reference
 from ..core.problems import Location
 from ..core.text.markup import Markup
@@ -35,6 +36,8 @@ TERM_FIELDS = (
     "misspellings",
     "related",
     "references",
+    "date",
+    "event",
 )
 
 
@@ -59,6 +62,7 @@ class Term:
     related: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     related_at: list[Location] = field(default_factory=list)
+    dated: Dated | None = None  # the date it gives an event (a treaty's signing), if any
 
 
 @dataclass(frozen=True)

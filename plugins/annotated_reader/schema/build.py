@@ -289,9 +289,12 @@ def glossary_schema() -> Schema:
             "misspellings": listing("Misspellings found in the sources.", alias),
             "related": listing("Ids of related terms.", {"type": ["string", "number"]}),
             "references": references("Public references: title + url."),
+            "date": date("When what it names happened (EDTF), held to its event's date."),
+            "event": ident("The event (events.yml) its date is for; required with date."),
         },
         TERM_FIELDS,
         ["id", "term", "category", "definition"],
+        dependencies={"date": ["event"]},
     )
     return _list_file("glossary (annotations/glossary.yml)", "The glossary.", "terms", term)
 
@@ -323,10 +326,13 @@ def claims_schema() -> Schema:
             "id": ident("Unique claim id; notes name it in claim_id."),
             "claim": text("The claim in a neutral wording."),
             "fact": text("What is known, in Markdown, shown on the claims page."),
+            "date": date("The fact's correct date (EDTF), held to its event's date."),
+            "event": ident("The event (events.yml) its date is for; required with date."),
             "references": references("Where the correct fact is established."),
         },
         CLAIM_FIELDS,
         ["id", "claim"],
+        dependencies={"date": ["event"]},
     )
     return _list_file("claims (annotations/claims.yml)", "The claims.", "claims", claim)
 

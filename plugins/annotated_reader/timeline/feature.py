@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
+from ..core.dated import DatedFact
 from ..core.files import declared_ids, exists, read_text
+from ..core.model import Reference
 from ..core.problems import Problems
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls
@@ -88,6 +90,17 @@ class Timeline(Feature):
             Prose(f"event '{e.id}'", e.description, e.location.path, e.description_line)
             for e in self.events
         ]
+
+    def dated_facts(self) -> list[DatedFact]:
+        """Each event's reference date, which the glossary's and the claims' dates must
+        agree with."""
+        return [
+            DatedFact(e.id, e.date, f"event '{e.id}'", e.date_at or e.location, reference=True)
+            for e in self.events
+        ]
+
+    def references(self) -> list[Reference]:
+        return [r for e in self.events for r in e.references]
 
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         if namespace != "event":

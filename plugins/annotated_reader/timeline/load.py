@@ -136,7 +136,7 @@ def _event(
         or not references
     ):
         return None
-    desc_node = fields.get("description")
+    desc_node, date_node = fields.get("description"), fields.get("date")
     return Event(
         ident,
         title,
@@ -148,6 +148,7 @@ def _event(
         node.location,
         desc_node.content_line if desc_node else node.location.line,
         where=where,
+        date_at=date_node.location if date_node else None,
     )
 
 

@@ -113,6 +113,7 @@ class Event:
     description_line: int = 0
     passages: list[Passage] = field(default_factory=list)
     where: Where = field(default_factory=Where)  # the reference place and actors, if recorded
+    date_at: Location | None = None  # where the reference date is written
 
     def source_ids(self) -> list[str]:
         """Distinct sources asserting the event, in a stable order."""
