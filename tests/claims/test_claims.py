@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.project import ROOT, check, copy_project
+from helpers.project import ROOT, build, check, copy_project
 
 SRC = "annotations/sources/sample.yml"
 CLAIMS = "annotations/claims.yml"
@@ -151,3 +151,30 @@ def test_the_corpus_breaks_when_a_reason_is_removed(tmp_path: Path) -> None:
 
 def test_the_corpus_is_clean() -> None:
     assert problems(ROOT, "--strict") == (0, [])
+
+
+def test_hostile_claim_text_is_inert_on_the_claims_page_and_in_its_data(mini: Path) -> None:
+    """The wording, the fact and a reason come from pull requests: escaped as text, the
+    fact Markdown with raw HTML off, and the JSON-LD unable to close its script element."""
+    claims = (
+        "claims:\n  - id: founded-1996\n"
+        '    claim: "<script>alert(1)</script> & \\"q\\""\n'
+        '    fact: "<img src=x onerror=alert(2)> **bold**"\n'
+    )
+    why = '    differs_because: "<b>why</b></script>"\n'
+    second = SECOND.replace("    claim_id: founded-1996\n", "    claim_id: founded-1996\n" + why)
+    result = build(project(mini, second, claims))
+    assert result.returncode == 0, result.stderr
+    html = (mini / "site" / "claims" / "index.html").read_text(encoding="utf-8")
+    page = html[html.index("data-ar-claims") :]
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>why" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;q&#34;" in page or (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;" in page
+    )
+    assert "&lt;img src=x onerror=alert(2)&gt; <strong>bold</strong>" in page
+    assert "Why this verdict differs: &lt;b&gt;why&lt;/b&gt;&lt;/script&gt;" in page
+    data = page[page.index('<script type="application/ld+json"') :]
+    data = data[data.index(">") + 1 : data.index("</script>")]
+    assert "\\u003cscript\\u003ealert(1)" in data and "<" not in data
+    note = (mini / "site" / "sources" / "sample" / "index.html").read_text(encoding="utf-8")
+    assert 'title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;q&#34;"' in note
