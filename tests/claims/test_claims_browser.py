@@ -97,6 +97,9 @@ def test_from_a_note_to_its_claim_and_on_to_another_source_s_passage(
     mark = page.locator("mark#mondo-treaty-1999")
     mark.wait_for(state="visible")
     assert "In 1999, the parties signed" in mark.inner_text()
-    box = mark.bounding_box()
-    assert box is not None and 0 <= box["y"] < 900  # scrolled to it
+    # Scrolled to it (the engine may scroll after the page shows: wait for the state).
+    page.wait_for_function(
+        "() => { const r = document.getElementById('mondo-treaty-1999')"
+        ".getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    )
     page.close()
