@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import synth
+from .charts import write_charts
 from .measure import ENV, Sample, Series, build, interleaved
 from .project import ROOT, plain_project, real_project, real_texts
 from .report import load
@@ -155,6 +156,11 @@ def glossary_size(work: Path, terms: int, n: int, rounds: int, sizes: list[SizeR
     return TermRow(terms, made.aliases, n, series)
 
 
+def _figures(results: Results, folder: Path) -> list[tuple[str, str]]:
+    """Draw the charts beside the report; (file, title) of each, for it to link."""
+    return [(c.file, c.title) for c in write_charts(results, folder)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -173,12 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rewrite",
         action="store_true",
-        help="only rewrite --out from the last run's results.json (after editing analysis.md)",
+        help="only rewrite --out and the charts from the last run's results.json beside it "
+        "(after editing analysis.md)",
     )
     args = parser.parse_args(argv)
-    saved = args.work / "results.json"
+    saved = args.out.with_name("results.json")  # the raw results, beside the report
     if args.rewrite:
-        say(Results.load(saved).write(args.out, HERE / "analysis.md"))
+        loaded = Results.load(saved)
+        say(loaded.write(args.out, HERE / "analysis.md", _figures(loaded, args.out.parent)))
         return 0
     plan = PLANS["smoke" if args.smoke else "quick" if args.quick else "full"]
     if args.work.exists():
@@ -221,8 +229,9 @@ def main(argv: list[str] | None = None) -> int:
             + profile(project, top=10).markdown()
         )
     results.load_after = load()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     results.save(saved)
-    text = results.write(args.out, HERE / "analysis.md")
+    text = results.write(args.out, HERE / "analysis.md", _figures(results, args.out.parent))
     say("")
     say(text)
     say(f"Wrote {args.out} in {time.perf_counter() - started:.0f} s")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -307,7 +308,8 @@ class Results:
         ]
         return table(TERM_COLUMNS, rows)
 
-    def markdown(self, notes: str = "") -> str:
+    def markdown(self, notes: str = "", figures: Sequence[tuple[str, str]] = ()) -> str:
+        """The report; ``figures``: (file, title) of each chart drawn beside it."""
         parts = [
             "# Build benchmark results",
             "",
@@ -334,6 +336,14 @@ class Results:
             "memory is that process's maximum resident set. The plain twin is the same texts as "
             "Markdown pages with the same `mkdocs.yml` minus the plugin.",
         ]
+        if figures:
+            parts += [
+                "",
+                "## Charts",
+                "",
+                "Drawn from this run's `results.json` (`benchmarks/charts.py`).",
+            ]
+            parts += [line for file, title in figures for line in ("", f"![{title}]({file})")]
         if self.seed:
             parts += [
                 "",
@@ -425,11 +435,13 @@ class Results:
             parts += ["", notes.strip()]
         return "\n".join(parts) + "\n"
 
-    def write(self, path: Path, notes_file: Path | None = None) -> str:
+    def write(
+        self, path: Path, notes_file: Path | None = None, figures: Sequence[tuple[str, str]] = ()
+    ) -> str:
         notes = (
             notes_file.read_text(encoding="utf-8") if notes_file and notes_file.is_file() else ""
         )
-        text = self.markdown(notes)
+        text = self.markdown(notes, figures)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return text

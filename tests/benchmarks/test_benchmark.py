@@ -71,6 +71,18 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     own = float(split[1].split(" | ")[1])
     assert own > 0 and float(split[1].split(" | ")[2]) == 0  # the plain twin runs no plugin code
     assert split[5].endswith(" | 100% |")
+    # The raw results beside the report, and the charts drawn from them, linked from it.
+    assert (tmp_path / "results.json").is_file()
+    for chart in ("chart-build-time.svg", "chart-peak-memory.svg"):
+        assert f"]({chart})" in text, chart
+        assert (tmp_path / chart).read_text(encoding="utf-8").startswith("<svg ")
+    redrawn = tmp_path / "again"
+    again = run(
+        [sys.executable, "-m", "benchmarks.charts", str(tmp_path / "results.json"), "--out", str(redrawn)],
+        ROOT,
+    )
+    assert again.returncode == 0, again.stderr
+    assert (redrawn / "chart-build-time.svg").read_bytes() == (tmp_path / "chart-build-time.svg").read_bytes()
 
 
 def test_synthetic_corpus_is_deterministic_and_builds_strict(tmp_path: Path) -> None:

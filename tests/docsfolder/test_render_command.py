@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 from annotated_reader.docsfolder.command import load
+from annotated_reader.docsfolder.markdown_toc import tokens
 from helpers.engines import build_with
 from helpers.project import BIN, replace_in, run
 
@@ -38,7 +39,10 @@ def test_every_generated_page_and_file_is_written(mini: Path) -> None:
         meta, body = front_matter(mini / "out" / path)
         assert meta == {"title": escape(title, quote=False)}
         page = site.page(path)
-        assert page is not None and body.strip() == page.html.strip()  # as MkDocs is given it
+        assert page is not None
+        html, _, toc = body.strip().rpartition("\n\n")  # the page's HTML, then its contents
+        assert html.strip() == page.html.strip()  # as MkDocs is given it
+        assert tokens(toc) is not None and [t["id"] for t in tokens(toc) or []] == [page.heading]
     for file in site.files():
         assert (mini / "out" / file.path).read_bytes() == file.data(), file.path
     assert (mini / "out" / "index.md").read_bytes() == (mini / "docs" / "index.md").read_bytes()

@@ -107,7 +107,7 @@ def test_a_byte_order_mark_is_not_shown_and_offsets_still_count_it(mini: Path) -
     )
     corpus, html = _render(_project(mini, "\ufeff" + SEED, notes))
     assert "\ufeff" not in html
-    assert '<h2 class="ar-heading"><mark' in html  # the heading starts with the passage
+    assert '<h2 id="sec-1" class="ar-heading"><mark' in html  # the heading starts with the passage
     note = corpus.sources[0].annotations[0]
     assert (note.start, note.end) == (1, 15)  # offsets into the file's text, mark included
 

@@ -144,7 +144,11 @@ def test_zensical_configuration_is_generated_from_mkdocs_yml(real_site_zensical:
     theme = dict(ours["theme"])
     del theme["custom_dir"]  # Material's templates, copied: not Zensical's
     assert generated["theme"] == theme
-    assert generated["markdown_extensions"] == ours["markdown_extensions"]
+    # Carried over, and the extension giving generated pages their table of contents added.
+    assert generated["markdown_extensions"] == [
+        *ours["markdown_extensions"],
+        "annotated_reader_toc",
+    ]
     assert generated["site_name"] == ours["site_name"]
     assert "annotated-reader" not in generated["plugins"] and "search" in generated["plugins"]
     assert "assets/annotated-reader/reader.js" in generated["extra_javascript"]

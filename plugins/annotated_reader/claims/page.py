@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from ..core.corpus import Corpus, PageHtml
+from ..core.toc import TocEntry
 from ..core.urls import SiteUrls
 from ..core.vocabulary.verdicts import VERDICTS
 from ..render.search_view import section, top
@@ -46,7 +47,9 @@ def render_claims(
         verdict_options=[v for v in VERDICTS.values() if v.id in verdicts],
         structured=Safe(claims_script(entries, urls, *site)),
     )
-    return PageHtml(html, claims_document(entries))
+    # "On this page": each claim, in the page's order (the filters hide entries, not these).
+    toc = tuple(TocEntry(2, e.claim.id, e.claim.claim) for e in entries)
+    return PageHtml(html, claims_document(entries), toc)
 
 
 def claims_document(entries: list[ClaimEntry]) -> str:

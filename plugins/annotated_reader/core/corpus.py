@@ -18,6 +18,7 @@ from jinja2 import Environment
 from .model import Annotation, Reference, Source
 from .text.markup import Resolver
 from .text.segment import Block
+from .toc import TocEntry
 from .urls import SiteUrls, relative_url
 from .xref import Prose
 
@@ -152,6 +153,7 @@ class Options:
 class PageHtml:
     html: str
     search: str | None = None  # a lean document for the site search (search_view), or None
+    toc: tuple[TocEntry, ...] | None = None  # the page's sections (None: its h2/h3 with ids)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 A page becomes a Markdown file: front matter with its title (YAML, so a title is text and
 never Markdown), then the library's HTML as a raw HTML block, which Markdown engines pass
-through untouched. Other files are written as they are, and the hand-written pages of
+through untouched, and its table of contents as a comment (see :mod:`.markdown_toc`). Other files are written as they are, and the hand-written pages of
 ``docs/`` are copied in beside them, refused where they would leave the project or take
 the address of a generated page (the checks the MkDocs plugin makes).
 """
@@ -15,15 +15,18 @@ import shutil
 from collections.abc import Iterator, Mapping
 from html import escape
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 
 from ..core.corpus import Paths
 from ..core.files import refusal
 from ..core.problems import Location, Problems
+from ..core.toc import TocEntry
 from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
 from ..render.generated import GeneratedPage, GeneratedSite
+from .markdown_toc import comment
 
 # How a page's relative links are written: from the Markdown file's folder (``file``: the
 # generator rewrites them to the published address, as Zensical does in raw HTML too), or
@@ -41,7 +44,17 @@ def page_markdown(page: GeneratedPage) -> str:
         width=1 << 30,
         sort_keys=False,
     )
-    return f"---\n{front}---\n\n{page.html.strip()}\n"
+    toc = f"\n{comment([_entry(e) for e in page.toc])}\n" if page.toc else ""
+    return f"---\n{front}---\n\n{page.html.strip()}\n{toc}"
+
+
+def _entry(entry: TocEntry) -> dict[str, Any]:
+    return {
+        "level": entry.level,
+        "id": entry.id,
+        "title": entry.title,
+        "children": [_entry(c) for c in entry.children],
+    }
 
 
 def published_at(path: str, directory_urls: bool) -> str:

@@ -11,6 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup as Safe
 
 from ..core.text.markup import Resolver
+from ..core.toc import TocEntry
 from ..core.urls import SiteUrls, relative_url
 from ..render.search_view import section, top
 from ..render.templates import environment
@@ -113,8 +114,12 @@ def read_terms_script(text: str) -> dict[str, str]:
     return data
 
 
-def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[str, str]:
-    """The glossary page, and its search_view document (one result per term)."""
+def render_glossary(
+    glossary: Glossary, page_url: str, urls: SiteUrls
+) -> tuple[str, str, tuple[TocEntry, ...]]:
+    """The glossary page, its search_view document (one result per term) and its table of
+    contents: the categories (a hundred terms would bury them; a term is found by search
+    or from the text it occurs in)."""
     resolve = _resolver(glossary, urls, page_url)
     groups: list[TermGroup] = []
     for category, label in CATEGORIES.items():
@@ -161,7 +166,8 @@ def render_glossary(glossary: Glossary, page_url: str, urls: SiteUrls) -> tuple[
         .get_template("glossary.html")
         .render(groups=groups, total=len(glossary.terms))
     )
-    return html, glossary_document(groups)
+    toc = tuple(TocEntry(2, f"cat-{g.id}", g.label) for g in groups)
+    return html, glossary_document(groups), toc
 
 
 def glossary_document(groups: list[TermGroup]) -> str:

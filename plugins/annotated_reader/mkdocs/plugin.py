@@ -14,13 +14,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from ..assembly import load_corpus
 from ..core.corpus import Corpus, Options, Paths
 from ..core.files import refusal
 from ..core.problems import Location, Problems, Severity
+from ..core.toc import TocEntry
 from ..core.urls import SiteUrls
 from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
@@ -51,6 +52,16 @@ def _hand_written(files: Files, config: MkDocsConfig) -> list[File]:
         for f in files
         if f.generated_by is None and Path(f.abs_src_path or "").is_relative_to(docs)
     ]
+
+
+def _toc_token(entry: TocEntry) -> Any:
+    """An entry as the token the ``toc`` extension gives MkDocs (its name is HTML)."""
+    return {
+        "level": entry.level,
+        "id": entry.id,
+        "name": escape(entry.title, quote=False),
+        "children": [_toc_token(c) for c in entry.children],
+    }
 
 
 def _stop_on(problems: Problems) -> None:
@@ -208,8 +219,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             return html
         if rendered.search is not None:
             self._search_docs[page.file.src_uri] = rendered.search
-        heading = [AnchorLink(escape(rendered.title, quote=False), rendered.heading, 1)]
-        page.toc = TableOfContents(heading if rendered.heading else [])
+        page.toc = get_toc([_toc_token(e) for e in rendered.toc])
         page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
         return rendered.html
 

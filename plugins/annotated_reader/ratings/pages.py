@@ -16,6 +16,7 @@ from markupsafe import Markup as Safe
 from ..core.corpus import PageHtml
 from ..core.model import Source
 from ..core.text.markup import Markup, Resolver
+from ..core.toc import TocEntry
 from ..core.urls import SiteUrls, relative_url
 from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
@@ -202,7 +203,8 @@ class RatingsView:
                 if s.id not in self.ratings
             ],
         )
-        return PageHtml(html, index_document(rows))
+        toc = tuple(TocEntry(2, row.id, row.title) for row in rows)  # each source's section
+        return PageHtml(html, index_document(rows), toc)
 
     def standings(self, page_url: str, urls: SiteUrls) -> list[StandingRow]:
         """Every completely rated source against the thresholds, by title."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
+from ..core.toc import TocEntry
 from ..core.urls import SiteUrls
 from .glyphs import PATH as GLYPHS_CSS
 from .glyphs import stylesheet as glyphs_stylesheet
@@ -27,8 +28,9 @@ ASSET_DIR = "assets/annotated-reader"  # where the style sheets and scripts are 
 class GeneratedPage:
     """A generated page: ``path`` as a documentation file (``sources/<id>.md``), its title
     and navigation name as plain text (escape them for HTML), its HTML body, the id of its
-    first heading ('' when none), every id a link may point at, and the lean document the
-    site search may index instead of the body (``search_view``; None: index the body)."""
+    first heading ('' when none), every id a link may point at, the lean document the
+    site search may index instead of the body (``search_view``; None: index the body), and
+    its table of contents ("On this page": the title's entry with the sections under it)."""
 
     path: str
     title: str
@@ -37,6 +39,7 @@ class GeneratedPage:
     heading: str
     anchors: frozenset[str]
     search: str | None = None
+    toc: tuple[TocEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class GeneratedSite:
             titled.heading,
             titled.anchors,
             titled.search,
+            titled.toc,
         )
 
     def nav(self, written: Iterable[str], sources_limit: int) -> list[NavEntry]:

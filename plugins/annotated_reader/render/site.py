@@ -19,9 +19,11 @@ from html import escape, unescape
 from ..core.corpus import Corpus, PageHtml
 from ..core.model import Annotation
 from ..core.text.markup import Markup, Resolver
+from ..core.toc import TocEntry
 from ..core.urls import SiteUrls, relative_url
 from .search_view import source_document
 from .source_page import PageRender, header_rows, render_source
+from .toc import headings
 from .views import ClaimLink
 
 
@@ -127,7 +129,7 @@ class SiteBuilder:
             blocks = self.corpus.blocks[source.id]
             rendered = render_source(source, blocks, ctx)
             if not self.search_view:
-                return PageHtml(rendered.html + footer)
+                return PageHtml(rendered.html + footer, toc=rendered.toc)
             search = source_document(
                 source,
                 header_rows(source),
@@ -135,11 +137,11 @@ class SiteBuilder:
                 [source.text[b.start : b.end] for b in blocks if not b.debris],
                 rendered.notes,
             )
-            return PageHtml(rendered.html + footer, search)
+            return PageHtml(rendered.html + footer, search, rendered.toc)
         for feature in self.corpus.features:
             page = feature.render_page(path, page_url, self.urls)
             if isinstance(page, PageHtml):
-                return page if self.search_view else PageHtml(page.html)
+                return page if self.search_view else replace(page, search=None)
             if page is not None:
                 return PageHtml(page)
         return None
@@ -187,22 +189,25 @@ class SiteBuilder:
         ids = anchors(rendered.html)
         heading = heading_id(title, ids)
         html = anchor_heading(rendered.html, heading)
+        sections = headings(rendered.html) if rendered.toc is None else rendered.toc
         if html is rendered.html:  # no <h1> to carry it
-            return TitledPage(html, rendered.search, title, "", ids)
-        return TitledPage(html, rendered.search, title, heading, ids | {heading})
+            return TitledPage(html, rendered.search, title, "", ids, sections)
+        toc = (TocEntry(1, heading, title, sections),)
+        return TitledPage(html, rendered.search, title, heading, ids | {heading}, toc)
 
 
 @dataclass(frozen=True)
 class TitledPage:
     """A generated page: its body, the title as plain text (escape it for HTML), the id of
-    its first heading (the skip link's target; '' when it has none) and every id a link
-    may point at."""
+    its first heading (the skip link's target; '' when it has none), every id a link
+    may point at, and its table of contents (the title's entry, its sections under it)."""
 
     html: str
     search: str | None
     title: str
     heading: str
     anchors: frozenset[str]
+    toc: tuple[TocEntry, ...] = ()
 
 
 # Our templates and markdown-it write attributes double-quoted, with '"' escaped inside

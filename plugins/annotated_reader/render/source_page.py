@@ -25,6 +25,7 @@ from ..core.corpus import InlineLink
 from ..core.model import URL_METADATA, Annotation, Source
 from ..core.text.markup import Markup, Resolver
 from ..core.text.segment import Block
+from ..core.toc import TocEntry
 from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.kinds import KINDS, Kind
 from ..core.vocabulary.verdicts import VERDICTS, Verdict
@@ -318,6 +319,7 @@ def overlapping(blocks: list[Block], items: list[_Span]) -> list[list[_Span]] | 
 class RenderedSource:
     html: str
     notes: list[NoteView]  # each note's :func:`note_values`, by number (for search)
+    toc: tuple[TocEntry, ...] = ()  # the text's own headings (page debris left out)
 
 
 def last_blocks(annotations: list[Annotation], blocks: list[Block]) -> dict[str, int]:
@@ -392,6 +394,7 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
     rendered: list[NoteView] = []
     note_html = note_renderer(ctx.env)
     containers = _Containers()
+    sections = _Sections({a.id for a in source.annotations})
     out = [
         _header(source, ctx),
         f'<div class="ar-text" lang="{escape(source.metadata.language.value or "", quote=True)}">',
@@ -416,11 +419,32 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
         if tag == "li":
             out.append(f'<li class="{css}"><p class="ar-li-text">{inner}</p>{notes_html}</li>')
         else:
-            out.append(f'<{tag} class="{css}">{inner}</{tag}>{notes_html}')
+            ident = sections.add(source.text[block.start : block.end], block)
+            at = f' id="{escape(ident, quote=True)}"' if ident else ""
+            out.append(f'<{tag}{at} class="{css}">{inner}</{tag}>{notes_html}')
     out.extend(containers.close())
     strip = note_map(source.annotations, numbers, len(source.text))
     if strip:
         out.append(strip)
     out.append("</div>")
     rendered.sort(key=lambda v: v.number)
-    return RenderedSource("\n".join(out), rendered)
+    return RenderedSource("\n".join(out), rendered, tuple(sections.toc))
+
+
+class _Sections:
+    """The text's headings as the page's table of contents: each gets an id (``sec-1``,
+    ``sec-2``… in reading order, never a note's); headings in page debris are not the
+    article's and get none."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+        self.toc: list[TocEntry] = []
+
+    def add(self, text: str, block: Block) -> str:
+        if block.role != "heading" or block.debris:
+            return ""
+        ident = f"sec-{len(self.toc) + 1}"
+        while ident in self.taken:
+            ident += "_"
+        self.toc.append(TocEntry(2, ident, " ".join(text.split())))
+        return ident

@@ -16,6 +16,7 @@ from markupsafe import Markup as Safe
 
 from ..core.corpus import PageHtml
 from ..core.model import Source
+from ..core.toc import TocEntry
 from ..core.urls import SiteUrls, relative_url
 from ..core.vocabulary.dates import Span, humanize
 from ..render.search_view import section, top
@@ -293,7 +294,16 @@ def render_timeline(
         category_options=[c for c in CATEGORIES.values() if c.id in used],
         export_href=relative_url(export_url, page_url),
     )
-    return PageHtml(html, timeline_document(entries, summary))
+    return PageHtml(html, timeline_document(entries, summary), years(events))
+
+
+def years(events: list[Event]) -> tuple[TocEntry, ...]:
+    """The timeline's table of contents: its years, each linking to the year's first event
+    (by reference date; 31 event titles would be a second list beside the list)."""
+    first: dict[int, str] = {}
+    for event in events:
+        first.setdefault(event.span.earliest.year, event.id)
+    return tuple(TocEntry(2, ident, str(year)) for year, ident in first.items())
 
 
 def timeline_document(entries: list[EventEntry], summary: Summary) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..bundle.check import outside_loads
+from ..docsfolder import markdown_toc
 from ..docsfolder.command import load, report
 from ..docsfolder.project import ProjectError
 from ..docsfolder.write import hand_written, write_docs
@@ -60,7 +61,12 @@ def cmd_zensical(args: argparse.Namespace) -> int:
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1 << 30),
         encoding="utf-8",
     )
-    env = {**os.environ, "NO_COLOR": "1"}
+    # The extension that gives generated pages their table of contents, on Zensical's path.
+    extensions = work / "python"
+    extensions.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(markdown_toc.__file__, extensions / f"{markdown_toc.MODULE}.py")
+    path = os.pathsep.join(p for p in (str(extensions.resolve()), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": path}
     done = subprocess.run(
         [str(Path(zensical).resolve()), "build", "--strict", "--config-file", CONFIG],
         cwd=work,

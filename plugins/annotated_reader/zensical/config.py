@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..docsfolder.markdown_toc import MODULE
 from ..docsfolder.project import PLUGIN, Project
 from ..render.generated import GeneratedSite
 
@@ -48,6 +49,9 @@ def zensical_config(
     # off, language) carry over.
     theme.pop("custom_dir", None)
     out["theme"] = theme
+    # A generated page's headings are in raw HTML, which Python-Markdown's toc never reads:
+    # this extension (put on Zensical's path) hands it the page's entries instead.
+    out["markdown_extensions"] = [*(config.get("markdown_extensions") or []), MODULE]
     out["docs_dir"] = "docs"
     out["site_dir"] = "site"
     out["extra_css"] = [*(config.get("extra_css") or []), *site.stylesheets()]
