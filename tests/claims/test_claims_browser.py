@@ -89,7 +89,7 @@ def test_from_a_note_to_its_claim_and_on_to_another_source_s_passage(
     link.click()
     page.wait_for_url("**/claims/#union-state-treaty-1999")
     entry = page.locator("#union-state-treaty-1999")
-    assert entry.is_visible()
+    entry.wait_for(state="visible", timeout=5000)
     assert page.evaluate("document.querySelector(':target').id") == "union-state-treaty-1999"
     passage = entry.locator("a.ar-cl-passage-link[href$='#mondo-treaty-1999']")
     passage.click()

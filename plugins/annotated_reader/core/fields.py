@@ -21,10 +21,10 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PUBLIC_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 # Element ids the site makes itself, on the pages where editorial ids become element ids
 # too: note-<note>, ref-<note> and t-<term>-<n> on a source page, h-<term> and
-# cat-<category> on the glossary, ar-popover made by reader.js, "top" heading every search
-# document. An editorial id of one of these forms could be a second element with its id.
-RESERVED = re.compile(r"^(?:note-|ref-|h-|cat-|ar-|t-.*-\d+$|top$)")
-_RESERVED_FORMS = "note-…, ref-…, t-…-<number>, h-…, cat-…, ar-… or top"
+# cat-<category> on the glossary, sec-<n> on a source's own headings, ar-popover made by
+# reader.js, "top" heading every search document. An editorial id of one of these forms could be a second element with its id.
+RESERVED = re.compile(r"^(?:note-|ref-|h-|cat-|ar-|t-.*-\d+$|sec-\d+$|top$)")
+_RESERVED_FORMS = "note-…, ref-…, t-…-<number>, h-…, cat-…, sec-<number>, ar-… or top"
 
 
 def slug(name: str) -> str:
