@@ -459,3 +459,65 @@ def test_cards_beside_the_first_screen_come_first(
     _one_card_each(g)
     assert not overlapping(g["cards"])
     context.close()
+
+
+_MODE_STATE = """() => {
+    const text = document.querySelector(".ar-text");
+    return {text: [...text.classList].filter(c => c.startsWith("ar-notes-")),
+            margin: text.closest("article").classList.contains("ar-margin-on"),
+            lists: [...text.querySelectorAll(".ar-notes")].filter(e => e.getClientRects().length).length,
+            script: !!window.annotatedReaderMargin};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("width", "mode", "margin", "lists"),
+    [
+        (1440, None, True, False),
+        (1440, "margin", True, False),
+        (1440, "under", False, True),
+        (1440, "hidden", False, False),
+        (1024, "margin", False, False),
+        (1024, "under", False, True),
+    ],
+)
+def test_the_readers_mode_holds_from_the_first_layout(
+    site: str, browser: Any, width: int, mode: str | None, margin: bool, lists: bool
+) -> None:
+    """The page's inline script (render/margin_mode.py) sets the stored mode as the text is
+    parsed, so the first layout is already in it: with margin.js never loaded the classes are
+    there, the notes lists shown only 'under each paragraph', the margin on only when wide."""
+    context = _context(browser, width)
+    if mode:
+        choose(context, mode)
+    page = context.new_page()
+    page.route("**/margin.js", lambda route: route.abort())
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "sources/hahn-belarus-option/")
+    state = page.evaluate(_MODE_STATE)
+    assert state == {
+        "text": [f"ar-notes-{mode or 'margin'}"],
+        "margin": margin,
+        "lists": state["lists"] if lists else 0,
+        "script": False,
+    }
+    assert not lists or state["lists"] > 10
+    assert not errors, errors
+    context.close()
+
+
+def test_the_inline_mode_script_agrees_with_margin_js() -> None:
+    """Both read the same stored choice: the key, the modes and the wide screen's width."""
+    from annotated_reader.render import margin_mode
+
+    script = (ROOT / "plugins/annotated_reader/render/assets/margin.js").read_text("utf-8")
+    assert f'var KEY = "{margin_mode.KEY}";' in script
+    assert f'window.matchMedia("{margin_mode.WIDE}")' in script
+    modes = [
+        m.split('"')[1] for m in script.split("var MODES = [")[1].split("];")[0].split("[")[1:]
+    ]
+    assert tuple(modes) == margin_mode.MODES
+    assert (
+        margin_mode.KEY in margin_mode.MODE_SCRIPT and margin_mode.WIDE in margin_mode.MODE_SCRIPT
+    )

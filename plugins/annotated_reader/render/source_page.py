@@ -29,6 +29,7 @@ from ..core.toc import TocEntry
 from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.kinds import KINDS, Kind
 from ..core.vocabulary.verdicts import VERDICTS, Verdict
+from .margin_mode import MODE_SCRIPT
 from .notemap import note_label, note_map
 from .views import ClaimLink, EventLink, HeaderRow, LegendItem, NoteView
 
@@ -399,6 +400,8 @@ def render_source(source: Source, blocks: list[Block], ctx: PageRender) -> Rende
         _header(source, ctx),
         f'<div class="ar-text" lang="{escape(source.metadata.language.value or "", quote=True)}">',
     ]
+    if source.annotations:
+        out.append(MODE_SCRIPT)
     for i, block in enumerate(blocks):
         out.extend(containers.enter(block))
         tag, css = _ROLE_TAGS[block.role]

@@ -17,6 +17,8 @@
   "use strict";
   if (window.annotatedReaderMargin) return;
 
+  // render/margin_mode.py applies the saved mode before the first layout: keep KEY, MODES and
+  // the wide screen's width the same there.
   var KEY = "annotated-reader:notes";
   var MODES = [["margin", "In the margin"], ["under", "Under each paragraph"], ["hidden", "Hidden"]];
   var GAP = 8;           // px between two cards

@@ -131,7 +131,14 @@
   // margin.js announces each change of the reader's choice (mode, kinds shown) and each
   // relayout of the text (a page shown, by a load or instant navigation; a resize; fonts
   // arriving): the map follows.
-  document.addEventListener("annotated-reader:notes", refresh);
+  // In the next frame, not in the task that announced it: the map is not the cards, and the
+  // page's opening task (margin.js's first cards) stays short.
+  var pending = false;
+  document.addEventListener("annotated-reader:notes", function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; refresh(); });
+  });
   var scrolled = false;
   window.addEventListener("scroll", function () {
     if (scrolled) return;
