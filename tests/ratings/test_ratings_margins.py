@@ -15,6 +15,7 @@ import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core.corpus import Paths
 from annotated_reader.core.urls import SiteUrls
+from annotated_reader.core.vocabulary.verdicts import VERDICTS
 from annotated_reader.ratings.margins import (
     BEST,
     WORST,
@@ -24,9 +25,12 @@ from annotated_reader.ratings.margins import (
     points_until,
     standing,
     verdicts_until,
+    verdicts_until_stepwise,
 )
 from annotated_reader.ratings.rule import RULES, Accuracy, accuracy_of, evidence_of
 from annotated_reader.render.site import SiteBuilder
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,6 +92,28 @@ def test_verdicts_until_is_the_first_count_that_breaks_the_rule(
 
     assert all(after(k) for k in range(n)), "it broke earlier than stated"
     assert not after(n)
+
+
+_SCORED = sorted(v for v, verdict in VERDICTS.items() if verdict.score is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    grade=st.sampled_from(sorted(RULES)),
+    half_points=st.integers(0, 10),
+    verdicts=st.lists(st.sampled_from(_SCORED), max_size=40),
+    score=st.sampled_from([WORST, BEST]),
+)
+def test_verdicts_until_tries_only_where_a_condition_changes(
+    grade: str, half_points: int, verdicts: list[str], score: float
+) -> None:
+    """The bisected count is the one found by counting up, for every grade, points,
+    verdicts (none, too few to judge, many) and both directions."""
+    accuracy = _accuracy(verdicts)
+    points = half_points / 2
+    assert verdicts_until(grade, points, accuracy, score) == verdicts_until_stepwise(
+        grade, points, accuracy, score
+    )
 
 
 def test_a_grade_that_does_not_hold_has_no_margin() -> None:
