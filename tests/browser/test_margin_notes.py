@@ -514,10 +514,42 @@ def test_the_inline_mode_script_agrees_with_margin_js() -> None:
     script = (ROOT / "plugins/annotated_reader/render/assets/margin.js").read_text("utf-8")
     assert f'var KEY = "{margin_mode.KEY}";' in script
     assert f'window.matchMedia("{margin_mode.WIDE}")' in script
-    modes = [
-        m.split('"')[1] for m in script.split("var MODES = [")[1].split("];")[0].split("[")[1:]
-    ]
-    assert tuple(modes) == margin_mode.MODES
+    modes = script.split("var MODES = [")[1].split("]")[0]
+    assert modes == ", ".join(f'"{m}"' for m, _label in margin_mode.MODES)
     assert (
         margin_mode.KEY in margin_mode.MODE_SCRIPT and margin_mode.WIDE in margin_mode.MODE_SCRIPT
     )
+
+
+_HEADER_STATE = """() => {
+    const shown = s => { const e = document.querySelector(s); return !!e && e.getClientRects().length > 0; };
+    return {controls: shown(".ar-source-header .ar-controls"), legend: shown(".ar-source-header .ar-legend"),
+            kinds: [...document.querySelectorAll(".ar-controls input[data-ar-kind]")].map(i => i.id),
+            legendKinds: [...document.querySelectorAll(".ar-legend .ar-kind")].map(k => "ar-show-" + k.className.split("ar-k-")[1]),
+            counts: [...document.querySelectorAll(".ar-controls .ar-filter-item .ar-kind")].map(k => k.textContent),
+            legendCounts: [...document.querySelectorAll(".ar-legend .ar-kind")].map(k => k.textContent)};
+}"""
+
+
+def test_the_controls_are_in_the_page_and_shown_only_with_scripts(site: str, browser: Any) -> None:
+    """The reader's controls come with the page (laid out with it, not added once it has
+    opened), in place of the legend, whose kinds and counts the filter repeats in its order;
+    without scripts, where they would do nothing, the legend shows instead."""
+    with_js = _context(browser, 1440)
+    page = with_js.new_page()
+    page.route("**/margin.js", lambda route: route.abort())
+    page.goto(site + "sources/hahn-belarus-option/")
+    state = page.evaluate(_HEADER_STATE)
+    assert state["controls"] and not state["legend"]
+    assert state["kinds"] == state["legendKinds"] and len(state["kinds"]) == 7
+    assert state["counts"] == state["legendCounts"]
+    assert page.locator("#ar-mode-margin").is_checked()
+    without = browser.new_context(
+        viewport={"width": 1440, "height": 900}, java_script_enabled=False
+    )
+    static = without.new_page()
+    static.goto(site + "sources/hahn-belarus-option/")
+    assert static.evaluate(_HEADER_STATE)["controls"] is False
+    assert static.evaluate(_HEADER_STATE)["legend"] is True
+    for context in (with_js, without):
+        context.close()

@@ -14,13 +14,15 @@ from __future__ import annotations
 import json
 
 KEY = "annotated-reader:notes"
-MODES = ("margin", "under", "hidden")
+# Where notes go, as margin.js names them and the page's controls label them; the first is
+# the default.
+MODES = (("margin", "In the margin"), ("under", "Under each paragraph"), ("hidden", "Hidden"))
 WIDE = "(min-width: 76.25em)"
 
 MODE_SCRIPT = (
     '<script>(function(t){if(!t)return;var m="margin";try{var v=JSON.parse('
     f'localStorage.getItem("{KEY}")||"null");'
-    f"if(v&&{json.dumps(list(MODES), separators=(',', ':'))}.indexOf(v.mode)>=0)m=v.mode}}"
+    f"if(v&&{json.dumps([m for m, _ in MODES], separators=(',', ':'))}.indexOf(v.mode)>=0)m=v.mode}}"
     "catch(e){}"
     't.classList.add("ar-notes-"+m);'
     f'if(m==="margin"&&window.matchMedia&&matchMedia("{WIDE}").matches)'

@@ -29,7 +29,7 @@ from ..core.toc import TocEntry
 from ..core.vocabulary.dates import humanize
 from ..core.vocabulary.kinds import KINDS, Kind
 from ..core.vocabulary.verdicts import VERDICTS, Verdict
-from .margin_mode import MODE_SCRIPT
+from .margin_mode import MODE_SCRIPT, MODES
 from .notemap import note_label, note_map
 from .views import ClaimLink, EventLink, HeaderRow, LegendItem, NoteView
 
@@ -290,7 +290,7 @@ def _header(source: Source, ctx: PageRender) -> str:
         counts[ann.kind] = counts.get(ann.kind, 0) + 1
     legend = [LegendItem(k, counts[k.id]) for k in KINDS.values() if k.id in counts]
     return ctx.env.get_template("source_header.html").render(
-        source=source, rows=rows, legend=legend, badge_html=Safe(ctx.badge_html)
+        source=source, rows=rows, legend=legend, badge_html=Safe(ctx.badge_html), modes=MODES
     )
 
 

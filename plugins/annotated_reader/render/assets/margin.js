@@ -20,7 +20,7 @@
   // render/margin_mode.py applies the saved mode before the first layout: keep KEY, MODES and
   // the wide screen's width the same there.
   var KEY = "annotated-reader:notes";
-  var MODES = [["margin", "In the margin"], ["under", "Under each paragraph"], ["hidden", "Hidden"]];
+  var MODES = ["margin", "under", "hidden"]; // the page's controls label them
   var GAP = 8;           // px between two cards
   var COLUMN_GAP = 20;   // px between the text column and the cards
   var MAX_WIDTH = 360;   // px: a card wider than this reads as a second text column
@@ -47,7 +47,7 @@
     var p = { mode: "margin", off: [] };
     try {
       var v = JSON.parse(window.localStorage.getItem(KEY) || "null");
-      if (v && MODES.some(function (m) { return m[0] === v.mode; })) p.mode = v.mode;
+      if (v && MODES.indexOf(v.mode) >= 0) p.mode = v.mode;
       if (v && Array.isArray(v.off)) p.off = v.off.filter(function (k) { return typeof k === "string"; });
     } catch (e) { /* keep the defaults */ }
     return p;
@@ -207,46 +207,11 @@
     grow(first);
   }
 
+  /* The reader's controls are in the page (render/templates/source_header.html), laid out
+   * with it: here they are answered, and docked in the theme's header (dock()). */
   function controls() {
-    var header = document.querySelector(".ar-source-header");
-    if (!header) return;
-    var box = document.createElement("div");
-    box.className = "ar-controls";
-    var mode = fieldset("ar-mode-set", "Notes");
-    MODES.forEach(function (m) {
-      var input = document.createElement("input");
-      input.type = "radio";
-      input.name = "ar-mode";
-      input.value = m[0];
-      input.id = "ar-mode-" + m[0];
-      input.checked = prefs.mode === m[0];
-      mode.appendChild(labelled(input, document.createTextNode(m[1])));
-    });
-    var filter = fieldset("ar-filter-set", "Show notes of kind");
-    page.kinds.forEach(function (k) {
-      var input = document.createElement("input");
-      input.type = "checkbox";
-      input.value = k.id;
-      input.id = "ar-show-" + k.id;
-      input.setAttribute("data-ar-kind", k.id);
-      input.checked = !isOff(k.id);
-      var chip = document.createElement("span");
-      chip.className = "ar-kind ar-k-" + k.id;
-      chip.textContent = k.label + " (" + k.count + ")";
-      var item = document.createElement("span");
-      item.className = "ar-filter-item";
-      item.appendChild(labelled(input, chip));
-      // One action for "only fact-checks": the reader need not untick the other five.
-      item.appendChild(shortcut("only", "Show only " + k.label + " notes", [k.id]));
-      filter.appendChild(item);
-    });
-    filter.appendChild(shortcut("All kinds", null, null));
-    box.appendChild(mode);
-    box.appendChild(filter);
-    // The static list of kinds gives way to the filter, which shows the same counts.
-    var legend = header.querySelector(".ar-legend");
-    if (legend) legend.classList.add("ar-replaced"); // shown again in print
-    header.insertBefore(box, legend ? legend.nextSibling : null);
+    var box = document.querySelector(".ar-source-header .ar-controls");
+    if (!box) return;
     box.addEventListener("change", function (e) {
       var t = e.target;
       if (t.name === "ar-mode") prefs.mode = t.value;
@@ -263,17 +228,6 @@
       if (b) showOnly(b.getAttribute("data-ar-only"));
     });
     dock(box);
-  }
-
-  function shortcut(text, label, kinds) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = kinds ? "ar-only" : "ar-only ar-all";
-    b.textContent = text;
-    if (label) b.setAttribute("aria-label", label);
-    b.setAttribute("data-ar-only", kinds ? kinds.join(" ") : "");
-    b.id = "ar-only-" + (kinds ? kinds.join("-") : "all");
-    return b;
   }
 
   /* Show the notes of ``kinds`` (space-separated; empty: every kind) and no other. */
@@ -299,7 +253,7 @@
     mode.id = "ar-dock-mode";
     mode.setAttribute("aria-label", "Notes");
     var short = { margin: "Notes: margin", under: "Notes: under text", hidden: "Notes: hidden" };
-    MODES.forEach(function (m) { mode.appendChild(option(m[0], short[m[0]])); });
+    MODES.forEach(function (m) { mode.appendChild(option(m, short[m])); });
     var kind = document.createElement("select");
     kind.id = "ar-dock-kind";
     kind.setAttribute("aria-label", "Kinds of notes shown");
@@ -350,23 +304,6 @@
       : shown.length === 1 ? shown[0].id : "some";
   }
 
-  function fieldset(cls, title) {
-    var f = document.createElement("fieldset");
-    f.className = cls;
-    var l = document.createElement("legend");
-    l.textContent = title;
-    f.appendChild(l);
-    return f;
-  }
-
-  function labelled(input, text) {
-    var label = document.createElement("label");
-    label.appendChild(input);
-    label.appendChild(document.createTextNode(" "));
-    label.appendChild(text);
-    return label;
-  }
-
   // -- applying the reader's choice --------------------------------------------------------
 
   /* The mode is a class of the text (and of its article, for the margin): a class changed on
@@ -378,7 +315,7 @@
     // The theme's table of contents is empty on a source page: the cards take its place.
     if (sidebar) sidebar.style.visibility = on ? "hidden" : "";
     if (!page) return;
-    MODES.forEach(function (m) { page.text.classList.toggle("ar-notes-" + m[0], prefs.mode === m[0]); });
+    MODES.forEach(function (m) { page.text.classList.toggle("ar-notes-" + m, prefs.mode === m); });
     page.article.classList.toggle("ar-margin-on", on);
     if (page.announced !== on) {
       page.announced = on;
