@@ -6,14 +6,19 @@ from __future__ import annotations
 
 from annotated_reader.core.model import Quote
 from annotated_reader.core.text.anchor import Outcome
-from annotated_reader.core.text.selector import Place, nearest, select
+from annotated_reader.core.text.selector import (
+    MAX_WORDS,
+    Place,
+    _prefix_starts,
+    _suffix_ends,
+    nearest,
+    select,
+)
 
 
 def test_a_text_found_once_needs_no_context_and_one_not_found_has_no_place() -> None:
     found = select("alpha beta gamma", "beta")
-    assert [(p.match.start, p.match.end, p.quote) for p in found.places] == [
-        (6, 10, Quote("beta"))
-    ]
+    assert [(p.match.start, p.match.end, p.quote) for p in found.places] == [(6, 10, Quote("beta"))]
     missing = select("alpha beta gamma", "delta")
     assert missing.places == [] and missing.result.outcome is Outcome.MISSING
     assert found.result.outcome is Outcome.FOUND
@@ -68,3 +73,61 @@ def test_the_place_nearest_a_recorded_position_and_no_guess_between_two() -> Non
 def test_places_are_given_in_the_order_of_the_text() -> None:
     places: list[Place] = select("cat dog cat dog cat", "dog").places
     assert [p.match.start for p in places] == [4, 12]
+
+
+def test_a_mark_just_before_the_passage_is_a_prefix_of_its_own() -> None:
+    # The bracket alone tells the two places apart: the prefix is not grown over "a ".
+    text = "a (Liberty b. a [Liberty b."
+    assert [p.quote for p in select(text, "Liberty").places] == [
+        Quote("Liberty", "(", ""),
+        Quote("Liberty", "[", ""),
+    ]
+    # Its mirror image: the mark just after the passage is a suffix of its own.
+    text = "a Liberty) b. a Liberty] b."
+    assert [p.quote for p in select(text, "Liberty").places] == [
+        Quote("Liberty", "", ")"),
+        Quote("Liberty", "", "]"),
+    ]
+
+
+def test_context_reaches_the_first_and_the_last_character_of_the_text() -> None:
+    text = "(Liberty and Liberty\n"
+    assert [p.quote for p in select(text, "Liberty").places] == [
+        Quote("Liberty", "(", ""),
+        Quote("Liberty", "", "\n"),
+    ]
+
+
+def test_context_grows_to_twelve_words_and_no_further() -> None:
+    def text(words: int) -> str:
+        run = " ".join(["w"] * (words - 1))
+        return f"x {run} beta. y {run} beta"
+
+    # The second place ends the text, so only its twelfth word before tells it apart.
+    assert [p.quote for p in select(text(12), "beta").places] == [
+        Quote("beta", "", "."),
+        Quote("beta", "y w w w w w w w w w w w ", ""),
+    ]
+    assert [p.quote for p in select(text(13), "beta").places] == [Quote("beta", "", "."), None]
+
+
+def test_the_words_context_may_grow_by_from_a_passage() -> None:
+    text = "one two  three\tfour"
+    # Prefixes start at each word before the passage, nearest first.
+    assert _prefix_starts(text, 15) == [9, 4, 0]
+    assert _prefix_starts(text, 10) == [9, 4, 0]  # inside "three": the rest of it first
+    assert _prefix_starts(text, 0) == []
+    # Suffixes end at each word after it, nearest first.
+    assert _suffix_ends(text, 0) == [3, 7, 14, 19]
+    assert _suffix_ends(text, 3) == [7, 14, 19]
+    assert _suffix_ends(text, 19) == []
+    # Spaces at the text's ends belong to the outermost word.
+    assert _prefix_starts("  cat\n", 2) == [0]
+    assert _prefix_starts(" cat\n", 1) == [0]
+    assert _suffix_ends("cat  \n", 3) == [6]
+    assert _suffix_ends("\ncat ", 4) == [5]
+    # Never more than MAX_WORDS words, however long the text.
+    words = " ".join(["w"] * 20)  # a word every two characters
+    assert MAX_WORDS == 12
+    assert _prefix_starts(words, 39) == list(range(38, 14, -2))
+    assert _suffix_ends(words, 0) == list(range(1, 25, 2))

@@ -124,6 +124,13 @@ def test_a_result_heading_escapes_its_id_and_title() -> None:
         ("grew <strong>slowly</strong>", "grew <strong>slowly</strong>."),
         ("<em>did it?</em>", "<em>did it?</em>"),
         ("and so on…", "and so on…"),
+        ("stop <em>now!</em>", "stop <em>now!</em>"),
+        # A folded YAML scalar's last line break, markdown-it's hard break: space after the
+        # sentence's end is no part of its text.
+        ("grew slowly.\n", "grew slowly.\n"),
+        ("grew <em>slowly.</em><br />\n", "grew <em>slowly.</em><br />\n"),
+        ("grew slowly\n", "grew slowly."),
+        ("grew <em>slowly</em> \n", "grew <em>slowly</em>."),
     ],
 )
 def test_a_correction_ends_its_sentence_once(html: str, expected: str) -> None:

@@ -31,9 +31,10 @@ def text_of(html: str) -> str:
 
 
 def _closed(html: str) -> str:
-    """``html`` ending a sentence: a full stop added unless its text already ends one."""
+    """``html`` ending a sentence: a full stop added unless its text already ends one (after
+    the last word: a folded YAML scalar ends in a line break)."""
     text = re.sub(r"<[^>]*>", "", html).rstrip()
-    return html if text.endswith((".", "!", "?", "…")) else f"{html}."
+    return html if text.endswith((".", "!", "?", "…")) else f"{html.rstrip()}."
 
 
 def _p(text: str) -> str:

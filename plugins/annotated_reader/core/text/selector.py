@@ -42,7 +42,6 @@ def _prefix_starts(text: str, start: int) -> list[int]:
     out: list[int] = []
     i = start
     while i > 0 and len(out) < MAX_WORDS:
-        i -= 1
         while i > 0 and text[i - 1].isspace():
             i -= 1
         while i > 0 and not text[i - 1].isspace():
