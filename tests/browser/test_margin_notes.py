@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.browser import open_for_instant_navigation, serve_built, tab_to
+from helpers.browser import open_for_instant_navigation, serve, serve_built, tab_to
 from helpers.margin import choose, geometry, overlapping, settled
 from helpers.project import ARTIFACTS, ROOT
 
@@ -366,6 +366,19 @@ def test_one_kind_in_one_action_by_keyboard(site: str, browser: Any) -> None:
 def test_controls_stay_within_reach_while_reading(site: str, browser: Any, width: int) -> None:
     """Once the page's controls have scrolled away, the same choice sits in the theme's header
     bar (which stays on screen): it covers no text, moves nothing as it appears, and works."""
+    _docked_controls(browser, site, width, "")
+
+
+@pytest.mark.parametrize("width", [1440, 375])
+def test_under_zensical_too_the_controls_dock_in_the_header(
+    real_site_zensical: Path, browser: Any, width: int
+) -> None:
+    """Zensical's header is its own: the docked menus fit it as they fit Material's."""
+    with serve(real_site_zensical) as url:
+        _docked_controls(browser, url, width, "zensical-")
+
+
+def _docked_controls(browser: Any, site: str, width: int, shot: str) -> None:
     context = _context(browser, width)
     page = context.new_page()
     page.goto(site + "sources/hahn-belarus-option/")
@@ -413,7 +426,7 @@ def test_controls_stay_within_reach_while_reading(site: str, browser: Any, width
     ARTIFACTS.mkdir(exist_ok=True)
     page.evaluate("window.scrollTo(0, 1500)")
     dock.wait_for(state="visible")
-    page.screenshot(path=str(ARTIFACTS / f"margin-header-controls-{width}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"margin-header-controls-{shot}{width}.png"))
     context.close()
 
 
