@@ -49,6 +49,7 @@ class Group:
 
 ANCHOR_TESTS = (
     "tests/core/test_anchor.py",
+    "tests/core/test_anchor_stages.py",
     "tests/core/test_anchoring.py",
     "tests/core/test_bom_quote.py",
 )
