@@ -47,7 +47,12 @@ class Group:
     tests: tuple[str, ...]
 
 
-ANCHOR_TESTS = ("tests/core/test_anchor.py", "tests/core/test_bom_quote.py")
+ANCHOR_TESTS = (
+    "tests/core/test_anchor.py",
+    "tests/core/test_anchor_stages.py",
+    "tests/core/test_anchoring.py",
+    "tests/core/test_bom_quote.py",
+)
 GROUPS: dict[str, Group] = {
     "dates": Group(
         ("core/vocabulary/dates.py",),

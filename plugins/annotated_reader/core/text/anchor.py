@@ -144,7 +144,11 @@ def match_quote(text: str, quote: Quote, norm: Normalized | None = None) -> Anch
         start, end = norm.original_span(s, e)
         m = Match(start, end, 0.99, Method.TOLERANT)
         tolerant.append(m)
-        if _fits(norm.text, s, e, prefix_n.rstrip(), suffix_n.lstrip()):
+        # Whitespace between the context and the passage is forgiven as the passage's own
+        # edges are: the context is compared past the one space the folded text may have there.
+        before = s - (norm.text[s - 1 : s] == " ")
+        after = e + (norm.text[e : e + 1] == " ")
+        if _fits(norm.text, before, after, prefix_n.rstrip(), suffix_n.lstrip()):
             tolerant_fit.append(m)
     if len(tolerant_fit) == 1:
         return AnchorResult(Outcome.FOUND, tolerant_fit[0])
