@@ -87,7 +87,12 @@ GROUPS: dict[str, Group] = {
     ),
     "review-report": Group(
         ("review/report.py", "review/note.py", "review/md.py"),
-        ("tests/review/test_review.py", "tests/review/test_review_snapshot.py"),
+        (
+            "tests/review/test_review.py",
+            "tests/review/test_review_snapshot.py",
+            "tests/review/test_review_md.py",
+            "tests/review/test_review_render.py",
+        ),
     ),
 }
 # Copied beside the package and the tests: what the tests read from the project's root.
