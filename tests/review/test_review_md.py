@@ -121,6 +121,27 @@ def test_a_passage_is_shown_in_bold_inside_its_sentence() -> None:
     assert passage(TEXT, blocks, *_at(TEXT, "Head")) == "> <b>Head</b> line"
 
 
+def test_a_passage_ending_its_sentence_shows_that_sentence_only() -> None:
+    assert passage(TEXT, segment(TEXT), *_at(TEXT, "then more.")) == (
+        "> The quoted words sit here, <b>then more.</b>"
+    )
+
+
+def test_a_passage_with_spaces_at_its_ends_keeps_its_words_apart() -> None:
+    """A quote may begin or end with a space (the loader accepts " founded in 1996 "); the
+    bold shows the words, and the space stays between it and the context."""
+    blocks = segment(TEXT)
+    assert passage(TEXT, blocks, *_at(TEXT, " The quoted")) == (
+        "> First sentence here. <b>The quoted</b> words sit here, then more."
+    )
+    assert passage(TEXT, blocks, *_at(TEXT, "quoted words ")) == (
+        "> The <b>quoted words</b> sit here, then more."
+    )
+    # no context on a side: no space there
+    assert passage(TEXT, blocks, *_at(TEXT, "\n\nNext.")) == "> <b>Next.</b>"
+    assert passage(TEXT, blocks, *_at(TEXT, "Last one.\n")) == ("> <b>Last one.</b>")
+
+
 def test_a_passage_outside_every_block_stands_alone() -> None:
     assert passage(TEXT, [], *_at(TEXT, "quoted words")) == "> <b>quoted words</b>"
 
