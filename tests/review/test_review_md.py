@@ -142,6 +142,21 @@ def test_a_passage_with_spaces_at_its_ends_keeps_its_words_apart() -> None:
     assert passage(TEXT, blocks, *_at(TEXT, "Last one.\n")) == ("> <b>Last one.</b>")
 
 
+def test_the_sentences_are_those_of_the_passages_first_and_last_characters() -> None:
+    blocks = segment(TEXT)
+    # one character at the start of a block
+    assert passage(TEXT, blocks, *_at(TEXT, "F")) == "> <b>F</b>irst sentence here."
+    # a passage ending with the first letter of a sentence shows that sentence
+    assert passage(TEXT, blocks, *_at(TEXT, "here. T")) == (
+        "> First sentence <b>here. T</b>he quoted words sit here, then more."
+    )
+    # a passage starting on the space between sentences belongs to no sentence: the
+    # whole paragraph is shown
+    assert passage(TEXT, blocks, *_at(TEXT, " Last one.")) == (
+        "> First sentence here. The quoted words sit here, then more. <b>Last one.</b>"
+    )
+
+
 def test_a_passage_outside_every_block_stands_alone() -> None:
     assert passage(TEXT, [], *_at(TEXT, "quoted words")) == "> <b>quoted words</b>"
 

@@ -623,3 +623,67 @@ def test_a_file_unreadable_in_the_head_is_named_with_why(pair: tuple[Path, Path]
         "not compared: annotations/sources/sample.yml\\:"
     ) in out
     assert "| sample (unreadable) | 0 | 0 | 0 | 0 | 5 |" in out
+
+
+def test_notes_missing_what_the_loader_needs_are_shown_as_written(
+    pair: tuple[Path, Path],
+) -> None:
+    """A note with no kind, a quote with no exact text, references that are no list: the
+    report shows what is there and leaves out what is not, each note flagged as not loaded."""
+    head = pair[1]
+    added = """  - id: s-nokind
+    quote: {exact: "Union Headline"}
+    body: "k"
+    references: []
+  - id: s-noexact
+    kind: context
+    quote: {prefix: "Union "}
+    body: "e"
+    references: "The site, see above"
+"""
+    edit(head, SRC, "  - id: s-debris\n", added + "  - id: s-debris\n")
+    out = report(pair)
+    assert section(
+        out,
+        "##### `s-noexact` — Context",
+        "#### Orphaned (declared, but not on the text in the head)",
+    ) == (
+        "##### `s-noexact` — Context\n"
+        "\n"
+        "`annotations/sources/sample.yml:47:5`\n"
+        "\n"
+        "⚠ **Not on the text in the head:** did not load — `annotations/sources/sample.yml:49:12`"
+        " error [quote.missing-field] a quote has no 'exact'; copy the passage byte for byte "
+        "from the source text — `annotations/sources/sample.yml:51:17` error [annotation.type] "
+        "'references' in annotation 's-noexact' must be a list\n"
+        "\n"
+        "```markdown\n"
+        "e\n"
+        "```\n"
+        "\n"
+        "##### `s-nokind` — ?\n"
+        "\n"
+        "`annotations/sources/sample.yml:43:5`\n"
+        "\n"
+        "> <b>Union Headline</b>\n"
+        "\n"
+        "⚠ **Not on the text in the head:** did not load — `annotations/sources/sample.yml:43:5`"
+        " error [annotation.missing-field] annotation 's-nokind' has no 'kind'; use one of\\: "
+        "context, fact-check, correction, framing, opinion, terminology, debris\n"
+        "\n"
+        "```markdown\n"
+        "k\n"
+        "```\n"
+        "\n"
+    )
+
+
+def test_a_long_field_added_and_a_criterion_met_as_a_list(pair: tuple[Path, Path]) -> None:
+    head = pair[1]
+    edit(head, SRC, "clean-text: {met: no", "clean-text: {met: [partly]")
+    long = "A correction long enough to be shown as a diff rather than on one line, truly so."
+    edit(head, SRC, '[[source:sample]]."\n', f'[[source:sample]]."\n    correction: "{long}"\n')
+    out = report(pair)
+    # only YAML's booleans read as yes / no; anything else is shown as written
+    assert "\n- `rating.criteria.clean-text.met`: `no` → [`partly`]\n" in out
+    assert f"\n- `correction`:\n\n```diff\n+{long}\n```\n" in out
