@@ -687,3 +687,56 @@ def test_a_long_field_added_and_a_criterion_met_as_a_list(pair: tuple[Path, Path
     # only YAML's booleans read as yes / no; anything else is shown as written
     assert "\n- `rating.criteria.clean-text.met`: `no` → [`partly`]\n" in out
     assert f"\n- `correction`:\n\n```diff\n+{long}\n```\n" in out
+
+
+def test_an_event_removed_while_disputed_is_listed_with_its_old_dates(
+    pair: tuple[Path, Path],
+) -> None:
+    base, head = pair
+    write(base, "annotations/events.yml", EVENTS)
+    write(head, "annotations/events.yml", "events: []\n")
+    edit(
+        base,
+        SRC,
+        DATED,
+        '    reviewed: "2026-11-22"\n    event: community-1996\n    date: "1997"\n  - id: s-overlap',
+    )
+    out = report(pair)
+    assert section(out, "### Timeline agreement") == (
+        "### Timeline agreement\n"
+        "\n"
+        "- event `community-1996` (Community of Belarus and Russia founded): "
+        "**disputed → absent**\n"
+        "  - `sample` note `s-inner` dates it `1997` — differs from the reference date\n"
+    )
+
+
+def test_a_head_the_loader_fails_on_is_said_to_be_unloaded(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotated_reader.review import snapshot
+
+    base = load_snapshot(Paths(pair[0]), "main")
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("no <good>")
+
+    monkeypatch.setattr(snapshot, "load_corpus", fail)
+    out = render(base, load_snapshot(Paths(pair[1]), "my-change"))
+    assert section(out, "### Problems in the head", "### sample: A sample source") == (
+        "### Problems in the head\n"
+        "\n"
+        "- `annotations` error [review.load-failed] the editorial data of this revision could "
+        "not be loaded (ValueError\\: no \\<good\\>); the files that cannot be read are "
+        "named below — **new**\n"
+        "\n"
+        "\n"
+        "**The head's editorial data could not be loaded** (ValueError\\: no \\<good\\>), so "
+        "no note is shown as anchored in it; entries are compared as written.\n"
+        "\n"
+    )
+    assert "| sample | 0 | 0 | 0 | 0 | 5 |" in out
+    assert (
+        "- `s-inner` (orphaned; anchored at 3:23 in the base): its source 'sample' did not "
+        "load (see the problems above)\n"
+    ) in out
