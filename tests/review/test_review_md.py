@@ -164,6 +164,9 @@ def test_a_passage_outside_every_block_stands_alone() -> None:
 def test_no_space_is_added_where_the_text_has_none() -> None:
     text = "Ab cd,QUOTE,ef gh."
     assert passage(text, segment(text), *_at(text, "QUOTE")) == "> Ab cd,<b>QUOTE</b>,ef gh."
+    # only the characters next to the bold count
+    text = "Ab ,Q R, gh."
+    assert passage(text, segment(text), *_at(text, "Q R")) == "> Ab ,<b>Q R</b>, gh."
     text = "Ab cd QUOTE ef gh."
     assert passage(text, segment(text), *_at(text, "QUOTE")) == "> Ab cd <b>QUOTE</b> ef gh."
 

@@ -740,3 +740,20 @@ def test_a_head_the_loader_fails_on_is_said_to_be_unloaded(
         "- `s-inner` (orphaned; anchored at 3:23 in the base): its source 'sample' did not "
         "load (see the problems above)\n"
     ) in out
+
+
+def test_metadata_changes_are_listed_before_the_rating(pair: tuple[Path, Path]) -> None:
+    head = pair[1]
+    edit(head, SRC, 'outlet: {value: "Fixture Weekly"', 'outlet: {value: "Fixture Daily"')
+    edit(head, SRC, "  grade: C\n", "  grade: D\n")
+    assert section(report(pair), "### sample: A sample source") == (
+        "### sample: A sample source\n"
+        "\n"
+        "**Metadata**\n"
+        "\n"
+        "- `metadata.outlet.value`: `Fixture Weekly` → `Fixture Daily`\n"
+        "\n"
+        "**Rating**\n"
+        "\n"
+        "- `rating.grade`: `C` → `D`\n"
+    )
