@@ -405,6 +405,10 @@ def test_errors_the_base_had_too_are_counted_apart(pair: tuple[Path, Path]) -> N
         "- `annotations/sources/sample.yml:35:11` error",
         "- `annotations/sources/sample.yml:43:5` error; new",
     ]
+    assert listed.splitlines()[2].endswith(
+        "unknown kind 'framingg' in annotation 's-overlap' (did you mean 'framing'?); use one of\\: context, fact-check, "
+        "correction, framing, opinion, terminology, debris"
+    )
     assert "<details>" not in listed
 
 
@@ -756,4 +760,86 @@ def test_metadata_changes_are_listed_before_the_rating(pair: tuple[Path, Path]) 
         "**Rating**\n"
         "\n"
         "- `rating.grade`: `C` → `D`\n"
+    )
+
+
+def test_a_long_text_shortened_is_a_diff_after_the_short_changes(pair: tuple[Path, Path]) -> None:
+    base, head = pair
+    long = (
+        "Outer note with a link to [[s-inner]] and [[source:sample]], and words enough for eighty."
+    )
+    edit(base, SRC, "Outer note with a link to [[s-inner]] and [[source:sample]].", long)
+    edit(
+        head,
+        SRC,
+        '    kind: context\n    quote: {exact: "The',
+        '    kind: framing\n    quote: {exact: "The',
+    )
+    out = report(pair)
+    assert section(out, "##### `s-outer` — Framing") == (
+        "##### `s-outer` — Framing\n"
+        "\n"
+        "`annotations/sources/sample.yml:22:5`\n"
+        "\n"
+        "> <b>The “Union State” was founded in 1996 by Belarus and Russia.</b>\n"
+        "\n"
+        "Passage at `seeds/sample.txt:3:1`.\n"
+        "\n"
+        "- `kind`: `context` → `framing`\n"
+        "- `body`:\n"
+        "\n"
+        "```diff\n"
+        f"-{long}\n"
+        "+Outer note with a link to [[s-inner]] and [[source:sample]].\n"
+        "```\n"
+    )
+
+
+def test_entries_of_a_file_unreadable_on_one_side_are_not_compared(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The glossary cannot be read in the head, the events file in the base: no term is
+    said to be removed, no event added; and every reason is named, even when the head's
+    loader fails too."""
+    from annotated_reader.review import snapshot
+
+    base, head = pair
+    write(base, "annotations/glossary.yml", GLOSSARY)
+    write(head, "annotations/glossary.yml", "terms: [\n")
+    write(base, "annotations/events.yml", "events: [\n")
+    write(head, "annotations/events.yml", EVENTS)
+    old = load_snapshot(Paths(base), "main")
+    out = render(old, load_snapshot(Paths(head), "my-change"))
+    assert "### Glossary" not in out and "### Events" not in out
+    assert "No glossary, event or rating changes." in out
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(snapshot, "load_corpus", fail)
+    out = render(old, load_snapshot(Paths(head), "my-change"))
+    named = [
+        ln.split(" cannot be read")[0]
+        for ln in out.splitlines()
+        if ln.startswith("**`") or ln.startswith("**The")
+    ]
+    assert named == [
+        "**`annotations/events.yml`",
+        "**The head's editorial data could not be loaded** (ValueError\\: boom), so no note is "
+        "shown as anchored in it; entries are compared as written.",
+        "**`annotations/glossary.yml`",
+    ]
+    assert "### Glossary" not in out and "### Events" not in out
+
+
+def test_the_sources_whose_rating_or_text_changed_are_named(pair: tuple[Path, Path]) -> None:
+    base, head = pair
+    for project, grade, text in ((base, "C", "Other text here.\n"), (head, "D", "Other text.\n")):
+        write(project, "seeds/other.txt", text)
+        write(project, "annotations/sources/other.yml", OTHER + f"rating: {{grade: {grade}}}\n")
+    edit(head, SRC, "  grade: C\n", "  grade: D\n")
+    edit(head, "seeds/sample.txt", "Leave a Reply", "Leave a reply")
+    assert (
+        "\nAlso: rating changed for other, sample; source text changed for other, sample.\n"
+        in report(pair)
     )
