@@ -812,6 +812,10 @@ def test_entries_of_a_file_unreadable_on_one_side_are_not_compared(
     out = render(old, load_snapshot(Paths(head), "my-change"))
     assert "### Glossary" not in out and "### Events" not in out
     assert "No glossary, event or rating changes." in out
+    # and the other way round
+    swapped = render(load_snapshot(Paths(head), "main"), load_snapshot(Paths(base), "my-change"))
+    assert "### Glossary" not in swapped and "### Events" not in swapped
+    assert "No glossary, event or rating changes." in swapped
 
     def fail(*_args: object, **_kwargs: object) -> None:
         raise ValueError("boom")
