@@ -86,6 +86,10 @@ def _around(text: str, blocks: list[Block], at: int) -> tuple[int, int]:
     return at, at
 
 
+def _spaced(chars: str) -> bool:
+    return any(c.isspace() for c in chars)
+
+
 def passage(text: str, blocks: list[Block], start: int, end: int) -> str:
     """A blockquote: the passage in bold within its surrounding sentence(s)."""
     lo = min(_around(text, blocks, start)[0], start)
@@ -97,6 +101,8 @@ def passage(text: str, blocks: list[Block], start: int, end: int) -> str:
         before = "…" + before[-CONTEXT:].split(" ", 1)[-1]
     if len(after) > CONTEXT:
         after = after[:CONTEXT].rsplit(" ", 1)[0] + "…"
-    gap_before = " " if text[lo:start][-1:].isspace() else ""
-    gap_after = " " if text[end:hi][:1].isspace() else ""
+    # a space at either side of the bold, in the text or at the passage's own end, is kept
+    # (esc drops a passage's outer spaces), and none is added where no context is shown
+    gap_before = " " if before and _spaced(text[lo:start][-1:] + quoted[:1]) else ""
+    gap_after = " " if after and _spaced(quoted[-1:] + text[end:hi][:1]) else ""
     return f"> {esc(before)}{gap_before}<b>{esc(quoted)}</b>{gap_after}{esc(after)}"
