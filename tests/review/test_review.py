@@ -82,7 +82,7 @@ def test_changed_source_text_reanchors_and_orphans(repo: Path) -> None:
     assert "#### Orphaned (declared, but not on the text in the head)" in out
     orphan = next(ln for ln in out.splitlines() if ln.startswith("- `s-debris`"))
     assert "anchored at 10:1 in the base" in orphan
-    assert "matches only fuzzily" in orphan and "similarity" in orphan
+    assert "matches no passage exactly" in orphan and "similarity" in orphan
     assert f"{SRC}:" in orphan and "anchor.missing" in orphan
     assert "**✗ `annotated-reader check` fails on the head: 1 error(s)" in out
 

@@ -322,7 +322,7 @@ def test_notes_in_reading_order_unanchored_last_and_where_each_was(
     )
     assert section(out, "##### `s-b` — Context", "```markdown").startswith(
         "##### `s-b` — Context\n\n`annotations/sources/sample.yml:43:5`\n\n"
-        "> <b>No such words</b>\n\n⚠ **Not on the text in the head:** matches only fuzzily — "
+        "> <b>No such words</b>\n\n⚠ **Not on the text in the head:** matches no passage exactly — "
         "`annotations/sources/sample.yml:43:5` error [anchor.missing] annotation 's-b'"
     )
     assert section(out, "#### Re-anchored (the text moved under an unchanged quote)").startswith(
@@ -343,9 +343,9 @@ def test_notes_in_reading_order_unanchored_last_and_where_each_was(
     assert [ln[: ln.index(" error ")] for ln in orphans] == [
         "- `s-a` (added; not anchored in the base either): did not load — "
         "`annotations/sources/sample.yml:47:5`",
-        "- `s-b` (added; not anchored in the base either): matches only fuzzily — "
+        "- `s-b` (added; not anchored in the base either): matches no passage exactly — "
         "`annotations/sources/sample.yml:43:5`",
-        "- `s-cross` (orphaned; anchored at 3:88 in the base): matches only fuzzily — "
+        "- `s-cross` (orphaned; anchored at 3:88 in the base): matches no passage exactly — "
         "`annotations/sources/sample.yml:38:5`",
     ]
 

@@ -159,7 +159,7 @@ def orphan_reason(head: Snapshot, entry: Declared) -> tuple[str, list[Problem]]:
     anchor = [p for p in problems if p.code.startswith("anchor.")]
     if anchor:
         kind = {
-            "anchor.missing": "matches only fuzzily"
+            "anchor.missing": "matches no passage exactly"
             if "closest passage" in anchor[0].message
             else "matches nothing",
             "anchor.ambiguous": "matches several places",
