@@ -74,7 +74,11 @@ GROUPS: dict[str, Group] = {
     ),
     "markup": Group(
         ("core/text/markup.py",),
-        ("tests/core/test_markup_fastpath.py", "tests/render/test_render_note.py"),
+        (
+            "tests/core/test_markup.py",
+            "tests/core/test_markup_fastpath.py",
+            "tests/render/test_render_note.py",
+        ),
     ),
     "search-view": Group(("render/search_view.py",), ("tests/render/test_search_document.py",)),
     "source-pages-and-notes": Group(
