@@ -84,6 +84,7 @@ GROUPS: dict[str, Group] = {
     "source-pages-and-notes": Group(
         ("render/views.py", "render/source_page.py"),
         (
+            "tests/render/test_source_page_parts.py",
             "tests/render/test_render.py",
             "tests/render/test_render_note.py",
             "tests/render/test_search_document.py",
