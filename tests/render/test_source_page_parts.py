@@ -17,6 +17,7 @@ from annotated_reader.render.source_page import (
     _Sections,
     header_rows,
     last_blocks,
+    note_values,
     numbering,
     overlapping,
     render_inline,
@@ -282,3 +283,78 @@ BODY = [
     '<nav class="ar-notemap" aria-label="Note map"><ol class="ar-nm-list"><li class="ar-nm-item" style="--ar-p:0.1923"><a class="ar-nm-mark ar-k-context" href="#n-a" data-note="n-a" data-kind="context" data-pos="0.1923" aria-label="Note 1: Context" title="Note 1: Context"></a></li><li class="ar-nm-item" style="--ar-p:0.1923"><a class="ar-nm-mark ar-k-fact-check ar-v-misleading" href="#n-b" data-note="n-b" data-kind="fact-check" data-pos="0.1923" aria-label="Note 2: Fact-check, Misleading" title="Note 2: Fact-check, Misleading"></a></li></ol></nav>',
     "</div>",
 ]
+
+
+def test_the_legend_counts_each_kind_and_an_unknown_language_is_no_language() -> None:
+    notes = [
+        Annotation(
+            id=f"n{i}", kind="context", quote=Quote("q"), body="b", source_id="s",
+            location=LOC, body_line=1, start=i, end=i + 1,
+        )
+        for i in range(3)
+    ]  # fmt: skip
+    meta = metadata(language=mf(None, "unknown"))
+    source = Source("s", "p", "seed", "abcdef", meta, LOC, annotations=notes)
+    ctx = PageRender(
+        resolve=lambda _n, _i: None,
+        markup=Markup(),
+        env=environment(),
+        badge_html='<span class="b">&amp;</span>',
+    )
+    html = render_source(source, [Block("paragraph", 0, 6)], ctx).html
+    assert '<span class="ar-kind ar-k-context">Context (3)</span>' in html
+    assert html.count('class="ar-kind ar-k-') == 1 + 3  # the legend's and each note's
+    assert '<div class="ar-text" lang="">' in html
+    assert '<span class="b">&amp;</span>' in html
+    quoted = metadata(language=mf('en" onclick="x'))
+    source = Source("s", "p", "seed", "abcdef", quoted, LOC, annotations=notes)
+    html = render_source(source, [Block("paragraph", 0, 6)], ctx).html
+    assert '<div class="ar-text" lang="en&quot; onclick=&quot;x">' in html
+
+
+def test_a_passage_ending_before_every_block_is_listed_after_the_last() -> None:
+    blocks = [Block("paragraph", 2, 10), Block("paragraph", 11, 20), Block("list-item", 21, 30)]
+    early = ann("v", 0, 2)
+    assert last_blocks([early], blocks) == {"v": 2}
+    shuffled = [blocks[1], blocks[0], blocks[2]]
+    # Out of order: the last block in the list that starts before the passage's end.
+    assert last_blocks([early, ann("u", 5, 21)], shuffled) == {"v": 2, "u": 1}
+    assert last_blocks([ann("u", 5, 21)], [blocks[0], blocks[2], blocks[1]]) == {"u": 2}
+
+
+def test_the_sweep_takes_items_in_any_order_and_refuses_blocks_out_of_order() -> None:
+    blocks = [Block("paragraph", 0, 10), Block("paragraph", 11, 20)]
+    items = [ann("b", 12, 14), ann("a", 0, 5), ann("c", 9, 12)]
+    found = overlapping(blocks, items)
+    assert found is not None
+    assert [[a.id for a in block] for block in found] == [["a", "c"], ["b", "c"]]
+    # Blocks that start or end together are in order; one starting earlier is not.
+    assert overlapping([Block("p", 0, 0), Block("p", 0, 5), Block("p", 5, 5)], items) is not None
+    assert overlapping([Block("p", 5, 10), Block("p", 0, 12)], items) is None
+
+
+def test_links_in_later_pieces_of_a_block_are_kept() -> None:
+    notes = [ann("n1", 4, 12)]
+    links = [InlineLink(0, 1, "h0", "c0"), InlineLink(14, 18, "h1", "c1")]
+    html = render_inline(TEXT, 0, len(TEXT), notes, numbering(notes), links, set(), {"n1": 12})
+    assert html == (
+        f'<a class="c0" href="h0">A</a> "b{MARK}" &amp; &lt;c&gt; </mark>{REF}'
+        'te<a class="c1" href="h1">rm h</a>ere end'
+    )
+
+
+def test_a_correction_resolves_its_references() -> None:
+    note = Annotation(
+        id="n", kind="correction", quote=Quote("q"), body="b", source_id="s", location=LOC,
+        body_line=1, correction="read [[term:t]]",
+    )  # fmt: skip
+    ctx = PageRender(
+        resolve=lambda _n, i: ("../t/#" + i, "T") if i == "t" else None,
+        markup=Markup(),
+        env=environment(),
+    )
+    view = note_values(note, 3, ctx)
+    assert str(view.correction_html) == (
+        'read <a class="ar-xref ar-xref-term" href="../t/#t" data-ar-term="t">T</a>'
+    )
+    assert (view.number, view.verdict, view.date_human, view.claim) == (3, None, "", None)
