@@ -358,3 +358,15 @@ def test_a_correction_resolves_its_references() -> None:
         'read <a class="ar-xref ar-xref-term" href="../t/#t" data-ar-term="t">T</a>'
     )
     assert (view.number, view.verdict, view.date_human, view.claim) == (3, None, "", None)
+
+
+def test_blocks_out_of_order_are_rendered_without_the_sweep() -> None:
+    note = ann("n1", 0, 3)
+    source = Source("s", "p", "seed", "abc def", metadata(), LOC, annotations=[note])
+    link = InlineLink(4, 7, "h", "c")
+    ctx = PageRender(resolve=lambda _n, _i: None, markup=Markup(), env=environment(), links=[link])
+    html = render_source(source, [Block("paragraph", 4, 7), Block("paragraph", 0, 3)], ctx).html
+    assert '<p class="ar-p"><a class="c" href="h">def</a></p>' in html
+    assert (
+        '<p class="ar-p"><mark class="ar-hl ar-k-context" data-ar="n1" id="n1">abc</mark>' in html
+    )
