@@ -79,12 +79,17 @@ GROUPS: dict[str, Group] = {
     ),
     "markup": Group(
         ("core/text/markup.py",),
-        ("tests/core/test_markup_fastpath.py", "tests/render/test_render_note.py"),
+        (
+            "tests/core/test_markup.py",
+            "tests/core/test_markup_fastpath.py",
+            "tests/render/test_render_note.py",
+        ),
     ),
     "search-view": Group(("render/search_view.py",), ("tests/render/test_search_document.py",)),
     "source-pages-and-notes": Group(
         ("render/views.py", "render/source_page.py"),
         (
+            "tests/render/test_source_page_parts.py",
             "tests/render/test_render.py",
             "tests/render/test_render_note.py",
             "tests/render/test_search_document.py",

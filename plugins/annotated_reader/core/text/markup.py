@@ -44,9 +44,7 @@ def find_refs(text: str) -> list[CrossRef]:
     the cross-reference check's to report)."""
     refs = []
     for m in REF_PATTERN.finditer(text):
-        refs.append(
-            CrossRef(m.group(1) or "note", m.group(2), m.group(3), m.start(), m.group(0))
-        )
+        refs.append(CrossRef(m.group(1) or "note", m.group(2), m.group(3), m.start(), m.group(0)))
     return refs
 
 
@@ -73,7 +71,7 @@ def _render_link_open(
     renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     token = tokens[idx]
-    if str(token.attrGet("href") or "").startswith(("http:", "https:")):
+    if str(token.attrGet("href") or "").lower().startswith(("http:", "https:")):
         token.attrSet("rel", "noopener noreferrer")
         token.attrSet("class", "ar-external")
     return renderer.renderToken(tokens, idx, options, env)
