@@ -4,6 +4,8 @@ and page-debris groups around blocks, and the headings' ids."""
 
 from __future__ import annotations
 
+import re
+
 from annotated_reader.core.corpus import InlineLink
 from annotated_reader.core.model import Annotation, Metadata, MetaField, Quote, Source
 from annotated_reader.core.problems import Location
@@ -240,9 +242,23 @@ def test_a_page_with_a_heading_nested_notes_and_a_list() -> None:
     )
     page = render_source(source, blocks, ctx)
     legend = page.html[
-        page.html.index('<div class="ar-legend">') : page.html.index('<p class="ar-howto">')
+        page.html.index('<div class="ar-legend') : page.html.index('<div class="ar-controls">')
     ]
     assert legend == LEGEND
+    controls = page.html[
+        page.html.index('<div class="ar-controls">') : page.html.index('<p class="ar-howto">')
+    ]
+    assert re.findall(r'id="(ar-[a-z-]+)"', controls) == [
+        "ar-mode-margin",
+        "ar-mode-under",
+        "ar-mode-hidden",
+        "ar-show-context",
+        "ar-only-context",
+        "ar-show-fact-check",
+        "ar-only-fact-check",
+        "ar-only-all",
+    ]
+    assert "Context (1)" in controls and "Fact-check (1)" in controls
     body = page.html[page.html.index('<div class="ar-text"') :]
     assert body == "\n".join(BODY).replace("{MODE_SCRIPT}", MODE_SCRIPT)
     assert page.toc == (TocEntry(2, "sec-1", "Head"),)
@@ -257,7 +273,7 @@ def test_a_page_with_a_heading_nested_notes_and_a_list() -> None:
     assert str(second.correction_html) == '<span class="ar-broken-ref">zz</span> x'
 
 
-LEGEND = '<div class="ar-legend">\n<span class="ar-legend-title">Notes on this page:</span>\n<span class="ar-kind ar-k-context">Context (1)</span>\n<span class="ar-kind ar-k-fact-check">Fact-check (1)</span>\n</div>\n'
+LEGEND = '<div class="ar-legend ar-replaced">\n<span class="ar-legend-title">Notes on this page:</span>\n<span class="ar-kind ar-k-context">Context (1)</span>\n<span class="ar-kind ar-k-fact-check">Fact-check (1)</span>\n</div>\n'
 BODY = [
     '<div class="ar-text" lang="be">',
     "{MODE_SCRIPT}",
@@ -303,7 +319,8 @@ def test_the_legend_counts_each_kind_and_an_unknown_language_is_no_language() ->
     )
     html = render_source(source, [Block("paragraph", 0, 6)], ctx).html
     assert '<span class="ar-kind ar-k-context">Context (3)</span>' in html
-    assert html.count('class="ar-kind ar-k-') == 1 + 3  # the legend's and each note's
+    # the legend's, the filter's and each note's
+    assert html.count('class="ar-kind ar-k-') == 1 + 1 + 3
     assert '<div class="ar-text" lang="">' in html
     assert '<span class="b">&amp;</span>' in html
     quoted = metadata(language=mf('en" onclick="x'))
