@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from annotated_reader.core.text.markup import CrossRef, Markup, find_refs, is_safe_link
 
-MARKUP = Markup()
+
+@pytest.fixture
+def markup() -> Markup:
+    """A new renderer for each test: one made at import would be made before make mutate
+    switches a mutant on, so the constructor's mutants (raw HTML on, the reference rule or
+    the link renderer not registered) would never be run."""
+    return Markup()
 
 
 def resolver(namespace: str, ident: str) -> tuple[str, str] | None:
@@ -41,19 +47,19 @@ def test_other_schemes_are_not(url: str) -> None:
     assert not is_safe_link(url)
 
 
-def test_links_external_safe_and_unsafe() -> None:
+def test_links_external_safe_and_unsafe(markup: Markup) -> None:
     text = "[e](http://e.org) [s](HTTPS://e.org) [m](mailto:a@b.org) [r](../x/) [j](javascript:x)"
-    assert MARKUP.render(text, resolver) == (
+    assert markup.render(text, resolver) == (
         '<p><a href="http://e.org" rel="noopener noreferrer" class="ar-external">e</a> '
         '<a href="HTTPS://e.org" rel="noopener noreferrer" class="ar-external">s</a> '
         '<a href="mailto:a@b.org">m</a> <a href="../x/">r</a> [j](javascript:x)</p>\n'
     )
-    assert MARKUP.render_inline("[e](https://e.org/?a=1&b=2)", resolver) == (
+    assert markup.render_inline("[e](https://e.org/?a=1&b=2)", resolver) == (
         '<a href="https://e.org/?a=1&amp;b=2" rel="noopener noreferrer" class="ar-external">e</a>'
     )
 
 
-def test_references_render_as_links_or_as_broken() -> None:
+def test_references_render_as_links_or_as_broken(markup: Markup) -> None:
     text = "[[a]] [[source:c|S]] [[event:d]] [[term:b]] [[zz|gone]] [[term:zz]]"
     expected = (
         '<a class="ar-xref ar-xref-note" href="../note/#a">Note &amp; co</a> '
@@ -63,33 +69,33 @@ def test_references_render_as_links_or_as_broken() -> None:
         '<span class="ar-broken-ref">gone</span> <span class="ar-broken-ref">zz</span>'
     )
     # The shortcut and markdown-it (the '*' sends the second one the long way).
-    assert MARKUP.render(text, resolver) == f"<p>{expected}</p>\n"
-    assert MARKUP.render(f"*{text}*", resolver) == f"<p><em>{expected}</em></p>\n"
-    assert MARKUP.render_inline(f"`c` {text}", resolver) == f"<code>c</code> {expected}"
+    assert markup.render(text, resolver) == f"<p>{expected}</p>\n"
+    assert markup.render(f"*{text}*", resolver) == f"<p><em>{expected}</em></p>\n"
+    assert markup.render_inline(f"`c` {text}", resolver) == f"<code>c</code> {expected}"
 
 
-def test_emphasis_and_links_span_a_reference() -> None:
-    assert MARKUP.render("*see [[a]] here* and **[[zz]]**", resolver) == (
+def test_emphasis_and_links_span_a_reference(markup: Markup) -> None:
+    assert markup.render("*see [[a]] here* and **[[zz]]**", resolver) == (
         '<p><em>see <a class="ar-xref ar-xref-note" href="../note/#a">Note &amp; co</a> '
         'here</em> and <strong><span class="ar-broken-ref">zz</span></strong></p>\n'
     )
 
 
-def test_raw_html_is_escaped_and_images_are_off() -> None:
-    assert MARKUP.render("<b>x</b> <script>alert(1)</script>\n\n![i](x.png)", resolver) == (
+def test_raw_html_is_escaped_and_images_are_off(markup: Markup) -> None:
+    assert markup.render("<b>x</b> <script>alert(1)</script>\n\n![i](x.png)", resolver) == (
         '<p>&lt;b&gt;x&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>!<a href="x.png">i</a></p>\n'
     )
-    assert MARKUP.render_inline("<i>a</i>", resolver) == "&lt;i&gt;a&lt;/i&gt;"
-    assert MARKUP.render("<div>\nblock\n</div>", resolver) == (
+    assert markup.render_inline("<i>a</i>", resolver) == "&lt;i&gt;a&lt;/i&gt;"
+    assert markup.render("<div>\nblock\n</div>", resolver) == (
         "<p>&lt;div&gt;\nblock\n&lt;/div&gt;</p>\n"
     )
 
 
-def test_no_typography_and_no_bare_links() -> None:
-    assert MARKUP.render('"q" -- (c) www.e.org http://e.org', resolver) == (
+def test_no_typography_and_no_bare_links(markup: Markup) -> None:
+    assert markup.render('"q" -- (c) www.e.org http://e.org', resolver) == (
         "<p>&quot;q&quot; -- (c) www.e.org http://e.org</p>\n"
     )
-    assert MARKUP.render('"q" -- *(c)* www.e.org', resolver) == (
+    assert markup.render('"q" -- *(c)* www.e.org', resolver) == (
         "<p>&quot;q&quot; -- <em>(c)</em> www.e.org</p>\n"
     )
 
