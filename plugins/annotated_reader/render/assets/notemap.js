@@ -81,14 +81,6 @@
     });
   }
 
-  function refresh() {
-    var map = strip();
-    if (!map) return;
-    filter(map);
-    roving(map);
-    align(map);
-  }
-
   /* Open the note as a click on its number does, in whatever mode margin.js is in (reader.js
    * answers it: a card lit beside the passage, opened and focused when asked by keyboard; a
    * popover, or a bottom sheet on a phone; the note lit under its paragraph), with the
@@ -131,13 +123,18 @@
   // margin.js announces each change of the reader's choice (mode, kinds shown) and each
   // relayout of the text (a page shown, by a load or instant navigation; a resize; fonts
   // arriving): the map follows.
-  // In the next frame, not in the task that announced it: the map is not the cards, and the
-  // page's opening task (margin.js's first cards) stays short.
+  // The kinds shown follow at once; the marks are placed in the next frame (before it is
+  // painted), not in the task that announced the change: placing reads the text's layout, and
+  // the page's opening task (margin.js's first cards) stays short.
   var pending = false;
   document.addEventListener("annotated-reader:notes", function () {
+    var map = strip();
+    if (!map) return;
+    filter(map);
+    roving(map);
     if (pending) return;
     pending = true;
-    requestAnimationFrame(function () { pending = false; refresh(); });
+    requestAnimationFrame(function () { pending = false; var m = strip(); if (m) align(m); });
   });
   var scrolled = false;
   window.addEventListener("scroll", function () {
