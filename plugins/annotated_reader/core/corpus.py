@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from .model import Annotation, Reference, Source
+from .paging import DEFAULT_BUDGET
 from .text.markup import Resolver
 from .text.segment import Block
 from .toc import TocEntry
@@ -147,6 +148,7 @@ class Options:
     templates_dir: Path | None = None  # a site's overrides of the plugin's templates
     directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
     cache_dir: Path | None = None  # compiled templates kept between builds (None: not kept)
+    page_budget: int = DEFAULT_BUDGET  # a generated page's body larger than this is cut in parts
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,10 @@ class Feature:
         """Other forms of a source page's content, as (media type, site-root path): the
         page's head links each with ``<link rel="alternate">``."""
         return []
+
+    def unlisted(self) -> set[str]:
+        """Pages left out of the navigation (a cut page's parts: its index page lists them)."""
+        return set()
 
     def source_links(self, source: Source) -> list[InlineLink]:
         """Links laid over a source's text (site-root hrefs, made relative by the caller)."""

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..core.corpus import Options, Paths
+from ..core.paging import DEFAULT_BUDGET
 
 PLUGIN = "annotated-reader"
 
@@ -132,6 +133,9 @@ class Project:
             directory_urls=config.get("use_directory_urls", True) is not False,
             templates_dir=root / text(templates, "", "templates_dir") if templates else None,
             cache_dir=root / cache_dir if cache else None,
+            page_budget=budget
+            if isinstance(budget := opts.get("page_budget"), int)
+            else DEFAULT_BUDGET,
         )
         paths = Paths(
             root,

@@ -8,6 +8,7 @@ and contributes term links, definition previews and the ``glossary/`` page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
@@ -22,14 +23,16 @@ from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from ..core.yamlsrc import Node, load_yaml
-from .model import CATEGORIES, TERM_FIELDS, Alias, Occurrence, Term
-from .page import TERMS_SCRIPT, render_glossary, terms_script
+from .cut import cut_glossary
+from .model import CATEGORIES, PAGE, TERM_FIELDS, Alias, Cut, Occurrence, Term
+from .page import TERMS_SCRIPT, render_glossary, render_index, terms_script
 from .termmatch import Hit, Matcher, Pattern, choose
 from .words import unusable
 
 if TYPE_CHECKING:
     from ..core.corpus import Corpus
     from ..core.model import Source
+
 
 def _alias(node: Node, problems: Problems, misspelling: bool) -> Alias | None:
     if node.is_scalar:
@@ -182,10 +185,15 @@ class Glossary(Feature):
         self.source_titles: dict[str, str] = {}
         self.env: Environment | None = None  # the corpus's templates
         self._site_resolve: Callable[[str, str, SiteUrls], tuple[str, str] | None] | None = None
+        self._urls = SiteUrls()
+        self._budget = Options().page_budget
+        self._cut: Cut | None | bool = False  # False: not measured yet
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.env = corpus.templates
         self._site_resolve = corpus.resolve
+        self._urls = SiteUrls(options.directory_urls)
+        self._budget = options.page_budget
         file = corpus.paths.root / corpus.paths.annotations / "glossary.yml"
         self.path = corpus.paths.rel(file)
         if not exists(file):
@@ -240,8 +248,7 @@ class Glossary(Feature):
                 data = {"data-ar-term": term_id, "id": anchor}
                 if hit.pattern.misspelling:
                     data["title"] = f"Misspelling of {self.by_id[term_id].term}"
-                href = SiteUrls(options.directory_urls).term(term_id)
-                links.append(InlineLink(hit.start, hit.end, href, css, data))
+                links.append(InlineLink(hit.start, hit.end, self._urls.term(term_id), css, data))
             if in_block:
                 self.occurrences.setdefault(term_id, []).append(
                     Occurrence(source.id, hit.start, hit.end, anchor)
@@ -289,7 +296,24 @@ class Glossary(Feature):
 
     def resolve(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         term = self.by_id.get(ident) if namespace == "term" else None
-        return (urls.term(ident), term.term) if term else None
+        return (self.term_url(ident, urls), term.term) if term else None
+
+    def cut(self) -> Cut | None:
+        """The glossary's parts, when it is too long for one page (measured on first use,
+        once every feature has loaded: entries link notes, sources and events)."""
+        if self._cut is False:
+            self._cut = None  # while measuring, every term is on the one page
+            self._cut = cut_glossary(self, self._urls, self._budget)
+        assert not isinstance(self._cut, bool)
+        return self._cut
+
+    def term_url(self, term_id: str, urls: SiteUrls) -> str:
+        """A term's entry: on the glossary page, or on its part's page when it is cut."""
+        cut = self.cut()
+        part = cut.homes.get(term_id) if cut else None
+        if cut is None or part is None:
+            return urls.term(term_id)
+        return f"{cut.url(part, urls)}#{term_id}"
 
     def link_target(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         """What a ``[[…]]`` in a definition links to: any note, source, term or event of the
@@ -299,15 +323,36 @@ class Glossary(Feature):
         return self.resolve(namespace, ident, urls)
 
     def pages(self) -> dict[str, str]:
-        return {"glossary.md": "Glossary"} if self.terms else {}
+        if not self.terms:
+            return {}
+        cut = self.cut()
+        parts = {cut.path(p): f"Glossary: {p.label}" for p in cut.parts} if cut else {}
+        return {f"{PAGE}.md": "Glossary", **parts}
+
+    def unlisted(self) -> set[str]:
+        cut = self.cut() if self.terms else None
+        return {cut.path(p) for p in cut.parts} if cut else set()
 
     def source_links(self, source: Source) -> list[InlineLink]:
-        return self.links.get(source.id, [])
+        links = self.links.get(source.id, [])
+        if self.cut() is None:
+            return links
+        return [
+            replace(lk, href=self.term_url(lk.data["data-ar-term"], self._urls)) for lk in links
+        ]
 
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
-        if path != "glossary.md" or not self.terms:
+        if not self.terms:
             return None
-        return PageHtml(*render_glossary(self, page_url, urls))
+        cut = self.cut()
+        if path == f"{PAGE}.md":
+            if cut is None:
+                return PageHtml(*render_glossary(self, page_url, urls))
+            return PageHtml(*render_index(self, cut, page_url, urls))
+        part = next((p for p in cut.parts if cut.path(p) == path), None) if cut else None
+        if cut is None or part is None:
+            return None
+        return PageHtml(*render_glossary(self, page_url, urls, cut, part))
 
     def files(self, urls: SiteUrls) -> dict[str, str]:
         """Every term's preview, in one script that reader.js loads when a page needs it."""

@@ -18,7 +18,8 @@ from ..render.templates import environment
 from .model import CATEGORIES
 
 if TYPE_CHECKING:
-    from .model import Alias, Term
+    from ..core.paging import Part
+    from .model import Alias, Cut, Term
     from .model import TermIndex as Glossary
 
 
@@ -66,7 +67,7 @@ def _resolver(glossary: Glossary, urls: SiteUrls, page_url: str | None = None) -
     return resolve
 
 
-def _environment(glossary: Glossary) -> Environment:
+def environment_of(glossary: Glossary) -> Environment:
     if glossary.env is None:  # a glossary used without a corpus (tests, tools)
         glossary.env = environment()
     return glossary.env
@@ -87,22 +88,28 @@ def terms_script(glossary: Glossary, urls: SiteUrls) -> str:
     """
 
     resolve = _resolver(glossary, urls)
-    template = _environment(glossary).get_template("term_preview.html")
+    template = environment_of(glossary).get_template("term_preview.html")
     previews = {
         term.id: template.render(
             term=term,
             definition=Safe(glossary.markup.render(term.definition, resolve)),
-            href=urls.term(term.id),
+            href=glossary.term_url(term.id, urls),
         )
         for term in sorted(glossary.terms, key=lambda t: t.id)
     }
     # One term a line, for readable diffs, through separators rather than ``indent``, which
     # would send a 5,000-term glossary through json's pure-Python encoder.
-    data = json.dumps(previews, ensure_ascii=False, sort_keys=True, separators=(",\n", ":"))
-    # Inert inside any HTML context and valid JavaScript on every engine.
-    for char, escaped in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        data = data.replace(char, escaped)
+    data = script_json(previews, separators=(",\n", ":"))
     return f"{_TERMS_GLOBAL}{data};\n"
+
+
+def script_json(data: object, separators: tuple[str, str]) -> str:
+    """``data`` as JSON that is inert inside any HTML context (a ``<script>`` element) and
+    valid JavaScript on every engine."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=separators)
+    for char, escaped in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
 
 
 _TERMS_GLOBAL = "window.annotatedReaderTerms = "
@@ -116,68 +123,121 @@ def read_terms_script(text: str) -> dict[str, str]:
     return data
 
 
-def render_glossary(
-    glossary: Glossary, page_url: str, urls: SiteUrls
-) -> tuple[str, str, tuple[TocEntry, ...]]:
-    """The glossary page, its search_view document (one result per term) and its table of
-    contents: the categories (a hundred terms would bury them; a term is found by search
-    or from the text it occurs in)."""
+def term_entry(glossary: Glossary, term: Term, page_url: str, urls: SiteUrls) -> TermEntry:
+    """One term's entry as seen from ``page_url``."""
     resolve = _resolver(glossary, urls, page_url)
-    groups: list[TermGroup] = []
-    for category, label in CATEGORIES.items():
-        terms: list[Term] = sorted(
-            (t for t in glossary.terms if t.category == category), key=lambda t: t.term.casefold()
-        )
-        if not terms:
-            continue
-        entries = []
-        for term in terms:
-            by_source: dict[str, list[str]] = {}
-            counts: dict[str, int] = {}
-            for occ in glossary.occurrences.get(term.id, []):
-                counts[occ.source_id] = counts.get(occ.source_id, 0) + 1
-                if occ.anchor:
-                    href = relative_url(f"{urls.source(occ.source_id)}#{occ.anchor}", page_url)
-                    by_source.setdefault(occ.source_id, []).append(href)
-            entries.append(
-                TermEntry(
-                    term=term,
-                    definition=Safe(glossary.markup.render(term.definition, resolve)),
-                    aliases=[a for a in term.aliases if not a.misspelling],
-                    misspellings=[a for a in term.aliases if a.misspelling],
-                    related=[
-                        (relative_url(urls.term(r), page_url), glossary.by_id[r].term)
-                        for r in term.related
-                        if r in glossary.by_id
-                    ],
-                    occurs=[
-                        Occurs(
-                            source_id=sid,
-                            title=glossary.source_titles.get(sid, sid),
-                            href=relative_url(urls.source(sid), page_url),
-                            count=counts[sid],
-                            links=by_source.get(sid, []),
-                        )
-                        for sid in sorted(counts, key=lambda s: glossary.source_titles.get(s, s))
-                    ],
-                )
+    by_source: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    for occ in glossary.occurrences.get(term.id, []):
+        counts[occ.source_id] = counts.get(occ.source_id, 0) + 1
+        if occ.anchor:
+            href = relative_url(f"{urls.source(occ.source_id)}#{occ.anchor}", page_url)
+            by_source.setdefault(occ.source_id, []).append(href)
+    return TermEntry(
+        term=term,
+        definition=Safe(glossary.markup.render(term.definition, resolve)),
+        aliases=[a for a in term.aliases if not a.misspelling],
+        misspellings=[a for a in term.aliases if a.misspelling],
+        related=[
+            (relative_url(glossary.term_url(r, urls), page_url), glossary.by_id[r].term)
+            for r in term.related
+            if r in glossary.by_id
+        ],
+        occurs=[
+            Occurs(
+                source_id=sid,
+                title=glossary.source_titles.get(sid, sid),
+                href=relative_url(urls.source(sid), page_url),
+                count=counts[sid],
+                links=by_source.get(sid, []),
             )
-        groups.append(TermGroup(category, label, entries))
+            for sid in sorted(counts, key=lambda s: glossary.source_titles.get(s, s))
+        ],
+    )
+
+
+def _groups(
+    glossary: Glossary, terms: list[Term], page_url: str, urls: SiteUrls
+) -> list[TermGroup]:
+    """The terms by category, in the categories' order, each alphabetical."""
+    groups = []
+    for category, label in CATEGORIES.items():
+        chosen = sorted(
+            (t for t in terms if t.category == category), key=lambda t: t.term.casefold()
+        )
+        if chosen:
+            entries = [term_entry(glossary, t, page_url, urls) for t in chosen]
+            groups.append(TermGroup(category, label, entries))
+    return groups
+
+
+def render_glossary(
+    glossary: Glossary,
+    page_url: str,
+    urls: SiteUrls,
+    cut: Cut | None = None,
+    part: Part | None = None,
+) -> tuple[str, str, tuple[TocEntry, ...]]:
+    """The glossary page (or, when it is cut, one part of it), its search_view document
+    (one result per term) and its table of contents: the categories (a hundred terms would
+    bury them; a term is found by search or from the text it occurs in)."""
+    terms = glossary.terms if cut is None or part is None else cut.terms[part.slug]
+    groups = _groups(glossary, terms, page_url, urls)
     html = (
-        _environment(glossary)
+        environment_of(glossary)
         .get_template("glossary.html")
-        .render(groups=groups, total=len(glossary.terms))
+        .render(
+            groups=groups,
+            total=len(glossary.terms),
+            part=part.label if part else None,
+            count=len(terms),
+            letters=cut.letters(part, page_url, urls) if cut and part else [],
+            index_href=relative_url(urls.page("glossary"), page_url),
+        )
     )
     toc = tuple(TocEntry(2, f"cat-{g.id}", g.label) for g in groups)
-    return html, glossary_document(groups), toc
+    title = f"Glossary: {part.label}" if part else "Glossary"
+    return html, glossary_document(groups, title), toc
 
 
-def glossary_document(groups: list[TermGroup]) -> str:
+def render_index(
+    glossary: Glossary, cut: Cut, page_url: str, urls: SiteUrls
+) -> tuple[str, str, tuple[TocEntry, ...]]:
+    """The index of a cut glossary: its letters, and where each term lives, which reader.js
+    reads to take an old link (``glossary/#term``) on to the term's part."""
+    homes = {
+        "parts": [relative_url(cut.url(p, urls), page_url) for p in cut.parts],
+        "terms": {t: cut.parts.index(p) for t, p in sorted(cut.homes.items())},
+    }
+    categories = [
+        (label, n)
+        for category, label in CATEGORIES.items()
+        if (n := sum(1 for t in glossary.terms if t.category == category))
+    ]
+    html = (
+        environment_of(glossary)
+        .get_template("glossary_index.html")
+        .render(
+            total=len(glossary.terms),
+            letters=cut.letters(None, page_url, urls),
+            categories=categories,
+            homes=Safe(script_json(homes, separators=(",", ":"))),
+        )
+    )
+    summary = ", ".join(f"{label} ({n})" for label, n in categories)
+    letters = ", ".join(f"{p.label} ({len(cut.terms[p.slug])})" for p in cut.parts)
+    search = top(
+        "Glossary", [escape(f"{len(glossary.terms)} terms: {summary}. By letter: {letters}.")]
+    )
+    return html, search, (TocEntry(2, "categories", "Terms by category"),)
+
+
+def glossary_document(groups: list[TermGroup], title: str = "Glossary") -> str:
     """Each term a result: its name as title; definition, spellings, related terms and
     references as text."""
     entries = [e for g in groups for e in g.entries]
     counts = ", ".join(f"{g.label} ({len(g.entries)})" for g in groups)
-    out = [top("Glossary", [escape(f"{len(entries)} terms: {counts}")])]
+    out = [top(title, [escape(f"{len(entries)} terms: {counts}")])]
     for entry in entries:
         term = entry.term
         parts = [str(entry.definition)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..core.paging import DEFAULT_BUDGET
+
 
 class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
@@ -32,6 +34,10 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
 
     cache_dir = c.Type(str, default=".cache/plugin/annotated-reader")
     """Where, relative to mkdocs.yml (the folder Material's own plugins cache in)."""
+
+    page_budget = c.Type(int, default=DEFAULT_BUDGET)
+    """Characters of HTML a generated page's body may hold before it is cut into parts (the
+    glossary by initial letter): with the theme's own markup, pages stay under 400 kB."""
 
     search_view = c.Type(bool, default=True)
     """Let the site search index a lean copy of each generated page (its words, and one

@@ -112,15 +112,18 @@ class GeneratedSite:
             titled.toc,
         )
 
+    def unlisted(self, sources_limit: int) -> set[str]:
+        """Generated pages the navigation leaves out, each listed by an index page: beyond
+        ``sources_limit`` sources, the sources; a cut page's parts."""
+        hidden = {p for f in self.corpus.features for p in f.unlisted()}
+        if len(self.corpus.sources) > sources_limit:
+            hidden |= {f"sources/{s.id}.md" for s in self.corpus.sources}
+        return hidden
+
     def nav(self, written: Iterable[str], sources_limit: int) -> list[NavEntry]:
         """The navigation of the hand-written pages (``written``) and the generated ones,
-        as the MkDocs plugin orders it (see :mod:`.navigation`); beyond ``sources_limit``
-        sources only their index is listed."""
-        hidden = (
-            {f"sources/{s.id}.md" for s in self.corpus.sources}
-            if len(self.corpus.sources) > sources_limit
-            else set()
-        )
+        as the MkDocs plugin orders it (see :mod:`.navigation`), without :meth:`unlisted`."""
+        hidden = self.unlisted(sources_limit)
         names = {p: t for p, t in self.nav_titles().items() if p not in hidden}
         return navigation(written, names)
 

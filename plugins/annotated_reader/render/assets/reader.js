@@ -353,9 +353,26 @@
   window.addEventListener("afterprint", removeEndnotes);
 
   // Opening a page at #annotation-id shows that passage's note.
+  // A long glossary is cut into one page per letter; its index page says where each term
+  // went, so an address made before the cut (glossary/#term) still reaches the term.
+  function followHome(id) {
+    var data = document.querySelector("script[data-ar-homes]");
+    if (!data || document.getElementById(id)) return false;
+    var homes;
+    try {
+      homes = JSON.parse(data.textContent);
+    } catch (e) {
+      return false;
+    }
+    var part = Object.prototype.hasOwnProperty.call(homes.terms, id) ? homes.parts[homes.terms[id]] : null;
+    if (typeof part !== "string") return false;
+    location.replace(new URL(part, location.href).href.split("#")[0] + location.hash);
+    return true;
+  }
+
   function openFromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
-    if (!id) return;
+    if (!id || followHome(id)) return;
     var mark = document.getElementById(id);
     if (mark && mark.matches("mark.ar-hl") && noteFor(id)) {
       if (margin() && margin().open(id, { expand: true, scroll: true })) return;

@@ -1,0 +1,187 @@
+"""A glossary too long for one page is cut by initial letter (issue 21, part 7): parts with
+stable addresses, every link and preview reaching its term's part, search finding each term
+on its part, and the whole glossary left as one page while it fits."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from annotated_reader.core.paging import Part, cut, initial
+from annotated_reader.glossary.page import read_terms_script
+from helpers.glossary import with_glossary
+from helpers.htmlcheck import duplicate_ids, wellformed
+from helpers.project import build
+
+SCRIPT = "assets/annotated-reader/glossary-terms.js"
+PARTS = {"b": "belarus", "m": "minsk", "s": "union-state-secretary", "u": "union-state"}
+
+
+@pytest.mark.parametrize(
+    ("name", "filed"),
+    [
+        ("Minsk", ("m", "M")),
+        ("éclair", ("e", "E")),  # accents dropped
+        ("Łukashenka", ("l", "L")),  # a letter with a stroke, which does not decompose
+        ("Ørsted", ("o", "O")),
+        ("«Zapad» exercise", ("z", "Z")),  # leading punctuation skipped
+        ("1999 treaty", ("0-9", "0–9")),
+        ("Союзное государство", ("other", "Other scripts")),
+        ("…", ("other", "Other scripts")),
+    ],
+)
+def test_a_name_is_filed_under_its_first_latin_letter(name: str, filed: tuple[str, str]) -> None:
+    assert initial(name) == filed
+
+
+def test_one_part_per_letter_and_a_letter_cut_again_by_size() -> None:
+    keys = [("a", "A")] * 2 + [("s", "S")] * 5 + [("z", "Z")]
+    sizes = [10, 10, 40, 40, 40, 30, 100, 5]
+    assert cut(keys, sizes, budget=90) == [
+        Part("a", "A", (0, 1)),
+        Part("s", "S (1 of 3)", (2, 3)),  # 80; a third would make 120
+        Part("s-2", "S (2 of 3)", (4, 5)),
+        Part("s-3", "S (3 of 3)", (6,)),  # larger than the budget: a part of its own
+        Part("z", "Z", (7,)),
+    ]
+
+
+def test_an_item_never_joins_a_part_it_would_overfill() -> None:
+    parts = cut([("a", "A")] * 4, [60, 50, 40, 90], budget=100)
+    assert [p.items for p in parts] == [(0,), (1, 2), (3,)]
+    assert [p.slug for p in parts] == ["a", "a-2", "a-3"]
+
+
+def _cut_mini(mini: Path, write: Callable[[Path, str, str], Path], extra: str = "") -> Path:
+    with_glossary(mini, write)
+    cfg = mini / "mkdocs.yml"
+    text = cfg.read_text(encoding="utf-8").replace(
+        "  - annotated-reader\n", "  - annotated-reader:\n      page_budget: 1500\n"
+    )
+    cfg.write_text(text + extra, encoding="utf-8")
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    return mini / "site"
+
+
+def _article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_a_long_glossary_is_cut_into_one_page_per_letter(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    site = _cut_mini(mini, write)
+    index = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    letters = re.findall(
+        r'<li><a href="([^"]+)">([^<]+)</a> <span class="ar-glossary-count">\((\d+)\)', index
+    )
+    assert letters == [(f"{s}/", s.upper(), "1") for s in PARTS]
+    assert "<h1" in index and "4 terms" in index
+    for slug, term in PARTS.items():
+        page = (site / "glossary" / slug / "index.html").read_text(encoding="utf-8")
+        assert wellformed(_article(page)) and not duplicate_ids(page)
+        assert f"<title>Glossary: {slug.upper()} - Mini reader</title>" in page
+        # Its own term, and no other: every term lives on exactly one part.
+        ids = set(re.findall(r'<section class="ar-term-entry" id="([^"]+)"', page))
+        assert ids == {term}
+        # The letters link every part, the shown one marked as the current page.
+        assert f'<a href="./" aria-current="page">{slug.upper()}</a>' in page
+        assert page.count('aria-current="page"') == 1
+        assert '<a href="../">The glossary\'s index</a>' in page
+    assert 'class="ar-term-entry"' not in index  # the index holds no entries
+
+
+def test_every_link_to_a_term_reaches_its_part(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    write(
+        mini,
+        "annotations/sources/sample.yml",
+        (mini / "annotations/sources/sample.yml")
+        .read_text(encoding="utf-8")
+        .replace("body: ", "body: See [[term:minsk]]. ", 1),
+    )
+    site = _cut_mini(mini, write)
+    source = (site / "sources" / "sample" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="\.\./\.\./(glossary/[^"]*)"', source)
+    assert "glossary/m/#minsk" in links  # the note's [[term:minsk]]
+    term_links = re.findall(r'href="\.\./\.\./(glossary/[^"]*)" data-ar-term="([^"]+)"', source)
+    assert {t for _, t in term_links} == set(PARTS.values())  # every term occurs in the text
+    for href, term in term_links:
+        assert href == f"glossary/{next(s for s, t in PARTS.items() if t == term)}/#{term}"
+    for href in links:
+        path, _, anchor = href.partition("#")
+        page = (site / path / "index.html").read_text(encoding="utf-8")
+        assert not anchor or f'id="{anchor}"' in page, href
+    # Previews link the part; a related term links its own part, from the part's folder.
+    previews = read_terms_script((site / SCRIPT).read_text(encoding="utf-8"))
+    assert '<a href="glossary/m/#minsk">Glossary entry →</a>' in previews["minsk"]
+    union = (site / "glossary" / "u" / "index.html").read_text(encoding="utf-8")
+    assert '<dt>Related</dt><dd><a href="../b/#belarus">Belarus</a></dd>' in union
+    assert 'href="../../sources/sample/#t-union-state-1"' in union
+
+
+def test_the_index_says_where_each_term_went_for_old_links(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    site = _cut_mini(mini, write)
+    index = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" data-ar-homes>(.*?)</script>', index)
+    assert found
+    homes = json.loads(found.group(1))
+    for slug, term in PARTS.items():
+        assert homes["parts"][homes["terms"][term]] == f"{slug}/"
+
+
+def test_the_navigation_lists_the_glossary_not_its_parts(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    site = _cut_mini(mini, write)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>\n</div>") if "</nav>\n</div>" in nav else len(nav)]
+    assert 'href="glossary/"' in nav
+    assert not re.search(r'href="glossary/[a-z]', nav)
+
+
+def test_search_finds_each_term_on_its_part(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    site = _cut_mini(mini, write)
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"]: d["title"] for d in docs if d["location"].startswith("glossary/")}
+    for slug, term in PARTS.items():
+        assert f"glossary/{slug}/#{term}" in locations
+        assert locations[f"glossary/{slug}/"] == f"Glossary: {slug.upper()}"
+    assert "Minsk" in locations.values()
+    assert not any(loc.startswith("glossary/#") for loc in locations)
+
+
+def test_with_file_addresses_the_parts_are_files_beside_the_index(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    site = _cut_mini(mini, write, "use_directory_urls: false\n")
+    index = (site / "glossary.html").read_text(encoding="utf-8")
+    assert '<a href="glossary/m.html">M</a>' in index
+    assert '"parts":["glossary/b.html","glossary/m.html"' in index
+    part = (site / "glossary" / "m.html").read_text(encoding="utf-8")
+    assert '<a href="../glossary.html">The glossary\'s index</a>' in part
+    assert 'id="minsk"' in part
+
+
+def test_a_glossary_that_fits_stays_one_page(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    with_glossary(mini, write)
+    assert build(mini).returncode == 0
+    site = mini / "site"
+    page = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'<section class="ar-term-entry" id="([^"]+)"', page)) == set(
+        PARTS.values()
+    )
+    assert "data-ar-homes" not in page and "ar-glossary-letters" not in page
+    assert not [p for p in (site / "glossary").iterdir() if p.is_dir()]
