@@ -84,9 +84,7 @@ def _claim(node: Node, problems: Problems, seen: dict[str, Location]) -> Claim |
     if ident is None or wording is None:
         return None
     line = fact_node.content_line if fact_node is not None else 0
-    return Claim(
-        ident, wording, node.location, references, fact=fact, fact_line=line, dated=dated
-    )
+    return Claim(ident, wording, node.location, references, fact=fact, fact_line=line, dated=dated)
 
 
 def attach_notes(loaded: ClaimsFile, corpus: Corpus, problems: Problems) -> None:

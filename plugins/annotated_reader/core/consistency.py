@@ -22,6 +22,7 @@ from .vocabulary.dates import Span, humanize, parse_date
 if TYPE_CHECKING:
     from .corpus import Corpus
 
+
 def check_dates(facts: list[DatedFact], lost: set[str], problems: Problems) -> None:
     """Each non-reference date agrees with its event's reference date; an event that is not
     in events.yml is an error (unless it is ``lost``: declared but not loaded, as reported)."""
@@ -70,7 +71,10 @@ def check_unknown_metadata(
         if not meta.url.value:
             continue
         refs = cited.get(_address(meta.url.value), [])
-        for name, field, attr in (("outlet", meta.outlet, "publisher"), ("date", meta.published, "date")):
+        for name, field, attr in (
+            ("outlet", meta.outlet, "publisher"),
+            ("date", meta.published, "date"),
+        ):
             if field.value:
                 continue
             known = next((r for r in refs if getattr(r, attr)), None)

@@ -117,7 +117,9 @@ def _read_source_file(
     source = read_source(root, source_id, rel, seeds, problems) if root is not None else None
     if source is None:
         corpus.lose("source", {source_id})
-        corpus.lose("note", declared_ids(paths, path) if root is None else listed_ids(root, "annotations"))
+        corpus.lose(
+            "note", declared_ids(paths, path) if root is None else listed_ids(root, "annotations")
+        )
     return source
 
 

@@ -20,4 +20,3 @@ class TocEntry:
     id: str
     title: str
     children: tuple[TocEntry, ...] = ()
-

@@ -48,8 +48,11 @@ def ratings_chart(
         words.append(
             f"{title}: grade {rating.grade}, {rating.points:g} of {MAX_POINTS:g} criterion "
             "points, accuracy "
-            + (f"{acc:.2f} over {rating.accuracy.checked} checked claims" if acc is not None
-               else "not judged")
+            + (
+                f"{acc:.2f} over {rating.accuracy.checked} checked claims"
+                if acc is not None
+                else "not judged"
+            )
         )
     out = [
         f'<svg class="ar-rc" xmlns="http://www.w3.org/2000/svg" '

@@ -73,7 +73,9 @@ class Ratings(Feature):
 
     # -- hooks -------------------------------------------------------------------------------
     def glyphs(self) -> list[tuple[str, str]]:
-        return [(f".ar-met.ar-met-{m.id}::before", m.glyph + " ") for m in (*MET.values(), NOT_JUDGED)]
+        return [
+            (f".ar-met.ar-met-{m.id}::before", m.glyph + " ") for m in (*MET.values(), NOT_JUDGED)
+        ]
 
     def pages(self) -> dict[str, str]:
         return {INDEX: "Compare sources", METHODOLOGY: "Methodology"}

@@ -179,7 +179,6 @@ class SiteBuilder:
             )
         return self.env.get_template("sources_index.html").render(rows=rows)
 
-
     def titled(self, path: str, page_url: str) -> TitledPage | None:
         """A generated page with its title and ids, ready for a site generator."""
         rendered = self.render(path, page_url)

@@ -220,9 +220,7 @@ def packaged_note_html(values: NoteView) -> str:
         )
     out.append(f'<div class="ar-body">{e(values.body_html)}</div>\n')
     if event:
-        out.append(
-            f'<p class="ar-event">Timeline: <a href="{e(event.href)}">{e(event.label)}</a>'
-        )
+        out.append(f'<p class="ar-event">Timeline: <a href="{e(event.href)}">{e(event.label)}</a>')
         if ann.date:
             out.append(
                 f' — this source dates it <span class="ar-date" data-edtf="{e(ann.date)}">'

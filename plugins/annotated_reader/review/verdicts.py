@@ -70,8 +70,7 @@ def grade_changes(sources: list[SourceReview]) -> list[tuple[str, Any, Any]]:
         (src.id, c.before, c.after)
         for src in sources
         for c in src.rating
-        if c.path in ("rating.grade", "rating")
-        and _grade(c.before) != _grade(c.after)
+        if c.path in ("rating.grade", "rating") and _grade(c.before) != _grade(c.after)
     ]
 
 

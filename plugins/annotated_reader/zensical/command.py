@@ -65,7 +65,9 @@ def cmd_zensical(args: argparse.Namespace) -> int:
     extensions = work / "python"
     extensions.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(markdown_toc.__file__, extensions / f"{markdown_toc.MODULE}.py")
-    path = os.pathsep.join(p for p in (str(extensions.resolve()), os.environ.get("PYTHONPATH")) if p)
+    path = os.pathsep.join(
+        p for p in (str(extensions.resolve()), os.environ.get("PYTHONPATH")) if p
+    )
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": path}
     done = subprocess.run(
         [str(Path(zensical).resolve()), "build", "--strict", "--config-file", CONFIG],
