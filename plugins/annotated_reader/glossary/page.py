@@ -203,12 +203,12 @@ def render_glossary(
 def render_index(
     glossary: Glossary, cut: Cut, page_url: str, urls: SiteUrls
 ) -> tuple[str, str, tuple[TocEntry, ...]]:
-    """The index of a cut glossary: its letters, and where each term lives, which reader.js
-    reads to take an old link (``glossary/#term``) on to the term's part."""
-    homes = {
-        "parts": [relative_url(cut.url(p, urls), page_url) for p in cut.parts],
-        "terms": {t: cut.parts.index(p) for t, p in sorted(cut.homes.items())},
-    }
+    """The index of a cut glossary: its letters, and on which letter's part each term lives,
+    which reader.js reads to take an old link (``glossary/#term``) on to the term."""
+    # Each term's part as its place in the letters' navigation, whose links the engine has
+    # made right for the page (Zensical rewrites links of a page as links of its file).
+    position = {p: i for i, p in enumerate(cut.parts)}
+    homes = {"terms": {t: position[p] for t, p in sorted(cut.homes.items())}}
     categories = [
         (label, n)
         for category, label in CATEGORIES.items()

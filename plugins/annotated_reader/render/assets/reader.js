@@ -364,9 +364,10 @@
     } catch (e) {
       return false;
     }
-    var part = Object.prototype.hasOwnProperty.call(homes.terms, id) ? homes.parts[homes.terms[id]] : null;
-    if (typeof part !== "string") return false;
-    location.replace(new URL(part, location.href).href.split("#")[0] + location.hash);
+    var known = homes && homes.terms && Object.prototype.hasOwnProperty.call(homes.terms, id);
+    var part = known && document.querySelectorAll(".ar-glossary-letters a")[homes.terms[id]];
+    if (!part) return false;
+    location.replace(part.href.split("#")[0] + location.hash);
     return true;
   }
 

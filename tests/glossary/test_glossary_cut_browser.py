@@ -1,0 +1,86 @@
+"""An address made before the glossary was cut (``glossary/#term``) still reaches the term,
+in real Chromium: served by each engine, and from disk as the offline bundle opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.browser import serve
+from helpers.engines import build_with
+from helpers.glossary import with_glossary
+from helpers.project import FIXTURES, copy_project, write_file
+
+
+def _cut_project(folder: Path, extra: str = "") -> Path:
+    project = copy_project(FIXTURES / "mini", folder)
+    with_glossary(project, write_file)
+    cfg = project / "mkdocs.yml"
+    text = cfg.read_text(encoding="utf-8").replace(
+        "  - annotated-reader\n", "  - annotated-reader:\n      page_budget: 1500\n"
+    )
+    cfg.write_text(text + extra, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = _cut_project(tmp_path_factory.mktemp(engine) / "mini")
+    with serve(build_with(engine, project)) as url:
+        yield url
+
+
+def _target(page: Any) -> str | None:
+    found: str | None = page.evaluate(
+        "(() => { const t = document.querySelector(':target'); return t && t.id; })()"
+    )
+    return found
+
+
+def test_an_old_address_of_a_term_opens_it_on_its_part(site: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "glossary/#minsk")
+    page.wait_for_url("**/glossary/m/#minsk")
+    assert _target(page) == "minsk"
+    entry = page.locator("#minsk")
+    assert entry.is_visible() and "Capital of Belarus." in entry.inner_text()
+    box = entry.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900  # scrolled to
+    # Leaving the moved page is one step back: the index was replaced, not stacked.
+    page.go_back()
+    assert "glossary/#minsk" not in page.url
+    page.close()
+
+
+def test_the_index_alone_and_an_unknown_term_stay_on_the_index(site: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "glossary/#no-such-term")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/glossary/#no-such-term")
+    page.get_by_role("link", name="M", exact=True).click()
+    page.wait_for_url("**/glossary/m/")
+    # Instant navigation may change the address before it swaps the content.
+    page.locator("#minsk").wait_for(state="visible")
+    page.close()
+
+
+def test_a_term_link_followed_from_a_source_lands_on_the_part(site: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "sources/sample/")
+    page.locator("#t-minsk-1").evaluate("a => a.click()")  # a click, not the preview's hover
+    page.wait_for_url("**/glossary/m/#minsk")
+    page.close()
+
+
+def test_from_disk_an_old_address_reaches_the_part(tmp_path: Path, browser: Any) -> None:
+    project = _cut_project(tmp_path / "mini", "use_directory_urls: false\n")
+    site = build_with("mkdocs", project)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((site / "glossary.html").as_uri() + "#minsk")
+    page.wait_for_url("**/glossary/m.html#minsk")
+    assert page.url == (site / "glossary" / "m.html").as_uri() + "#minsk"
+    assert _target(page) == "minsk"
+    page.close()
