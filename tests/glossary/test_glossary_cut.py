@@ -77,7 +77,7 @@ def test_a_long_glossary_is_cut_into_one_page_per_letter(
     site = _cut_mini(mini, write)
     index = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     letters = re.findall(
-        r'<li><a href="([^"]+)">([^<]+)</a> <span class="ar-glossary-count">\((\d+)\)', index
+        r'<li><a href="([^"]+)">([^<]+)</a> <span class="ar-parts-count">\((\d+)\)', index
     )
     assert letters == [(f"{s}/", s.upper(), "1") for s in PARTS]
     assert "<h1" in index and "4 terms" in index
@@ -135,7 +135,7 @@ def test_the_index_says_where_each_term_went_for_old_links(
     homes = json.loads(found.group(1))
     letters = re.findall(r'<li><a href="([^"]+)">', index)  # the letters' links, in order
     for slug, term in PARTS.items():
-        assert letters[homes["terms"][term]] == f"{slug}/"
+        assert letters[homes["ids"][term]] == f"{slug}/"
 
 
 def test_the_navigation_lists_the_glossary_not_its_parts(
@@ -183,5 +183,5 @@ def test_a_glossary_that_fits_stays_one_page(
     assert set(re.findall(r'<section class="ar-term-entry" id="([^"]+)"', page)) == set(
         PARTS.values()
     )
-    assert "data-ar-homes" not in page and "ar-glossary-letters" not in page
+    assert "data-ar-homes" not in page and "ar-parts" not in page
     assert not [p for p in (site / "glossary").iterdir() if p.is_dir()]

@@ -9,8 +9,13 @@ order, into numbered parts. Nothing is cut while the whole fits.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .urls import SiteUrls, relative_url
+
+T = TypeVar("T")
 
 # A generated page's body, in characters of HTML, before the theme adds its own (header,
 # navigation, footer: 30–80 kB). With it, a page stays under 400 kB.
@@ -73,3 +78,69 @@ def cut(keys: Sequence[tuple[str, str]], sizes: Sequence[int], budget: int) -> l
                 )
             )
     return parts
+
+
+@dataclass(frozen=True)
+class PartLink:
+    """A part in the parts' navigation; ``current`` on the part that shows it."""
+
+    label: str
+    href: str
+    count: int
+    current: bool
+
+
+@dataclass(frozen=True)
+class Cut(Generic[T]):
+    """A page cut in parts (``page``: its name, e.g. ``glossary``, whose page becomes the
+    index): each part's items, and the part each item lives on, by the item's id."""
+
+    page: str
+    parts: tuple[Part, ...]
+    items: dict[str, list[T]]  # a part's slug → its items
+    homes: dict[str, Part]  # an item's id → its part
+
+    def path(self, part: Part) -> str:
+        """The part's page as a documentation file."""
+        return f"{self.page}/{part.slug}.md"
+
+    def url(self, part: Part, urls: SiteUrls) -> str:
+        return urls.page(f"{self.page}/{part.slug}")
+
+    def part_of(self, path: str) -> Part | None:
+        return next((p for p in self.parts if self.path(p) == path), None)
+
+    def links(self, current: Part | None, page_url: str, urls: SiteUrls) -> list[PartLink]:
+        return [
+            PartLink(
+                p.label,
+                relative_url(self.url(p, urls), page_url),
+                len(self.items[p.slug]),
+                p == current,
+            )
+            for p in self.parts
+        ]
+
+    def positions(self) -> dict[str, int]:
+        """Each item's part as its place in the parts' navigation, for the index page's
+        script that takes an old address (``glossary/#term``) on to the item's part."""
+        index = {p: i for i, p in enumerate(self.parts)}
+        return {ident: index[p] for ident, p in sorted(self.homes.items())}
+
+
+def cut_page(
+    page: str,
+    items: Sequence[T],
+    ident: Callable[[T], str],
+    key: Callable[[T], tuple[str, str]],
+    sizes: Sequence[int],
+    budget: int,
+) -> Cut[T] | None:
+    """``page``'s items (in order, each filed under ``key``) cut by :func:`cut` when their
+    ``sizes`` add up to more than ``budget``; None when they fit on one page."""
+    if sum(sizes) <= budget:
+        return None
+    parts = cut([key(item) for item in items], sizes, budget)
+    chosen = {p.slug: [items[i] for i in p.items] for p in parts}
+    homes = {ident(item): p for p in parts for item in chosen[p.slug]}
+    return Cut(page, tuple(parts), chosen, homes)

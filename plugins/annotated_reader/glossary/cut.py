@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.paging import cut, initial
+from ..core.paging import Cut, cut_page, initial
 from ..core.urls import SiteUrls
-from .model import PAGE, Cut
+from .model import PAGE
 from .page import environment_of, term_entry
 
 if TYPE_CHECKING:
@@ -25,16 +25,11 @@ def _order(term: Term) -> tuple[int, str, str]:
     return (0 if slug == _FIRST else 2 if slug == _LAST else 1, slug, term.term.casefold())
 
 
-def cut_glossary(glossary: Glossary, urls: SiteUrls, budget: int) -> Cut | None:
+def cut_glossary(glossary: Glossary, urls: SiteUrls, budget: int) -> Cut[Term] | None:
     """The glossary's parts when its entries weigh more than ``budget`` characters of HTML;
     None when it fits on one page."""
     order = sorted(glossary.terms, key=lambda t: (*_order(t), t.id))
     page_url = urls.page(PAGE)
     entry = environment_of(glossary).get_template("glossary_parts.html").module.entry  # type: ignore[attr-defined]
     sizes = [len(str(entry(term_entry(glossary, t, page_url, urls)))) for t in order]
-    if sum(sizes) <= budget:
-        return None
-    parts = cut([initial(t.term) for t in order], sizes, budget)
-    terms = {p.slug: [order[i] for i in p.items] for p in parts}
-    homes = {t.id: p for p in parts for t in terms[p.slug]}
-    return Cut(tuple(parts), terms, homes)
+    return cut_page(PAGE, order, lambda t: t.id, lambda t: initial(t.term), sizes, budget)

@@ -18,13 +18,14 @@ from ..core.dated import DatedFact, read_dated
 from ..core.fields import Fields, listed_ids, read_references, suggest
 from ..core.files import declared_ids, exists, read_text
 from ..core.model import Reference
+from ..core.paging import Cut
 from ..core.problems import Problems
 from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
 from ..core.yamlsrc import Node, load_yaml
 from .cut import cut_glossary
-from .model import CATEGORIES, PAGE, TERM_FIELDS, Alias, Cut, Occurrence, Term
+from .model import CATEGORIES, PAGE, TERM_FIELDS, Alias, Occurrence, Term
 from .page import TERMS_SCRIPT, render_glossary, render_index, terms_script
 from .termmatch import Hit, Matcher, Pattern, choose
 from .words import unusable
@@ -187,7 +188,7 @@ class Glossary(Feature):
         self._site_resolve: Callable[[str, str, SiteUrls], tuple[str, str] | None] | None = None
         self._urls = SiteUrls()
         self._budget = Options().page_budget
-        self._cut: Cut | None | bool = False  # False: not measured yet
+        self._cut: Cut[Term] | None | bool = False  # False: not measured yet
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.env = corpus.templates
@@ -298,7 +299,7 @@ class Glossary(Feature):
         term = self.by_id.get(ident) if namespace == "term" else None
         return (self.term_url(ident, urls), term.term) if term else None
 
-    def cut(self) -> Cut | None:
+    def cut(self) -> Cut[Term] | None:
         """The glossary's parts, when it is too long for one page (measured on first use,
         once every feature has loaded: entries link notes, sources and events)."""
         if self._cut is False:
@@ -349,7 +350,7 @@ class Glossary(Feature):
             if cut is None:
                 return PageHtml(*render_glossary(self, page_url, urls))
             return PageHtml(*render_index(self, cut, page_url, urls))
-        part = next((p for p in cut.parts if cut.path(p) == path), None) if cut else None
+        part = cut.part_of(path) if cut else None
         if cut is None or part is None:
             return None
         return PageHtml(*render_glossary(self, page_url, urls, cut, part))

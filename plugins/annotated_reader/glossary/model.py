@@ -13,10 +13,9 @@ from jinja2 import Environment
 
 from ..core.dated import Dated
 from ..core.model import Reference
-from ..core.paging import Part
 from ..core.problems import Location
 from ..core.text.markup import Markup
-from ..core.urls import SiteUrls, relative_url
+from ..core.urls import SiteUrls
 
 PAGE = "glossary"  # the whole glossary's page, and the index of a cut one
 
@@ -74,43 +73,6 @@ class Occurrence:
     start: int
     end: int
     anchor: str | None  # element id of the link, when this occurrence is linked
-
-
-@dataclass(frozen=True)
-class LetterLink:
-    """A part in the letters' navigation; ``current`` on the part that shows it."""
-
-    label: str
-    href: str
-    count: int
-    current: bool
-
-
-@dataclass(frozen=True)
-class Cut:
-    """A glossary cut in parts: each part's terms, and the part each term lives on."""
-
-    parts: tuple[Part, ...]
-    terms: dict[str, list[Term]]  # a part's slug → its terms
-    homes: dict[str, Part]  # a term's id → its part
-
-    def path(self, part: Part) -> str:
-        """The part's page as a documentation file."""
-        return f"{PAGE}/{part.slug}.md"
-
-    def url(self, part: Part, urls: SiteUrls) -> str:
-        return urls.page(f"{PAGE}/{part.slug}")
-
-    def letters(self, current: Part | None, page_url: str, urls: SiteUrls) -> list[LetterLink]:
-        return [
-            LetterLink(
-                p.label,
-                relative_url(self.url(p, urls), page_url),
-                len(self.terms[p.slug]),
-                p == current,
-            )
-            for p in self.parts
-        ]
 
 
 class TermIndex(Protocol):

@@ -18,8 +18,8 @@ from ..render.templates import environment
 from .model import CATEGORIES
 
 if TYPE_CHECKING:
-    from ..core.paging import Part
-    from .model import Alias, Cut, Term
+    from ..core.paging import Cut, Part
+    from .model import Alias, Term
     from .model import TermIndex as Glossary
 
 
@@ -175,13 +175,13 @@ def render_glossary(
     glossary: Glossary,
     page_url: str,
     urls: SiteUrls,
-    cut: Cut | None = None,
+    cut: Cut[Term] | None = None,
     part: Part | None = None,
 ) -> tuple[str, str, tuple[TocEntry, ...]]:
     """The glossary page (or, when it is cut, one part of it), its search_view document
     (one result per term) and its table of contents: the categories (a hundred terms would
     bury them; a term is found by search or from the text it occurs in)."""
-    terms = glossary.terms if cut is None or part is None else cut.terms[part.slug]
+    terms = glossary.terms if cut is None or part is None else cut.items[part.slug]
     groups = _groups(glossary, terms, page_url, urls)
     html = (
         environment_of(glossary)
@@ -191,7 +191,7 @@ def render_glossary(
             total=len(glossary.terms),
             part=part.label if part else None,
             count=len(terms),
-            letters=cut.letters(part, page_url, urls) if cut and part else [],
+            letters=cut.links(part, page_url, urls) if cut and part else [],
             index_href=relative_url(urls.page("glossary"), page_url),
         )
     )
@@ -201,14 +201,13 @@ def render_glossary(
 
 
 def render_index(
-    glossary: Glossary, cut: Cut, page_url: str, urls: SiteUrls
+    glossary: Glossary, cut: Cut[Term], page_url: str, urls: SiteUrls
 ) -> tuple[str, str, tuple[TocEntry, ...]]:
     """The index of a cut glossary: its letters, and on which letter's part each term lives,
     which reader.js reads to take an old link (``glossary/#term``) on to the term."""
     # Each term's part as its place in the letters' navigation, whose links the engine has
     # made right for the page (Zensical rewrites links of a page as links of its file).
-    position = {p: i for i, p in enumerate(cut.parts)}
-    homes = {"terms": {t: position[p] for t, p in sorted(cut.homes.items())}}
+    homes = {"ids": cut.positions()}
     categories = [
         (label, n)
         for category, label in CATEGORIES.items()
@@ -219,13 +218,13 @@ def render_index(
         .get_template("glossary_index.html")
         .render(
             total=len(glossary.terms),
-            letters=cut.letters(None, page_url, urls),
+            letters=cut.links(None, page_url, urls),
             categories=categories,
             homes=Safe(script_json(homes, separators=(",", ":"))),
         )
     )
     summary = ", ".join(f"{label} ({n})" for label, n in categories)
-    letters = ", ".join(f"{p.label} ({len(cut.terms[p.slug])})" for p in cut.parts)
+    letters = ", ".join(f"{p.label} ({len(cut.items[p.slug])})" for p in cut.parts)
     search = top(
         "Glossary", [escape(f"{len(glossary.terms)} terms: {summary}. By letter: {letters}.")]
     )

@@ -353,8 +353,8 @@
   window.addEventListener("afterprint", removeEndnotes);
 
   // Opening a page at #annotation-id shows that passage's note.
-  // A long glossary is cut into one page per letter; its index page says where each term
-  // went, so an address made before the cut (glossary/#term) still reaches the term.
+  // A long page (the glossary, the timeline) is cut into parts; its index page says on which
+  // part each id went, so an address made before the cut (glossary/#term) still reaches it.
   function followHome(id) {
     var data = document.querySelector("script[data-ar-homes]");
     if (!data || document.getElementById(id)) return false;
@@ -364,8 +364,8 @@
     } catch (e) {
       return false;
     }
-    var known = homes && homes.terms && Object.prototype.hasOwnProperty.call(homes.terms, id);
-    var part = known && document.querySelectorAll(".ar-glossary-letters a")[homes.terms[id]];
+    var known = homes && homes.ids && Object.prototype.hasOwnProperty.call(homes.ids, id);
+    var part = known && document.querySelectorAll("nav[data-ar-parts] a")[homes.ids[id]];
     if (!part) return false;
     location.replace(part.href.split("#")[0] + location.hash);
     return true;
