@@ -14,7 +14,7 @@ from annotated_reader.core.paging import Part, cut, initial
 from annotated_reader.glossary.page import read_terms_script
 from helpers.glossary import with_glossary
 from helpers.htmlcheck import duplicate_ids, wellformed
-from helpers.project import build
+from helpers.project import build, with_page_budget
 
 SCRIPT = "assets/annotated-reader/glossary-terms.js"
 PARTS = {"b": "belarus", "m": "minsk", "s": "union-state-secretary", "u": "union-state"}
@@ -56,12 +56,7 @@ def test_an_item_never_joins_a_part_it_would_overfill() -> None:
 
 
 def _cut_mini(mini: Path, write: Callable[[Path, str, str], Path], extra: str = "") -> Path:
-    with_glossary(mini, write)
-    cfg = mini / "mkdocs.yml"
-    text = cfg.read_text(encoding="utf-8").replace(
-        "  - annotated-reader\n", "  - annotated-reader:\n      page_budget: 1500\n"
-    )
-    cfg.write_text(text + extra, encoding="utf-8")
+    with_page_budget(with_glossary(mini, write), 1500, extra)
     result = build(mini)
     assert result.returncode == 0, result.stderr
     return mini / "site"

@@ -11,18 +11,12 @@ import pytest
 from helpers.browser import serve
 from helpers.engines import build_with
 from helpers.glossary import with_glossary
-from helpers.project import FIXTURES, copy_project, write_file
+from helpers.project import FIXTURES, copy_project, with_page_budget, write_file
 
 
 def _cut_project(folder: Path, extra: str = "") -> Path:
-    project = copy_project(FIXTURES / "mini", folder)
-    with_glossary(project, write_file)
-    cfg = project / "mkdocs.yml"
-    text = cfg.read_text(encoding="utf-8").replace(
-        "  - annotated-reader\n", "  - annotated-reader:\n      page_budget: 1500\n"
-    )
-    cfg.write_text(text + extra, encoding="utf-8")
-    return project
+    project = with_glossary(copy_project(FIXTURES / "mini", folder), write_file)
+    return with_page_budget(project, 1500, extra)
 
 
 @pytest.fixture(scope="module")

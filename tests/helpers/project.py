@@ -53,3 +53,17 @@ def replace_in(project: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def with_page_budget(project: Path, budget: int, extra: str = "") -> Path:
+    """The mini project with the plugin's ``page_budget`` set (a small one cuts the glossary
+    and the timeline of a small project), and ``extra`` lines added to ``mkdocs.yml``."""
+    replace_in(
+        project,
+        "mkdocs.yml",
+        "  - annotated-reader\n",
+        f"  - annotated-reader:\n      page_budget: {budget}\n",
+    )
+    cfg = project / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return project

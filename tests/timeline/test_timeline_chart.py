@@ -41,9 +41,16 @@ def _span(text: str) -> Span:
 def test_empty_years_fold_into_a_break_and_busy_years_keep_their_width() -> None:
     axis = Axis({1990, 1991, 2000})
     widths = [(c.first, c.last, c.width) for c in axis.columns]
-    assert widths == [(1990, 1990, YEAR_WIDTH), (1991, 1991, YEAR_WIDTH), (1992, 1999, BREAK_WIDTH),
-                      (2000, 2000, YEAR_WIDTH)]
-    assert axis.x(_span("2000").earliest) - axis.x(_span("1990").earliest) == 2 * YEAR_WIDTH + BREAK_WIDTH
+    assert widths == [
+        (1990, 1990, YEAR_WIDTH),
+        (1991, 1991, YEAR_WIDTH),
+        (1992, 1999, BREAK_WIDTH),
+        (2000, 2000, YEAR_WIDTH),
+    ]
+    assert (
+        axis.x(_span("2000").earliest) - axis.x(_span("1990").earliest)
+        == 2 * YEAR_WIDTH + BREAK_WIDTH
+    )
     short_gap = Axis({1990, 1993})  # two empty years stay: a break would hide little
     assert [c.first for c in short_gap.columns] == [1990, 1991, 1992, 1993]
 
@@ -81,7 +88,9 @@ def test_a_day_is_a_point_a_year_a_bar_of_a_year_and_approximate_dates_are_dashe
 
 def test_every_dated_passage_has_one_mark_in_its_source_lane(real_site: Path) -> None:
     html = (real_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    svg = html[html.index('<svg class="ar-tlc"') : html.index("</svg>", html.index('<svg class="ar-tlc"'))]
+    svg = html[
+        html.index('<svg class="ar-tlc"') : html.index("</svg>", html.index('<svg class="ar-tlc"'))
+    ]
     assert '<title id="ar-tlc-title">' in svg and '<desc id="ar-tlc-desc">' in svg
     assert re.match(r'<svg class="ar-tlc" [^>]*width="\d+" height="\d+" viewBox="0 0 \d+ \d+"', svg)
     expected = {}
@@ -145,9 +154,7 @@ def test_disputed_events_are_joined_and_their_marks_sit_apart(page: Any) -> None
 def test_a_mark_leads_to_its_event_and_focus_says_its_passage(page: Any) -> None:
     mark = page.locator(".ar-tlc-mark[data-note]").nth(3)
     event = mark.get_attribute("data-event")
-    title = page.evaluate(
-        "m => m.querySelector('title').textContent", mark.element_handle()
-    )
+    title = page.evaluate("m => m.querySelector('title').textContent", mark.element_handle())
     mark.focus()
     assert page.locator(".ar-tlc-focus").inner_text() == title
     assert "“" in title
@@ -160,10 +167,12 @@ def test_a_mark_leads_to_its_event_and_focus_says_its_passage(page: Any) -> None
 def test_the_filters_reach_the_drawing(page: Any) -> None:
     page.select_option('[data-ar-tl-filter="category"]', "military")
     hidden = page.eval_on_selector_all(
-        ".ar-tlc-mark", "els => els.filter(e => getComputedStyle(e).display === 'none').map(e => e.dataset.event)"
+        ".ar-tlc-mark",
+        "els => els.filter(e => getComputedStyle(e).display === 'none').map(e => e.dataset.event)",
     )
     shown = page.eval_on_selector_all(
-        ".ar-tlc-mark", "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.dataset.event)"
+        ".ar-tlc-mark",
+        "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.dataset.event)",
     )
     military = {e.id for e in _events() if e.category == "military"}
     assert shown and set(shown) <= military and not set(hidden) & military

@@ -121,6 +121,12 @@ class Cut(Generic[T]):
             for p in self.parts
         ]
 
+    def address(self, ident: str, urls: SiteUrls) -> str | None:
+        """Where an item lives (its part's page, its id as the fragment), or None when the
+        cut does not hold it."""
+        part = self.homes.get(ident)
+        return f"{self.url(part, urls)}#{ident}" if part else None
+
     def positions(self) -> dict[str, int]:
         """Each item's part as its place in the parts' navigation, for the index page's
         script that takes an old address (``glossary/#term``) on to the item's part."""
@@ -144,3 +150,19 @@ def cut_page(
     chosen = {p.slug: [items[i] for i in p.items] for p in parts}
     homes = {ident(item): p for p in parts for item in chosen[p.slug]}
     return Cut(page, tuple(parts), chosen, homes)
+
+
+class Measured(Generic[T]):
+    """A page's cut, measured on first use (once every feature has loaded: its entries
+    link notes, sources, terms and events). While it is measured the page counts as
+    whole, so an entry's links to others on the same page can be rendered for it."""
+
+    def __init__(self) -> None:
+        self._cut: Cut[T] | None = None
+        self._measured = False
+
+    def get(self, measure: Callable[[], Cut[T] | None]) -> Cut[T] | None:
+        if not self._measured:
+            self._measured = True
+            self._cut = measure()
+        return self._cut

@@ -18,7 +18,7 @@ from ..core.dated import DatedFact, read_dated
 from ..core.fields import Fields, listed_ids, read_references, suggest
 from ..core.files import declared_ids, exists, read_text
 from ..core.model import Reference
-from ..core.paging import Cut
+from ..core.paging import Cut, Measured
 from ..core.problems import Problems
 from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
@@ -188,7 +188,7 @@ class Glossary(Feature):
         self._site_resolve: Callable[[str, str, SiteUrls], tuple[str, str] | None] | None = None
         self._urls = SiteUrls()
         self._budget = Options().page_budget
-        self._cut: Cut[Term] | None | bool = False  # False: not measured yet
+        self._cut: Measured[Term] = Measured()
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.env = corpus.templates
@@ -300,21 +300,13 @@ class Glossary(Feature):
         return (self.term_url(ident, urls), term.term) if term else None
 
     def cut(self) -> Cut[Term] | None:
-        """The glossary's parts, when it is too long for one page (measured on first use,
-        once every feature has loaded: entries link notes, sources and events)."""
-        if self._cut is False:
-            self._cut = None  # while measuring, every term is on the one page
-            self._cut = cut_glossary(self, self._urls, self._budget)
-        assert not isinstance(self._cut, bool)
-        return self._cut
+        """The glossary's parts, when it is too long for one page."""
+        return self._cut.get(lambda: cut_glossary(self, self._urls, self._budget))
 
     def term_url(self, term_id: str, urls: SiteUrls) -> str:
         """A term's entry: on the glossary page, or on its part's page when it is cut."""
         cut = self.cut()
-        part = cut.homes.get(term_id) if cut else None
-        if cut is None or part is None:
-            return urls.term(term_id)
-        return f"{cut.url(part, urls)}#{term_id}"
+        return (cut.address(term_id, urls) if cut else None) or urls.term(term_id)
 
     def link_target(self, namespace: str, ident: str, urls: SiteUrls) -> tuple[str, str] | None:
         """What a ``[[…]]`` in a definition links to: any note, source, term or event of the

@@ -13,6 +13,7 @@ from markupsafe import Markup as Safe
 from ..core.text.markup import Resolver
 from ..core.toc import TocEntry
 from ..core.urls import SiteUrls, relative_url
+from ..render.script_json import script_json
 from ..render.search_view import section, top
 from ..render.templates import environment
 from .model import CATEGORIES
@@ -101,15 +102,6 @@ def terms_script(glossary: Glossary, urls: SiteUrls) -> str:
     # would send a 5,000-term glossary through json's pure-Python encoder.
     data = script_json(previews, separators=(",\n", ":"))
     return f"{_TERMS_GLOBAL}{data};\n"
-
-
-def script_json(data: object, separators: tuple[str, str]) -> str:
-    """``data`` as JSON that is inert inside any HTML context (a ``<script>`` element) and
-    valid JavaScript on every engine."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=separators)
-    for char, escaped in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escaped)
-    return text
 
 
 _TERMS_GLOBAL = "window.annotatedReaderTerms = "

@@ -15,10 +15,13 @@ from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
 from ..core.dated import DatedFact
 from ..core.files import declared_ids, exists, read_text
 from ..core.model import Reference
+from ..core.paging import Cut, Measured
 from ..core.problems import Problems
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
+from .chart import chart_svg
+from .cut import cut_timeline
 from .export import export_path, timeline_json
 from .load import (
     EventsFile,
@@ -30,9 +33,8 @@ from .load import (
     read_events,
 )
 from .model import CATEGORIES, Event, chronological
-from .page import Term, render_timeline, term_name
+from .page import PAGE, Term, event_context, render_index, render_timeline, term_name
 
-PAGE = "timeline.md"
 EVENTS_FILE = "events.yml"
 
 
@@ -46,11 +48,16 @@ class Timeline(Feature):
         self.by_id: dict[str, Event] = {}
         self.known: set[str] = set()
         self._markup: Markup | None = None
+        self._urls = SiteUrls()
+        self._budget = Options().page_budget
+        self._cut: Measured[Event] = Measured()
 
     # Loading ----------------------------------------------------------------------------
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.corpus = corpus
+        self._urls = SiteUrls(options.directory_urls)
+        self._budget = options.page_budget
         locate = FieldLocator(corpus.paths.root)
         dated = dated_annotations(corpus, problems, locate)
         path = corpus.paths.root / corpus.paths.annotations / EVENTS_FILE
@@ -106,7 +113,33 @@ class Timeline(Feature):
         if namespace != "event":
             return None
         event = self.by_id.get(ident)
-        return (urls.event(ident), event.title) if event else None
+        return (self.event_url(ident, urls), event.title) if event else None
+
+    def event_url(self, ident: str, urls: SiteUrls) -> str:
+        """An event's entry: on the timeline page, or on its year's page when it is cut."""
+        cut = self.cut()
+        return (cut.address(ident, urls) if cut else None) or urls.event(ident)
+
+    def cut(self) -> Cut[Event] | None:
+        """The timeline's parts, when it is too long for one page."""
+        return self._cut.get(lambda: self._measure())
+
+    def _measure(self) -> Cut[Event] | None:
+        if not self.present or self.corpus is None:
+            return None
+        urls, page_url = self._urls, self._urls.page(PAGE)
+        parts = self.corpus.templates.get_template("timeline_parts.html").module
+        describe = self._describe(page_url, urls)
+        badge, term = self._badge(page_url, urls), self._term(page_url, urls)
+
+        def entry(event: Event) -> str:
+            context = event_context(event, page_url, urls, describe, badge, term)
+            return str(parts.event_entry(context))  # type: ignore[attr-defined]
+
+        def chart(events: list[Event]) -> str:
+            return chart_svg(events, {e.id: f"#{e.id}" for e in events}, term_name(term))
+
+        return cut_timeline(self.events, entry, chart, self._budget)
 
     def _resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
         if self.corpus is None:
@@ -116,7 +149,15 @@ class Timeline(Feature):
     # Output ------------------------------------------------------------------------------
 
     def pages(self) -> dict[str, str]:
-        return {PAGE: "Timeline"} if self.present else {}
+        if not self.present:
+            return {}
+        cut = self.cut()
+        parts = {cut.path(p): f"Timeline: {p.label}" for p in cut.parts} if cut else {}
+        return {f"{PAGE}.md": "Timeline", **parts}
+
+    def unlisted(self) -> set[str]:
+        cut = self.cut()
+        return {cut.path(p) for p in cut.parts} if cut else set()
 
     def _describe(self, page_url: str, urls: SiteUrls) -> Callable[[str], str]:
         if self._markup is None:
@@ -138,23 +179,33 @@ class Timeline(Feature):
         return [(f".ar-tl-cat.ar-tl-c-{c.id}::before", c.glyph + " ") for c in CATEGORIES.values()]
 
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
-        if path != PAGE or not self.present:
+        if not self.present:
             return None
         assert self.corpus is not None  # present only once loaded
+        cut = self.cut()
+        part = cut.part_of(path) if cut else None
+        if path != f"{PAGE}.md" and part is None:
+            return None
+        if cut is not None and part is None:
+            return render_index(
+                self.corpus.templates, self.events, cut, page_url, urls, export_path(urls)
+            )
         return render_timeline(
             self.corpus.templates,
-            self.events,
+            cut.items[part.slug] if cut and part else self.events,
             page_url,
             urls,
             export_path(urls),
             self._describe(page_url, urls),
             self._badge(page_url, urls),
             self._term(page_url, urls),
+            cut,
+            part,
         )
 
     def files(self, urls: SiteUrls) -> dict[str, str]:
         if not self.present:
             return {}
-        page_url = urls.page("timeline")
+        page_url = urls.page(PAGE)
         name = term_name(self._term(page_url, urls))
         return {export_path(urls): timeline_json(self.events, self._describe(page_url, urls), name)}

@@ -16,13 +16,17 @@ from markupsafe import Markup as Safe
 
 from ..core.corpus import PageHtml
 from ..core.model import Source
+from ..core.paging import Cut, Part
 from ..core.toc import TocEntry
 from ..core.urls import SiteUrls, relative_url
 from ..core.vocabulary.dates import Span, humanize
+from ..render.script_json import script_json
 from ..render.search_view import section, top
 from .chart import chart_svg
 from .model import CATEGORIES, Agreement, Category, Event, Passage, clashing_pairs
 from .where import Name, extra_actors, names, partial_actors, place_differs
+
+PAGE = "timeline"  # the whole timeline's page, and the index of a cut one
 
 # Turns a Markdown description into safe HTML for a given page.
 Describe = Callable[[str], str]
@@ -277,8 +281,11 @@ def render_timeline(
     describe: Describe,
     badge: Badge,
     term: Term,
+    cut: Cut[Event] | None = None,
+    part: Part | None = None,
 ) -> PageHtml:
-    """The timeline page seen from ``page_url``, and its search document."""
+    """The timeline page seen from ``page_url`` (or, when it is cut, one part of it: ``events``
+    are then the part's), and its search document."""
     entries = [event_context(e, page_url, urls, describe, badge, term) for e in events]
     sources: dict[str, str] = {}
     for entry in entries:
@@ -293,8 +300,44 @@ def render_timeline(
         source_options=sorted(sources.items(), key=lambda kv: (kv[1], kv[0])),
         category_options=[c for c in CATEGORIES.values() if c.id in used],
         export_href=relative_url(export_url, page_url),
+        part=part.label if part else None,
+        parts=cut.links(part, page_url, urls) if cut and part else [],
+        total=sum(len(v) for v in cut.items.values()) if cut else len(events),
+        index_href=relative_url(urls.page(PAGE), page_url),
     )
-    return PageHtml(html, timeline_document(entries, summary), years(events))
+    title = f"Timeline: {part.label}" if part else "Timeline"
+    return PageHtml(html, timeline_document(entries, summary, title), years(events))
+
+
+def render_index(
+    env: Environment,
+    events: list[Event],
+    cut: Cut[Event],
+    page_url: str,
+    urls: SiteUrls,
+    export_url: str,
+) -> PageHtml:
+    """The index of a cut timeline: the whole timeline's summary, its years, and on which
+    year's part each event lives, which reader.js reads to take an old link
+    (``timeline/#event``) on to the event."""
+    summary = summarize(events)
+    html = env.get_template("timeline_index.html").render(
+        summary=summary,
+        parts=cut.links(None, page_url, urls),
+        export_href=relative_url(export_url, page_url),
+        homes=Safe(script_json({"ids": cut.positions()}, separators=(",", ":"))),
+    )
+    years = ", ".join(f"{p.label} ({len(cut.items[p.slug])})" for p in cut.parts)
+    search = top(
+        "Timeline",
+        [
+            escape(
+                f"{summary.events} events, {summary.multi_source} asserted by more than one "
+                f"source, {summary.disputed} disputed (dates, place or actors). By year: {years}."
+            )
+        ],
+    )
+    return PageHtml(html, search, (TocEntry(2, "years", "Years"),))
 
 
 def years(events: list[Event]) -> tuple[TocEntry, ...]:
@@ -306,12 +349,12 @@ def years(events: list[Event]) -> tuple[TocEntry, ...]:
     return tuple(TocEntry(2, ident, str(year)) for year, ident in first.items())
 
 
-def timeline_document(entries: list[EventEntry], summary: Summary) -> str:
+def timeline_document(entries: list[EventEntry], summary: Summary, title: str = "Timeline") -> str:
     """Each event a search result: its date and title; why its dates are disputed, its
     description and what each source says, with the date that source gives."""
     out = [
         top(
-            "Timeline",
+            title,
             [
                 f"{summary.events} events, {summary.multi_source} asserted by more than one "
                 f"source, {summary.disputed} disputed (dates, place or actors)."

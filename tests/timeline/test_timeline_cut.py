@@ -1,0 +1,141 @@
+"""A timeline too long for one page is cut by year (issue 21, part 7): each year its own page
+with its own drawing and filters, the index with the whole timeline's summary and its years,
+every link to an event reaching its year, search finding each event there."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from annotated_reader.timeline.cut import cut_timeline
+from helpers.htmlcheck import duplicate_ids, wellformed
+from helpers.project import build, with_page_budget
+from helpers.timeline import ORDER, timeline_project
+
+YEARS = {  # each event filed under the first year its reference date can mean, as it sorts
+    "talks-1995": "1994",  # "1995~": about 1995, from 1994 on
+    "community-1996": "1996",
+    "union-state-1999": "1999",
+    "zapad-2021": "2021",
+    "minsk-2022": "2022",
+}
+
+
+def _event(ident: str, year: int) -> Any:
+    return SimpleNamespace(id=ident, span=SimpleNamespace(earliest=date(year, 1, 1)))
+
+
+def test_each_part_leaves_room_for_its_own_drawing() -> None:
+    events = [_event(f"e{i}", 2000 + i // 4) for i in range(8)]  # four events a year
+
+    def chart(chosen: list[Any]) -> str:
+        return "x" * 50 * len(chosen)  # each event's marks: half its entry
+
+    parts = cut_timeline(events, lambda e: "x" * 100, chart, budget=300)
+    assert parts is not None
+    # By entries alone a part could hold three; with its drawing, two.
+    assert [(p.slug, p.label, p.items) for p in parts.parts] == [
+        ("2000", "2000 (1 of 2)", (0, 1)),
+        ("2000-2", "2000 (2 of 2)", (2, 3)),
+        ("2001", "2001 (1 of 2)", (4, 5)),
+        ("2001-2", "2001 (2 of 2)", (6, 7)),
+    ]
+    for part in parts.parts:
+        chosen = parts.items[part.slug]
+        assert 100 * len(chosen) + len(chart(chosen)) <= 300
+    assert parts.homes["e5"].slug == "2001"
+
+
+def test_a_timeline_that_fits_with_its_drawing_is_not_cut() -> None:
+    events = [_event("a", 2000), _event("b", 2001)]
+    assert cut_timeline(events, lambda e: "x" * 100, lambda c: "y" * 100, budget=300) is None
+    # The same entries with a larger drawing no longer fit: a year a page.
+    parts = cut_timeline(events, lambda e: "x" * 100, lambda c: "y" * 101 * len(c), budget=300)
+    assert parts is not None and [p.slug for p in parts.parts] == ["2000", "2001"]
+
+
+@pytest.fixture(scope="module")
+def cut_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from helpers.project import FIXTURES, copy_project
+
+    project = timeline_project(copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("tl")))
+    sample = project / "annotations/sources/sample.yml"
+    sample.write_text(
+        sample.read_text(encoding="utf-8").replace("body: ", "body: See [[event:zapad-2021]]. ", 1),
+        encoding="utf-8",
+    )
+    with_page_budget(project, 4000)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def _article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_a_long_timeline_is_cut_into_one_page_per_year(cut_site: Path) -> None:
+    index = (cut_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    years = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="ar-parts-count">', index)
+    assert years == [(f"{y}/", y) for y in YEARS.values()]
+    assert "<strong>5</strong> events" in _article(index)  # the whole timeline's summary
+    assert 'class="ar-tl-event' not in index and "<svg" not in _article(index)
+    assert 'href="timeline.json"' in index
+    for ident, year in YEARS.items():
+        page = (cut_site / "timeline" / year / "index.html").read_text(encoding="utf-8")
+        article = _article(page)
+        assert wellformed(article) and not duplicate_ids(page)
+        assert f"<title>Timeline: {year} - Mini reader</title>" in page
+        assert re.findall(r'<li class="ar-tl-event[^"]*" id="([^"]+)"', article) == [ident]
+        # Its own drawing, of its own event; its own filters.
+        assert "<svg" in article
+        assert set(re.findall(r'<a (?:xlink:)?href="#([^"]+)"', article)) <= {ident, "h-" + ident}
+        assert "data-ar-tl-filters" in article
+        assert f'<a href="./" aria-current="page">{year}</a>' in article
+        assert '<a href="../">the timeline\'s index</a>' in article
+        assert 'href="../timeline.json"' in article
+
+
+def test_every_link_to_an_event_reaches_its_year(cut_site: Path) -> None:
+    html = (cut_site / "sources" / "sample" / "index.html").read_text(encoding="utf-8")
+    assert 'Timeline: <a href="../../timeline/1999/#union-state-1999">' in html
+    assert 'href="../../timeline/2021/#zapad-2021"' in html  # the note's [[event:zapad-2021]]
+    links = set(re.findall(r'href="\.\./\.\./(timeline/[^"]*)"', html))
+    assert len(links) >= 3
+    for href in links:
+        path, _, anchor = href.partition("#")
+        page = (cut_site / path / "index.html").read_text(encoding="utf-8")
+        assert not anchor or f'id="{anchor}"' in page, href
+    # A hand-written link to the timeline still reaches it: its index.
+    home = (cut_site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="timeline/">timeline</a>' in home
+
+
+def test_the_index_says_where_each_event_went(cut_site: Path) -> None:
+    index = (cut_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" data-ar-homes>(.*?)</script>', index)
+    assert found
+    positions = json.loads(found.group(1))["ids"]
+    years = re.findall(r'<li><a href="([^"]+)">', index)
+    assert {e: years[i] for e, i in positions.items()} == {e: f"{y}/" for e, y in YEARS.items()}
+    assert sorted(positions, key=ORDER.index) == ORDER
+
+
+def test_search_finds_each_event_on_its_year(cut_site: Path) -> None:
+    docs = json.loads((cut_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"] for d in docs["docs"] if d["location"].startswith("timeline/")}
+    for ident, year in YEARS.items():
+        assert f"timeline/{year}/#{ident}" in locations
+    assert not any(loc.startswith("timeline/#") for loc in locations)
+
+
+def test_the_navigation_lists_the_timeline_not_its_years(cut_site: Path) -> None:
+    home = (cut_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    assert 'href="timeline/"' in nav
+    assert not re.search(r'href="timeline/\d', nav)
