@@ -10,11 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from annotated_reader.core.paging import Part, cut, initial
+from annotated_reader.core.paging import Cut, Measured, Part, cut, initial
+from annotated_reader.core.urls import SiteUrls
 from annotated_reader.glossary.page import read_terms_script
-from helpers.glossary import with_glossary
+from helpers.glossary import GLOSSARY, with_glossary
 from helpers.htmlcheck import duplicate_ids, wellformed
 from helpers.project import build, with_page_budget
+from helpers.timeline import EVENTS, timeline_project
 
 SCRIPT = "assets/annotated-reader/glossary-terms.js"
 PARTS = {"b": "belarus", "m": "minsk", "s": "union-state-secretary", "u": "union-state"}
@@ -180,3 +182,86 @@ def test_a_glossary_that_fits_stays_one_page(
     )
     assert "data-ar-homes" not in page and "ar-parts" not in page
     assert not [p for p in (site / "glossary").iterdir() if p.is_dir()]
+
+
+def _measured_pair(outer_cut: bool) -> tuple[Measured[str, str], Measured[str, str]]:
+    """Two pages measured one inside the other, as the glossary's links to events measure
+    the timeline while the glossary is measured; each keeps its whole rendering."""
+    urls = SiteUrls()
+    outer: Measured[str, str] = Measured()
+    inner: Measured[str, str] = Measured()
+
+    def measure_inner() -> None:
+        inner.keep("inner/", urls, "inner, linking outer as one page")
+        return None
+
+    def measure_outer() -> Cut[str] | None:
+        inner.get(measure_inner)
+        if outer_cut:
+            return Cut("outer", (Part("a", "A", (0,)),), {"a": ["x"]}, {})
+        outer.keep("outer/", urls, "outer whole")
+        return None
+
+    outer.get(measure_outer)
+    return outer, inner
+
+
+def test_a_page_kept_while_another_was_measured_is_dropped_when_that_one_is_cut() -> None:
+    outer, inner = _measured_pair(outer_cut=True)
+    assert inner.kept("inner/", SiteUrls()) is None  # rendered again, with the cut's links
+    assert outer.kept("outer/", SiteUrls()) is None
+    outer, inner = _measured_pair(outer_cut=False)
+    assert inner.kept("inner/", SiteUrls()) == "inner, linking outer as one page"
+    assert outer.kept("outer/", SiteUrls()) == "outer whole"
+    assert outer.kept("outer/", SiteUrls()) is None  # given once
+    _, inner = _measured_pair(outer_cut=False)
+    assert inner.kept("inner", SiteUrls()) is None  # asked for another address
+
+
+def test_the_glossary_links_a_cut_timeline_by_year(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    """The glossary fits and is rendered whole while it is measured; its link to an event
+    is written after the timeline's own cut is known (the timeline is measured first from
+    inside it), so it goes to the event's year."""
+    timeline_project(mini)
+    glossary = GLOSSARY.replace(
+        'definition: "Capital of Belarus."',
+        'definition: "Capital of Belarus; see [[event:minsk-2022]]."',
+    )
+    with_page_budget(with_glossary(mini, write, glossary), 4000)
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    page = (mini / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'id="minsk"' in page  # one page
+    assert 'href="../timeline/2022/#minsk-2022"' in page
+    assert (mini / "site" / "timeline" / "2022" / "index.html").is_file()
+
+
+def test_a_timeline_rendered_while_the_glossary_was_measured_links_its_letters(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    """The other way round: the glossary is measured first, and its link to an event has
+    the timeline measured (and rendered whole, as it fits) while the glossary still counts
+    as one page; once the glossary is cut, that rendering is dropped, and the timeline's
+    link to a term goes to the term's letter."""
+    timeline_project(
+        mini,
+        EVENTS.replace(
+            "description: A meeting of the prime ministers.",
+            "description: A meeting of the prime ministers in [[term:minsk]].",
+        ),
+    )
+    long = " ".join(["A long definition."] * 1500)  # 27,000 characters: the glossary is cut
+    glossary = GLOSSARY.replace(
+        'definition: "Capital of Belarus."',
+        'definition: "Capital of Belarus; see [[event:minsk-2022]]."',
+    ).replace('definition: "A country in Eastern Europe.', f'definition: "{long}')
+    with_page_budget(with_glossary(mini, write, glossary), 25_000)
+    result = build(mini)
+    assert result.returncode == 0, result.stderr
+    site = mini / "site"
+    assert (site / "glossary" / "m" / "index.html").is_file()
+    assert not (site / "timeline" / "2022").exists()  # the timeline fits
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../glossary/m/#minsk"' in timeline

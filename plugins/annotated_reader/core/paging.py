@@ -11,11 +11,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .urls import SiteUrls, relative_url
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 # A generated page's body, in characters of HTML, before the theme adds its own (header,
 # navigation, footer: 30–80 kB). With it, a page stays under 400 kB.
@@ -152,17 +153,48 @@ def cut_page(
     return Cut(page, tuple(parts), chosen, homes)
 
 
-class Measured(Generic[T]):
+# The pages kept by each measurement in progress, innermost last (one page's measurement
+# renders links to another, which may be measured in turn).
+_measuring: list[list[Measured[Any, Any]]] = []
+
+
+class Measured(Generic[T, P]):
     """A page's cut, measured on first use (once every feature has loaded: its entries
     link notes, sources, terms and events). While it is measured the page counts as
-    whole, so an entry's links to others on the same page can be rendered for it."""
+    whole, so an entry's links to others on the same page can be rendered for it.
+
+    A page that may fit is rendered whole to find out; when it fits, that rendering is
+    kept for the build to use (a small site renders its page once, as before the cut)."""
 
     def __init__(self) -> None:
         self._cut: Cut[T] | None = None
         self._measured = False
+        self._whole: tuple[str, SiteUrls, P] | None = None
 
     def get(self, measure: Callable[[], Cut[T] | None]) -> Cut[T] | None:
         if not self._measured:
             self._measured = True
-            self._cut = measure()
+            _measuring.append([])
+            try:
+                self._cut = measure()
+            finally:
+                inside = _measuring.pop()
+            # Pages kept while this one was measured link it as whole: wrong once it is cut.
+            if self._cut is not None:
+                for other in inside:
+                    other._whole = None
+                inside = []
+            elif self._whole is not None:
+                inside.append(self)
+            if _measuring:  # and all of them assume the pages measured around them whole
+                _measuring[-1].extend(inside)
         return self._cut
+
+    def keep(self, page_url: str, urls: SiteUrls, page: P) -> None:
+        self._whole = (page_url, urls, page)
+
+    def kept(self, page_url: str, urls: SiteUrls) -> P | None:
+        """The whole page rendered while measuring, once, if it was rendered for this
+        address (an engine that writes links from the page's file asks for another)."""
+        whole, self._whole = self._whole, None
+        return whole[2] if whole and whole[:2] == (page_url, urls) else None

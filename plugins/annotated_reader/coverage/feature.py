@@ -153,8 +153,9 @@ def _exemptions(
 
 
 def _has_timeline(corpus: Corpus) -> bool:
-    """Whether the project keeps a timeline (a feature offering the timeline page)."""
-    return any("timeline.md" in f.pages() for f in corpus.features)
+    """Whether the project keeps a timeline (a feature whose ids events are). Not from the
+    features' pages: a cut page is measured once every feature has loaded, not before."""
+    return any("event" in f.known_ids() for f in corpus.features)
 
 
 def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:

@@ -188,7 +188,7 @@ class Glossary(Feature):
         self._site_resolve: Callable[[str, str, SiteUrls], tuple[str, str] | None] | None = None
         self._urls = SiteUrls()
         self._budget = Options().page_budget
-        self._cut: Measured[Term] = Measured()
+        self._cut: Measured[Term, PageHtml] = Measured()
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.env = corpus.templates
@@ -301,7 +301,20 @@ class Glossary(Feature):
 
     def cut(self) -> Cut[Term] | None:
         """The glossary's parts, when it is too long for one page."""
-        return self._cut.get(lambda: cut_glossary(self, self._urls, self._budget))
+        return self._cut.get(self._measure)
+
+    def _measure(self) -> Cut[Term] | None:
+        urls, page_url = self._urls, self._urls.page(PAGE)
+        # An entry is at least its definition, its markup and a link per linked occurrence
+        # (a fraction of what it takes): a glossary that cannot fit is not rendered whole.
+        linked = sum(1 for occs in self.occurrences.values() for o in occs if o.anchor)
+        least = sum(200 + len(t.definition) for t in self.terms) + 20 * linked
+        if least <= self._budget:
+            whole = PageHtml(*render_glossary(self, page_url, urls))
+            if len(whole.html) <= self._budget:
+                self._cut.keep(page_url, urls, whole)
+                return None
+        return cut_glossary(self, urls, self._budget)
 
     def term_url(self, term_id: str, urls: SiteUrls) -> str:
         """A term's entry: on the glossary page, or on its part's page when it is cut."""
@@ -340,7 +353,8 @@ class Glossary(Feature):
         cut = self.cut()
         if path == f"{PAGE}.md":
             if cut is None:
-                return PageHtml(*render_glossary(self, page_url, urls))
+                kept = self._cut.kept(page_url, urls)
+                return kept or PageHtml(*render_glossary(self, page_url, urls))
             return PageHtml(*render_index(self, cut, page_url, urls))
         part = cut.part_of(path) if cut else None
         if cut is None or part is None:

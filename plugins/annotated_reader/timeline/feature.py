@@ -15,7 +15,7 @@ from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
 from ..core.dated import DatedFact
 from ..core.files import declared_ids, exists, read_text
 from ..core.model import Reference
-from ..core.paging import Cut, Measured
+from ..core.paging import Cut, Measured, Part
 from ..core.problems import Problems
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls
@@ -50,7 +50,7 @@ class Timeline(Feature):
         self._markup: Markup | None = None
         self._urls = SiteUrls()
         self._budget = Options().page_budget
-        self._cut: Measured[Event] = Measured()
+        self._cut: Measured[Event, PageHtml] = Measured()
 
     # Loading ----------------------------------------------------------------------------
 
@@ -128,6 +128,14 @@ class Timeline(Feature):
         if not self.present or self.corpus is None:
             return None
         urls, page_url = self._urls, self._urls.page(PAGE)
+        # An entry is at least its description, its markup and its passages' (a fraction
+        # of what it takes): a timeline that cannot fit is not rendered whole to find out.
+        least = sum(600 + len(e.description) + 300 * len(e.passages) for e in self.events)
+        if least <= self._budget:
+            whole = self._render(self.events, page_url, urls)
+            if len(whole.html) <= self._budget:
+                self._cut.keep(page_url, urls, whole)
+                return None
         parts = self.corpus.templates.get_template("timeline_parts.html").module
         describe = self._describe(page_url, urls)
         badge, term = self._badge(page_url, urls), self._term(page_url, urls)
@@ -190,9 +198,24 @@ class Timeline(Feature):
             return render_index(
                 self.corpus.templates, self.events, cut, page_url, urls, export_path(urls)
             )
+        if cut is None:
+            return self._cut.kept(page_url, urls) or self._render(self.events, page_url, urls)
+        assert part is not None
+        return self._render(cut.items[part.slug], page_url, urls, cut, part)
+
+    def _render(
+        self,
+        events: list[Event],
+        page_url: str,
+        urls: SiteUrls,
+        cut: Cut[Event] | None = None,
+        part: Part | None = None,
+    ) -> PageHtml:
+        """The whole timeline, or one part of it, seen from ``page_url``."""
+        assert self.corpus is not None  # rendered only once loaded
         return render_timeline(
             self.corpus.templates,
-            cut.items[part.slug] if cut and part else self.events,
+            events,
             page_url,
             urls,
             export_path(urls),
