@@ -78,11 +78,20 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
         assert (tmp_path / chart).read_text(encoding="utf-8").startswith("<svg ")
     redrawn = tmp_path / "again"
     again = run(
-        [sys.executable, "-m", "benchmarks.charts", str(tmp_path / "results.json"), "--out", str(redrawn)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.charts",
+            str(tmp_path / "results.json"),
+            "--out",
+            str(redrawn),
+        ],
         ROOT,
     )
     assert again.returncode == 0, again.stderr
-    assert (redrawn / "chart-build-time.svg").read_bytes() == (tmp_path / "chart-build-time.svg").read_bytes()
+    assert (redrawn / "chart-build-time.svg").read_bytes() == (
+        tmp_path / "chart-build-time.svg"
+    ).read_bytes()
 
 
 def test_synthetic_corpus_is_deterministic_and_builds_strict(tmp_path: Path) -> None:

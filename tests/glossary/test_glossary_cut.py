@@ -265,3 +265,28 @@ def test_a_timeline_rendered_while_the_glossary_was_measured_links_its_letters(
     assert not (site / "timeline" / "2022").exists()  # the timeline fits
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert 'href="../glossary/m/#minsk"' in timeline
+
+
+@pytest.mark.parametrize("budget", ["10", "-5", "many", "true"])
+def test_a_page_budget_too_small_or_not_a_number_is_refused_by_each_engine(
+    mini: Path, budget: str
+) -> None:
+    """Every entry a page of its own is no reader's wish: a clear error from MkDocs' own
+    option check, and the same from the engine-neutral render, never a traceback."""
+    from helpers.project import BIN, replace_in, run
+
+    replace_in(
+        mini,
+        "mkdocs.yml",
+        "  - annotated-reader\n",
+        f"  - annotated-reader:\n      page_budget: {budget}\n",
+    )
+    result = build(mini)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "option 'page_budget'" in result.stderr
+    rendered = run([str(BIN / "annotated-reader"), "render", "out"], mini)
+    assert rendered.returncode != 0 and "Traceback" not in rendered.stderr
+    assert (
+        "mkdocs.yml:1:1: error: [config.type] 'page_budget' must be a whole number of at least 1000"
+        in rendered.stdout + rendered.stderr
+    )

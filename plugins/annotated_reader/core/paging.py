@@ -21,6 +21,7 @@ P = TypeVar("P")
 # A generated page's body, in characters of HTML, before the theme adds its own (header,
 # navigation, footer: 30–80 kB). With it, a page stays under 400 kB.
 DEFAULT_BUDGET = 300_000
+MIN_BUDGET = 1_000  # below it, every entry would be a page of its own
 
 
 @dataclass(frozen=True)

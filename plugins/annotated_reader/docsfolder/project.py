@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from ..core.corpus import Options, Paths
-from ..core.paging import DEFAULT_BUDGET
+from ..core.paging import DEFAULT_BUDGET, MIN_BUDGET
 
 PLUGIN = "annotated-reader"
 
@@ -133,9 +133,7 @@ class Project:
             directory_urls=config.get("use_directory_urls", True) is not False,
             templates_dir=root / text(templates, "", "templates_dir") if templates else None,
             cache_dir=root / cache_dir if cache else None,
-            page_budget=budget
-            if isinstance(budget := opts.get("page_budget"), int)
-            else DEFAULT_BUDGET,
+            page_budget=_budget(opts.get("page_budget", DEFAULT_BUDGET), config_file.name),
         )
         paths = Paths(
             root,
@@ -151,3 +149,14 @@ class Project:
             opts.get("search_view", True) is not False,
             limit if isinstance(limit := opts.get("nav_sources_limit", 50), int) else 50,
         )
+
+
+def _budget(value: Any, config_name: str) -> int:
+    """The plugin's ``page_budget``, checked as the MkDocs plugin checks it."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < MIN_BUDGET:
+        raise ProjectError(
+            f"{config_name}:1:1: error: [config.type] 'page_budget' must be a whole number of "
+            f"at least {MIN_BUDGET} (characters of HTML a generated page's body may hold), "
+            f"not {value!r}"
+        )
+    return value

@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
-from ..core.paging import DEFAULT_BUDGET
+from ..core.paging import DEFAULT_BUDGET, MIN_BUDGET
+
+
+class _AtLeast(c.Type[int]):
+    """A whole number no smaller than ``least`` (MkDocs reports it as any bad option)."""
+
+    def __init__(self, least: int, default: int) -> None:
+        super().__init__(int, default=default)
+        self.least = least
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < self.least:
+            raise ValidationError(f"must be at least {self.least}, not {number}")
+        return number
 
 
 class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -35,7 +50,7 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     cache_dir = c.Type(str, default=".cache/plugin/annotated-reader")
     """Where, relative to mkdocs.yml (the folder Material's own plugins cache in)."""
 
-    page_budget = c.Type(int, default=DEFAULT_BUDGET)
+    page_budget = _AtLeast(MIN_BUDGET, default=DEFAULT_BUDGET)
     """Characters of HTML a generated page's body may hold before it is cut into parts (the
     glossary by initial letter): with the theme's own markup, pages stay under 400 kB."""
 
