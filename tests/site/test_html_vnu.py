@@ -15,7 +15,7 @@ from pathlib import Path
 
 import material
 import pytest
-from helpers.project import ROOT
+from helpers.project import ROOT, build, copy_project, with_page_budget
 from helpers.vnu import findings, vnu
 
 OVERRIDES = ROOT / "docs" / "overrides"
@@ -88,3 +88,21 @@ def test_each_theme_override_is_materials_file_with_only_its_changes(name: str) 
 def test_every_theme_override_is_listed() -> None:
     present = sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html"))
     assert present == sorted(CHANGES)
+
+
+def test_a_cut_glossary_and_timeline_pass_the_nu_html_checker(tmp_path: Path) -> None:
+    """The real corpus with a small ``page_budget``: the glossary cut by letter and the
+    timeline by year, their index pages and parts as valid as every other page."""
+    project = with_page_budget(copy_project(ROOT, tmp_path / "real"), 20_000)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    pages = sorted([*(site / "glossary").rglob("*.html"), *(site / "timeline").rglob("*.html")])
+    assert (site / "glossary" / "s-2" / "index.html") in pages  # cut, a letter cut again
+    assert (site / "timeline" / "1999" / "index.html") in pages
+    found = findings(vnu(pages), site)
+    if found:
+        pytest.fail(
+            f"{len(found)} findings of the W3C Nu Html Checker:\n" + "\n".join(found),
+            pytrace=False,
+        )

@@ -44,6 +44,10 @@ def _reading_order(item: Any) -> int:
     return reading_rank("")
 
 
+# Material's title of a page's table of contents, the label of a toggle in the navigation.
+_TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+
+
 def _without(items: list[Any], unlisted: set[str]) -> list[Any]:
     """Navigation items without the pages in ``unlisted``, and without the sections that
     held only those (a cut glossary's ``glossary/`` folder)."""
@@ -278,9 +282,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     on_page_context = CombinedEvent(_lend_search_document, _take_page_back)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """The page's other forms (a source's notes as Web Annotations) in its head."""
+        """The page's other forms (a source's notes as Web Annotations) in its head; on a
+        page left out of the navigation, the theme's table-of-contents title without the
+        ``for`` of the toggle that only a listed page gets (a label for no control)."""
         if self.site is None:
             return output
+        if 'id="__toc"' not in output:
+            output = output.replace(_TOC_TITLE, _TOC_TITLE.replace(' for="__toc"', ""), 1)
         links = self.site.head(page.file.src_uri, page.url)
         return output.replace("</head>", links + "</head>", 1) if links else output
 
