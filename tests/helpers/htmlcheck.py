@@ -139,3 +139,9 @@ def link_texts(html: str, css: str) -> dict[str, str]:
     parser = _Links(css)
     parser.feed(html)
     return parser.found
+
+
+def article(html: str) -> str:
+    """A built page's ``<article>`` element, whole: the page's own content."""
+    end = "</article>"
+    return html[html.index("<article") : html.index(end) + len(end)]

@@ -90,16 +90,19 @@ def test_every_theme_override_is_listed() -> None:
     assert present == sorted(CHANGES)
 
 
-def test_a_cut_glossary_and_timeline_pass_the_nu_html_checker(tmp_path: Path) -> None:
-    """The real corpus with a small ``page_budget``: the glossary cut by letter and the
-    timeline by year, their index pages and parts as valid as every other page."""
+def test_cut_pages_pass_the_nu_html_checker(tmp_path: Path) -> None:
+    """The real corpus with a small ``page_budget``: the glossary cut by letter, the
+    timeline by year and the ratings by grade, index pages and parts as valid as any page."""
     project = with_page_budget(copy_project(ROOT, tmp_path / "real"), 20_000)
     result = build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    pages = sorted([*(site / "glossary").rglob("*.html"), *(site / "timeline").rglob("*.html")])
+    pages = sorted(
+        p for part in ("glossary", "timeline", "ratings") for p in (site / part).rglob("*.html")
+    )
     assert (site / "glossary" / "s-2" / "index.html") in pages  # cut, a letter cut again
     assert (site / "timeline" / "1999" / "index.html") in pages
+    assert (site / "ratings" / "grade-d" / "index.html") in pages
     found = findings(vnu(pages), site)
     if found:
         pytest.fail(

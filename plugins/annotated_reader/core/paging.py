@@ -143,12 +143,24 @@ def cut_page(
     key: Callable[[T], tuple[str, str]],
     sizes: Sequence[int],
     budget: int,
+    drawing: Callable[[list[T]], int] | None = None,
 ) -> Cut[T] | None:
     """``page``'s items (in order, each filed under ``key``) cut by :func:`cut` when their
-    ``sizes`` add up to more than ``budget``; None when they fit on one page."""
-    if sum(sizes) <= budget:
+    ``sizes`` (and the ``drawing`` of them all, when the page draws its items) add up to
+    more than ``budget``; None when they fit on one page. Each part draws its own items,
+    so the parts leave room for the heaviest part's drawing."""
+    draw = drawing or (lambda _chosen: 0)
+    if sum(sizes) + draw(list(items)) <= budget:
         return None
-    parts = cut([key(item) for item in items], sizes, budget)
+    keys = [key(item) for item in items]
+    parts = cut(keys, sizes, budget)
+    growth = 1.0  # how much a part's drawing adds to its entries, at worst
+    for part in parts:
+        weight = sum(sizes[i] for i in part.items)
+        drawn = draw([items[i] for i in part.items])
+        growth = max(growth, (weight + drawn) / max(weight, 1))
+    if growth > 1:
+        parts = cut(keys, sizes, int(budget / growth))
     chosen = {p.slug: [items[i] for i in p.items] for p in parts}
     homes = {ident(item): p for p in parts for item in chosen[p.slug]}
     return Cut(page, tuple(parts), chosen, homes)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.corpus import Feature, Options, PageHtml
+from ..core.paging import Cut, Measured
 from ..core.problems import Problems
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls
@@ -21,7 +22,7 @@ from ..core.yamlsrc import Node
 from ..render.templates import environment
 from .admiralty import MET, NOT_JUDGED
 from .claimreview import claim_reviews, script
-from .pages import INDEX, METHODOLOGY, RatingsView
+from .pages import INDEX, METHODOLOGY, RatingsView, index_url
 from .read import Rating, read_rating
 from .rule import accuracy_of, evidence_of, inconsistency
 
@@ -38,6 +39,7 @@ class Ratings(Feature):
         self.options = Options()
         self.corpus: Corpus | None = None
         self._cached: RatingsView | None = None
+        self._cut: Measured[Rating, PageHtml] = Measured()
 
     # -- loading -----------------------------------------------------------------------------
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
@@ -77,15 +79,41 @@ class Ratings(Feature):
             (f".ar-met.ar-met-{m.id}::before", m.glyph + " ") for m in (*MET.values(), NOT_JUDGED)
         ]
 
+    def cut(self) -> Cut[Rating] | None:
+        """The comparison's parts, one per grade, when it is too long for one page."""
+        return self._cut.get(self._measure)
+
+    def _measure(self) -> Cut[Rating] | None:
+        view, urls = self._view(), SiteUrls(self.options.directory_urls)
+        budget, page_url = self.options.page_budget, index_url(urls)
+        # A source's row and section take at least this much: a comparison that cannot fit
+        # is not rendered whole to find out.
+        if 1500 * len(self.ratings) <= budget:
+            whole = view.render_index(page_url, urls)
+            if len(whole.html) <= budget:
+                self._cut.keep(page_url, urls, whole)
+                return None
+        return view.cut(urls, budget)
+
     def pages(self) -> dict[str, str]:
-        return {INDEX: "Compare sources", METHODOLOGY: "Methodology"}
+        cut = self.cut()
+        parts = {cut.path(p): f"Compare sources: {p.label}" for p in cut.parts} if cut else {}
+        return {INDEX: "Compare sources", METHODOLOGY: "Methodology", **parts}
+
+    def unlisted(self) -> set[str]:
+        cut = self.cut()
+        return {cut.path(p) for p in cut.parts} if cut else set()
 
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> str | PageHtml | None:
+        cut = self.cut()
         if path == INDEX:
-            return self._view().render_index(page_url, urls)
+            if cut is not None:
+                return self._view().render_cut_index(cut, page_url, urls)
+            return self._cut.kept(page_url, urls) or self._view().render_index(page_url, urls)
         if path == METHODOLOGY:
-            return self._view().render_methodology(page_url, urls)
-        return None
+            return self._view().render_methodology(page_url, urls, cut)
+        part = cut.part_of(path) if cut else None
+        return self._view().render_index(page_url, urls, cut, part) if part else None
 
     def source_header(self, source: Source, page_url: str, urls: SiteUrls) -> str:
         return self._view().header(source, page_url, urls)
@@ -104,8 +132,13 @@ class Ratings(Feature):
                 self.corpus.templates if self.corpus else environment(),
                 Markup(),
                 self._resolver,
+                self._where,
             )
         return self._cached
+
+    def _where(self, source_id: str, urls: SiteUrls) -> str | None:
+        cut = self.cut()
+        return cut.address(source_id, urls) if cut else None
 
     def _resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
         """Site links for ``[[…]]`` in a rationale, as the source pages resolve them."""
