@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.browser import serve
+from helpers.browser import open_for_instant_navigation, serve, serve_built
 from helpers.engines import build_with
 from helpers.glossary import with_glossary
 from helpers.project import FIXTURES, copy_project, with_page_budget, write_file
@@ -77,4 +77,42 @@ def test_from_disk_an_old_address_reaches_the_part(tmp_path: Path, browser: Any)
     page.wait_for_url("**/glossary/m.html#minsk")
     assert page.url == (site / "glossary" / "m.html").as_uri() + "#minsk"
     assert _target(page) == "minsk"
+    page.close()
+
+
+def test_after_instant_navigation_an_old_address_reaches_the_part(
+    tmp_path: Path, browser: Any
+) -> None:
+    """Material's instant navigation loads the index into the page and re-creates its scripts
+    without their type: the index's map is an attribute, so it survives (an outside tester
+    found a JSON script run as code there)."""
+    project = _cut_project(tmp_path / "mini")
+    with serve_built(project) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        open_for_instant_navigation(page, url)
+        page.evaluate("window.arSamePage = true")
+        # An old link (a hand-written one would fail the build's anchor check).
+        page.evaluate(
+            """() => { const a = document.createElement("a"); a.id = "old";
+            a.href = "glossary/#minsk"; a.textContent = "Minsk";
+            document.querySelector("article").append(a); }"""
+        )
+        page.click("#old")
+        page.wait_for_url("**/glossary/m/#minsk")
+        page.locator("#minsk").wait_for(state="visible")
+        assert errors == []
+        page.close()
+
+
+def test_the_letters_sit_on_one_line_on_a_phone(tmp_path: Path, browser: Any) -> None:
+    """Not one letter a line: the theme's rule for lists must not win over the parts' own."""
+    site = build_with("mkdocs", _cut_project(tmp_path / "mini"))
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto((site / "glossary" / "index.html").as_uri())
+    tops = page.eval_on_selector_all(
+        "nav[data-ar-parts] li", "items => items.map(i => i.getBoundingClientRect().top)"
+    )
+    assert len(tops) == 4 and len(set(tops)) == 1
     page.close()

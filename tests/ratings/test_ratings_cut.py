@@ -4,6 +4,7 @@ standing linking the source's rating on its grade's page, an old address taken o
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -71,9 +72,9 @@ def test_badges_and_standings_link_each_rating_on_its_grade(site: Path) -> None:
 
 def test_the_index_says_where_each_rating_went_and_search_finds_it(site: Path) -> None:
     index = (site / "ratings" / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" data-ar-homes>(.*?)</script>', index)
+    found = re.search(r'<div hidden data-ar-homes="([^"]*)"></div>', index)
     assert found
-    positions = json.loads(found.group(1))["ids"]
+    positions = json.loads(html.unescape(found.group(1)))["ids"]
     links = re.findall(r'<li><a href="([^"]+)">', index)
     assert {s: links[i] for s, i in positions.items()} == {
         s: f"{slug}/" for slug, ids in GRADES.items() for s in ids

@@ -60,8 +60,8 @@ CASES: dict[str, tuple[str, str, str | None, str, tuple[str, ...]]] = {
         ("met 'maybe' in criterion 'cites-sources' must be yes, partly, no or not-judged",),
     ),
     "not-judged-under-a-grade": (
-        'named-author: {met: no,',
-        'named-author: {met: not-judged,',
+        "named-author: {met: no,",
+        "named-author: {met: not-judged,",
         "{met: not-judged",
         "rating.not-judged",
         ("grade C rests on criteria not yet judged (named-author)", "give grade F"),

@@ -4,6 +4,7 @@ every link to an event reaching its year, search finding each event there."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import date
@@ -114,9 +115,9 @@ def test_every_link_to_an_event_reaches_its_year(cut_site: Path) -> None:
 
 def test_the_index_says_where_each_event_went(cut_site: Path) -> None:
     index = (cut_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" data-ar-homes>(.*?)</script>', index)
+    found = re.search(r'<div hidden data-ar-homes="([^"]*)"></div>', index)
     assert found
-    positions = json.loads(found.group(1))["ids"]
+    positions = json.loads(html.unescape(found.group(1)))["ids"]
     years = re.findall(r'<li><a href="([^"]+)">', index)
     assert {e: years[i] for e, i in positions.items()} == {e: f"{y}/" for e, y in YEARS.items()}
     assert sorted(positions, key=ORDER.index) == ORDER

@@ -212,7 +212,7 @@ def render_index(
             total=len(glossary.terms),
             letters=cut.links(None, page_url, urls),
             categories=categories,
-            homes=Safe(script_json(homes, separators=(",", ":"))),
+            homes=script_json(homes, separators=(",", ":")),
         )
     )
     summary = ", ".join(f"{label} ({n})" for label, n in categories)

@@ -249,7 +249,7 @@ class RatingsView:
             parts=cut.links(None, page_url, urls),
             method_href=relative_url(methodology_url(urls), page_url),
             unrated=self._unrated(page_url, urls),
-            homes=Safe(script_json({"ids": cut.positions()}, separators=(",", ":"))),
+            homes=script_json({"ids": cut.positions()}, separators=(",", ":")),
         )
         grades = ", ".join(f"{p.label} ({len(cut.items[p.slug])})" for p in cut.parts)
         search = top("Source ratings", [escape(f"{len(self.ratings)} sources rated: {grades}.")])

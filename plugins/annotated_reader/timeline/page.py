@@ -325,7 +325,7 @@ def render_index(
         summary=summary,
         parts=cut.links(None, page_url, urls),
         export_href=relative_url(export_url, page_url),
-        homes=Safe(script_json({"ids": cut.positions()}, separators=(",", ":"))),
+        homes=script_json({"ids": cut.positions()}, separators=(",", ":")),
     )
     years = ", ".join(f"{p.label} ({len(cut.items[p.slug])})" for p in cut.parts)
     search = top(

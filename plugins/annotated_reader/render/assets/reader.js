@@ -356,11 +356,13 @@
   // A long page (the glossary, the timeline) is cut into parts; its index page says on which
   // part each id went, so an address made before the cut (glossary/#term) still reaches it.
   function followHome(id) {
-    var data = document.querySelector("script[data-ar-homes]");
+    // An attribute, not a JSON <script>: Material's instant navigation re-creates the
+    // content's scripts without their type, and would run the data as code.
+    var data = document.querySelector("[data-ar-homes]");
     if (!data || document.getElementById(id)) return false;
     var homes;
     try {
-      homes = JSON.parse(data.textContent);
+      homes = JSON.parse(data.getAttribute("data-ar-homes"));
     } catch (e) {
       return false;
     }
