@@ -56,7 +56,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if report(problems, args.strict) and args.strict:
         return 1
     docs = None if args.no_docs else project.docs_dir
-    refused = write_docs(site, out, project.paths, docs, args.links)
+    refused = write_docs(site, out, project.paths, docs, args.links, project.pool_workers(site))
     if report(refused, args.strict):
         if args.strict:  # a link checked as its page was written: take back what was
             shutil.rmtree(out, ignore_errors=True)

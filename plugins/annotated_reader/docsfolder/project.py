@@ -17,6 +17,8 @@ import yaml
 
 from ..core.corpus import Options, Paths
 from ..core.paging import DEFAULT_BUDGET, MIN_BUDGET
+from ..render.generated import GeneratedSite
+from ..render.pool import workers_for
 
 PLUGIN = "annotated-reader"
 
@@ -102,6 +104,11 @@ class Project:
     docs_dir: str
     search_view: bool
     nav_sources_limit: int = 50
+    workers: int | None = None  # processes rendering the source pages (None: by corpus size)
+
+    def pool_workers(self, site: GeneratedSite) -> int:
+        """Processes that render ``site``'s source pages (0: this one alone)."""
+        return workers_for(self.workers, len(site.corpus.sources))
 
     @classmethod
     def read(cls, config_file: Path) -> Project:
@@ -148,7 +155,18 @@ class Project:
             text(config.get("docs_dir"), "docs", "docs_dir"),
             opts.get("search_view", True) is not False,
             limit if isinstance(limit := opts.get("nav_sources_limit", 50), int) else 50,
+            _workers(opts.get("workers"), config_file.name),
         )
+
+
+def _workers(value: Any, config_name: str) -> int | None:
+    """The plugin's ``workers``, checked as the MkDocs plugin checks it."""
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise ProjectError(
+            f"{config_name}:1:1: error: [config.type] 'workers' must be a whole number "
+            f"(processes that render the source pages; 1 for one), not {value!r}"
+        )
+    return value
 
 
 def _budget(value: Any, config_name: str) -> int:

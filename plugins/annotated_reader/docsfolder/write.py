@@ -26,6 +26,7 @@ from ..core.toc import TocEntry
 from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
 from ..render.generated import GeneratedPage, GeneratedSite
+from ..render.pool import PagePool, source_paths
 from .markdown_toc import comment
 
 # How a page's relative links are written: from the Markdown file's folder (``file``: the
@@ -80,11 +81,17 @@ def hand_written(docs: Path) -> Iterator[str]:
 
 
 def write_docs(
-    site: GeneratedSite, out: Path, paths: Paths, docs: str | None, links: str = "file"
+    site: GeneratedSite,
+    out: Path,
+    paths: Paths,
+    docs: str | None,
+    links: str = "file",
+    workers: int = 0,
 ) -> Problems:
     """Write every generated page and file into ``out``, with the hand-written files of
     ``docs`` (relative to the project) copied in; nothing is written when a hand-written
-    file is refused. ``links``: see :data:`LINKS`. Returns the problems found."""
+    file is refused. ``links``: see :data:`LINKS`; ``workers``: processes that render the
+    source pages (:mod:`..render.pool`). Returns the problems found."""
     directory_urls = site.urls.directory_urls
     written = list(hand_written(paths.root / docs)) if docs else []
     problems = Problems()
@@ -107,11 +114,19 @@ def write_docs(
     for file in site.files():
         _write(out / file.path, file.data())
     anchors: dict[str, frozenset[str]] = {}
-    for path in site.titles():
-        page = site.page(path, site.page_url(path, file_relative=links == "file"))
-        if page is not None:
-            _write(out / page.path, page_markdown(page).encode("utf-8"))
-            anchors[path] = page.anchors
+
+    def url(path: str) -> str:
+        return site.page_url(path, file_relative=links == "file")
+
+    pool = PagePool(site, [(p, url(p)) for p in source_paths(site, workers)], workers)
+    try:
+        for path in site.titles():
+            page = pool.take(path, url(path))
+            if page is not None:
+                _write(out / page.path, page_markdown(page).encode("utf-8"))
+                anchors[path] = page.anchors
+    finally:
+        pool.close()
     for rel in written if docs else []:
         if rel.endswith(".md"):
             text = (paths.root / str(docs) / rel).read_text(encoding="utf-8", errors="replace")

@@ -54,6 +54,10 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     """Characters of HTML a generated page's body may hold before it is cut into parts (the
     glossary by initial letter): with the theme's own markup, pages stay under 400 kB."""
 
+    workers = c.Optional(c.Type(int))
+    """Processes that render the source pages: 1 for this one alone; unset, every usable
+    core once there are 100 sources or more (forked workers, where the system can fork)."""
+
     search_view = c.Type(bool, default=True)
     """Let the site search index a lean copy of each generated page (its words, and one
     result per note and per term) instead of parsing the page's markup: faster builds and

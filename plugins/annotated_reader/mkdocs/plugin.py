@@ -27,6 +27,7 @@ from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
 from ..render.generated import GeneratedSite
 from ..render.navigation import reading_rank, section_key
+from ..render.pool import PagePool, source_paths, workers_for
 from .config import ReaderConfig
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
@@ -95,6 +96,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self.problems = Problems()
         self._search_docs: dict[str, str] = {}  # page path → search_view document
         self._lent: str | None = None  # the page's own content while search reads ours
+        self._pool: PagePool | None = None  # source pages rendered by other processes
 
     def _paths(self, config: MkDocsConfig) -> Paths:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -102,6 +104,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._search_docs.clear()
+        self._close_pool()
         if not self.config.enabled:
             return config
         paths = self._paths(config)
@@ -225,7 +228,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> str | None:
         if self.site is None:
             return html
-        rendered = self.site.page(page.file.src_uri, page.url)
+        if self._pool is None:
+            self._pool = self._page_pool(files)
+        rendered = self._pool.take(page.file.src_uri, page.url)
         if rendered is None:
             return html
         if rendered.search is not None:
@@ -233,6 +238,25 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         page.toc = get_toc([_toc_token(e) for e in rendered.toc])
         page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
         return rendered.html
+
+    def _page_pool(self, files: Files) -> PagePool:
+        """The source pages, each at its address, for forked workers to render ahead of
+        MkDocs (which asks for them in its files' order); none where it would not pay."""
+        assert self.site is not None
+        workers = workers_for(self.config.workers, len(self.site.corpus.sources))
+        jobs = []
+        for path in source_paths(self.site, workers):
+            file = files.get_file_from_path(path)
+            if file is not None:
+                jobs.append((file.src_uri, file.url))
+        if jobs:
+            log.info(f"annotated-reader: rendering {len(jobs)} source pages in {workers} processes")
+        return PagePool(self.site, jobs, workers)
+
+    def _close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Links from hand-written pages to a missing anchor of a generated page (a note
@@ -293,9 +317,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         return output.replace("</head>", links + "</head>", 1) if links else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._close_pool()
         gc.unfreeze()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._close_pool()
         gc.unfreeze()
 
     def on_serve(

@@ -51,7 +51,9 @@ def cmd_zensical(args: argparse.Namespace) -> int:
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
     docs = project.docs_dir
-    refused = write_docs(site, work / "docs", project.paths, docs, links="file")
+    refused = write_docs(
+        site, work / "docs", project.paths, docs, links="file", workers=project.pool_workers(site)
+    )
     if report(refused, strict=True):
         return 1
     written = list(hand_written(project.paths.root / docs))

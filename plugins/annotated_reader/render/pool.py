@@ -1,0 +1,142 @@
+"""Source pages rendered on several cores at once, for a large build.
+
+Rendering a source page only reads the loaded corpus, so workers forked from the build
+inherit it (nothing is pickled but the finished pages) and render the bytes the build
+itself would. The engine still asks for the pages one at a time, in its own order; the
+pool renders a few pages ahead of it (never the whole corpus at once, which a large build
+could not hold), and a page it was not given, or asked for at another address, is
+rendered in the build's own process. A worker that dies makes the rest render there too.
+
+Forking needs the ``fork`` start method (Linux; not Windows, nor macOS's default), and is
+unsafe in a process that runs other threads (``mkdocs serve``): callers ask for a pool only
+where :func:`can_fork` and their own knowledge say so.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .generated import GeneratedPage, GeneratedSite
+
+# Below this many sources a pool costs more (starting the workers) than it saves.
+MIN_SOURCES = 100
+AHEAD_PER_WORKER = 4  # pages rendered ahead of the engine, per worker
+
+_site: GeneratedSite | None = None  # the workers' site: the parent's, inherited on fork
+
+
+def _render(path: str, url: str) -> GeneratedPage | None:
+    assert _site is not None, "a worker renders only after it forked from a build"
+    return _site.page(path, url)
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its affinity, where the system says)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
+
+
+def workers_for(option: int | None, sources: int) -> int:
+    """How many workers render the pages: the option when set (1 or less: none), else
+    every usable core once the corpus is large enough to gain from them."""
+    if option is not None:
+        return option if option > 1 else 0
+    cores = usable_cores()
+    return cores if cores > 1 and sources >= MIN_SOURCES else 0
+
+
+def source_paths(site: GeneratedSite, workers: int) -> list[str]:
+    """The pages worth giving to ``workers`` workers (the source pages), none when there
+    are no workers or this system cannot fork."""
+    if not workers or not can_fork():
+        return []
+    return [f"sources/{s.id}.md" for s in site.corpus.sources]
+
+
+class PagePool:
+    """Pages (``path``, address) rendered by ``workers`` forked processes, a few ahead of
+    :meth:`take`; :meth:`close` when the build is done with them.
+
+    The first page asked for is rendered here, before the workers fork: what every page
+    needs and is worked out on first use (where a cut glossary put each term) is then
+    worked out once, not once per worker."""
+
+    def __init__(self, site: GeneratedSite, jobs: Iterable[tuple[str, str]], workers: int) -> None:
+        self.site = site
+        self.workers = max(1, workers)
+        self._queue = deque(jobs)
+        self._waiting = set(self._queue)
+        self._running: dict[tuple[str, str], Future[GeneratedPage | None]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._started = False
+
+    def _start(self) -> None:
+        global _site
+        self._started = True
+        if not self._queue or threading.active_count() > 1:  # forking would copy held locks
+            return
+        _site = self.site
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
+        )
+
+    def _fill(self, until: tuple[str, str] | None = None) -> None:
+        """Give the workers pages in order, a few ahead, and at least up to ``until``."""
+        ahead = self.workers * AHEAD_PER_WORKER
+        while (
+            self._pool is not None
+            and self._queue
+            and (len(self._running) < ahead or until in self._waiting)
+        ):
+            job = self._queue.popleft()
+            self._waiting.discard(job)
+            try:
+                self._running[job] = self._pool.submit(_render, *job)
+            except BrokenProcessPool:
+                self.close()
+
+    def take(self, path: str, url: str) -> GeneratedPage | None:
+        """The page, rendered by a worker if it was given one, else here."""
+        job = (path, url)
+        if not self._started and job in self._waiting:
+            self._waiting.discard(job)
+            self._queue.remove(job)
+            page = self.site.page(path, url)
+            self._start()
+            self._fill()
+            return page
+        if job in self._waiting:
+            self._fill(until=job)
+        future = self._running.pop(job, None)
+        if future is None:
+            return self.site.page(path, url)
+        try:
+            page = future.result()
+        except BrokenProcessPool:  # a worker died (out of memory, killed): carry on here
+            self.close()
+            return self.site.page(path, url)
+        self._fill()
+        return page
+
+    def close(self) -> None:
+        """Stop the workers; later pages render in this process."""
+        global _site
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        self._running.clear()
+        self._queue.clear()
+        self._waiting.clear()
+        _site = None
