@@ -30,8 +30,21 @@ def search(browser: Any, site: str, engine: str, words: str) -> tuple[Any, list[
     page.click(OPEN[engine])
     page.keyboard.type(words, delay=20)
     page.locator(RESULT[engine]).first.wait_for()
-    hrefs = [str(a.get_attribute("href")) for a in page.locator(RESULT[engine]).all()]
-    return page, hrefs
+    return page, _settled(page, RESULT[engine])
+
+
+def _settled(page: Any, selector: str) -> list[str]:
+    """The results' addresses once the list stops changing: it is drawn again for each
+    letter typed, so reading it link by link could meet a list drawn for fewer letters
+    (a CI run waited 30 s for a 71st result that had gone)."""
+    last: list[str] = []
+    for _ in range(50):
+        hrefs = page.eval_on_selector_all(selector, "els => els.map(a => a.getAttribute('href'))")
+        if hrefs and hrefs == last:
+            return [str(h) for h in hrefs]
+        last = hrefs
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the results kept changing: {last}")
 
 
 def test_search_finds_lukashenko_and_opens_his_glossary_entry(
