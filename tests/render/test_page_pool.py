@@ -75,8 +75,14 @@ def _script(body: str) -> subprocess.CompletedProcess[str]:
         import os, sys, threading
         from annotated_reader.render import pool
         PARENT = os.getpid()
+        class Cache:
+            def take_used(self):
+                return {}
+            def merge(self, used):
+                pass
         class Corpus:
             sources = []
+            cache = Cache()
         class Site:
             corpus = Corpus()
             def page(self, path, url):

@@ -44,7 +44,12 @@ class Claims(Feature):
                     f"but there is no {rel}; create it (see annotations/README.md)",
                 )
             return
-        loaded = read_claims(rel, read_text(corpus.paths, path, problems, "claims"), problems)
+        loaded = read_claims(
+            rel,
+            read_text(corpus.paths, path, problems, "claims"),
+            problems,
+            corpus.cache.memo("yaml"),
+        )
         if not loaded.readable:
             corpus.lose("claim", declared_ids(corpus.paths, path))
         attach_notes(loaded, corpus, problems)
@@ -81,7 +86,7 @@ class Claims(Feature):
         if path != PAGE or self.corpus is None or not self._shown:
             return None
         if self._markup is None:
-            self._markup = Markup()
+            self._markup = self.corpus.markup
         markup, resolve = self._markup, self.corpus.resolver(page_url, urls)
         return render_claims(
             self.corpus.templates,

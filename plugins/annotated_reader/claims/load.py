@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..core.corpus import Corpus
 from ..core.dated import Dated, DatedFact, read_dated
 from ..core.fields import Fields, read_references, suggest
+from ..core.memo import Memo
 from ..core.model import Annotation, Reference
 from ..core.problems import Location, Problems
 from ..core.vocabulary.verdicts import VERDICTS
@@ -40,10 +41,12 @@ class ClaimsFile:
     readable: bool = True
 
 
-def read_claims(rel: str, text: str | None, problems: Problems) -> ClaimsFile:
+def read_claims(
+    rel: str, text: str | None, problems: Problems, memo: Memo | None = None
+) -> ClaimsFile:
     """The claims of ``text`` (None: the file could not be read, as reported)."""
     out = ClaimsFile()
-    root = load_yaml(rel, text, problems) if text is not None else None
+    root = load_yaml(rel, text, problems, memo) if text is not None else None
     if root is None:
         out.readable = False
         return out

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
+from .memo import Cache
 from .model import Annotation, Reference, Source
 from .paging import DEFAULT_BUDGET
-from .text.markup import Resolver
+from .text.markup import Markup, Resolver
 from .text.segment import Block
 from .toc import TocEntry
 from .urls import SiteUrls, relative_url
@@ -56,10 +57,21 @@ class Corpus:
     # False once a source file could not be loaded: then checks that need every source (a
     # term or event that occurs nowhere, a seed no file names) would report its absence.
     complete: bool = True
+    # Work kept between builds (parsed YAML, rendered Markdown); Cache(None) keeps none.
+    cache: Cache = field(default_factory=lambda: Cache(None), repr=False, compare=False)
+    _markup: Markup | None = field(default=None, init=False, repr=False, compare=False)
     _notes: dict[str, Annotation] | None = field(
         default=None, init=False, repr=False, compare=False
     )
     _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def markup(self) -> Markup:
+        """The one Markdown renderer of the build (building one is costly), which keeps
+        what it renders in the cache."""
+        if self._markup is None:
+            self._markup = Markup(self.cache.memo("markup"))
+        return self._markup
 
     def feature(self, name: str) -> Feature | None:
         return next((f for f in self.features if f.name == name), None)

@@ -22,6 +22,7 @@ from .consistency import check_corpus as check_consistency
 from .corpus import Corpus, Feature, Options, Paths, known_ids
 from .fields import ID_PATTERN, listed_ids, reserved
 from .files import declared_ids, folder_ok, read_text
+from .memo import Cache
 from .model import Annotation, Source
 from .problems import Location, Problems
 from .seedtext import read_seeds
@@ -54,7 +55,7 @@ def load_corpus(
     data, then check cross-references once every id is known; what is wrong is in the
     problems, never raised (``assembly.load_corpus`` is the entry point with defaults)."""
     problems = Problems()
-    corpus = Corpus(paths, templates, features=features)
+    corpus = Corpus(paths, templates, features=features, cache=Cache(options.cache_dir))
     seeds = read_seeds(paths, problems)
     folder = paths.root / paths.annotations / "sources"
     readable = folder_ok(paths, folder, problems)
@@ -113,7 +114,8 @@ def _read_source_file(
         problems.error(Location(rel, 1, 1), "source.bad-id", f"file name '{path.name}': {why}")
         return None
     text = read_text(paths, path, problems, "source")
-    root = load_yaml(rel, text, problems) if text is not None else None
+    memo = corpus.cache.memo("yaml")
+    root = load_yaml(rel, text, problems, memo) if text is not None else None
     source = read_source(root, source_id, rel, seeds, problems) if root is not None else None
     if source is None:
         corpus.lose("source", {source_id})

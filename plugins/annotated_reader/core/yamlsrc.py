@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .limits import MAX_NESTING, MAX_YAML_VALUES
+from .memo import Memo
 from .problems import Location, Problems
 
 # libyaml composes ~20x faster than the pure-Python parser (most of a small site's load
@@ -313,9 +314,62 @@ def _compose_fast(path: str, text: str, problems: Problems) -> Node | None:
     return tree
 
 
-def load_yaml(path: str, text: str, problems: Problems) -> Node | None:
+def load_yaml(path: str, text: str, problems: Problems, memo: Memo | None = None) -> Node | None:
     """Parse ``text``; on a syntax error, or past a bound, report it at its line and
-    return None."""
+    return None. With a ``memo``, a text parsed before without a problem is not parsed
+    again (its tree is kept, with its line marks, under a hash of its path and text)."""
+    if memo is None:
+        return _load_yaml(path, text, problems)
+    key = memo.key(path, text)
+    kept = memo.get(key)
+    if kept is not None:
+        try:
+            return _decode(path, kept)
+        except (TypeError, ValueError):  # not a tree we wrote: parse the text again
+            memo.damaged(key)
+    found = Problems()
+    root = _load_yaml(path, text, found)
+    problems.extend(found)
+    if root is not None and not found:
+        memo.put(key, _encode(root))
+    return root
+
+
+def _encode(node: Node) -> list[Any]:
+    """A tree as JSON: ``[value, line, column, tag, style]``, a value being a scalar (text,
+    true/false, null), a mapping of encoded nodes or a list of them."""
+    value = node.value
+    if isinstance(value, dict):
+        value = {k: _encode(v) for k, v in value.items()}
+    elif isinstance(value, list):
+        value = [_encode(v) for v in value]
+    loc = node.location
+    return [value, loc.line, loc.col, node.tag, node.style]
+
+
+def _decode(path: str, data: Any, depth: int = 0) -> Node:
+    """The tree :func:`_encode` wrote; ValueError for anything else (the cache folder is
+    the project's, and what is there is checked as any input is)."""
+    if not (isinstance(data, list) and len(data) == 5) or depth > MAX_NESTING:
+        raise ValueError("not a node")
+    value, line, col, tag, style = data
+    if isinstance(value, dict):
+        value = {str(k): _decode(path, v, depth + 1) for k, v in value.items()}
+    elif isinstance(value, list):
+        value = [_decode(path, v, depth + 1) for v in value]
+    elif not (value is None or isinstance(value, (str, bool))):
+        raise ValueError("not a scalar")
+    if not (
+        type(line) is int
+        and type(col) is int
+        and isinstance(tag, str)
+        and (style is None or isinstance(style, str))
+    ):
+        raise ValueError("not a node")
+    return Node(value, Location(path, line, col), tag, style)
+
+
+def _load_yaml(path: str, text: str, problems: Problems) -> Node | None:
     try:
         fast = _compose_fast(path, text, problems)
         if fast is not None:

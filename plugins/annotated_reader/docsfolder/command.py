@@ -57,6 +57,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 1
     docs = None if args.no_docs else project.docs_dir
     refused = write_docs(site, out, project.paths, docs, args.links, project.pool_workers(site))
+    for note in site.save_cache():
+        print(f"annotated-reader: {note}", file=sys.stderr)
     if report(refused, args.strict):
         if args.strict:  # a link checked as its page was written: take back what was
             shutil.rmtree(out, ignore_errors=True)

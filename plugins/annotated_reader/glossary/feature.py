@@ -192,6 +192,7 @@ class Glossary(Feature):
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.env = corpus.templates
+        self.markup = corpus.markup
         self._site_resolve = corpus.resolve
         self._urls = SiteUrls(options.directory_urls)
         self._budget = options.page_budget
@@ -200,7 +201,8 @@ class Glossary(Feature):
         if not exists(file):
             return
         text = read_text(corpus.paths, file, problems, "glossary")
-        root = load_yaml(self.path, text, problems) if text is not None else None
+        memo = corpus.cache.memo("yaml")
+        root = load_yaml(self.path, text, problems, memo) if text is not None else None
         if root is None:
             corpus.lose("term", declared_ids(corpus.paths, file))
             return
@@ -216,9 +218,10 @@ class Glossary(Feature):
         ]
         matcher = Matcher(patterns)
         used_aliases: set[tuple[str, str]] = set()
+        memo = corpus.cache.memo("terms")
         for source in corpus.sources:
             blocks = [b for b in corpus.blocks.get(source.id, []) if not b.debris]
-            every = matcher.all_hits(source.text)
+            every = matcher.kept_hits(source.text, memo)
             self._link_source(source, choose(every), blocks, options)
             used_aliases.update((h.pattern.term_id, h.pattern.text) for h in every)
         if corpus.complete:  # else a term may occur only in the text that did not load

@@ -10,8 +10,11 @@ aliases ("VDV") are then checked against the original text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+
+from ..core.memo import Memo
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ def _is_word(ch: str) -> bool:
 
 class Matcher:
     def __init__(self, patterns: list[Pattern]) -> None:
+        self._digest: str | None = None
         self.goto: list[dict[str, int]] = [{}]
         self.ends: list[list[Pattern]] = [[]]  # aliases whose last character is this node
         for pattern in patterns:
@@ -87,8 +91,47 @@ class Matcher:
                     hits.append(Hit(start, i, pattern))
         return hits
 
+    def kept_hits(self, text: str, memo: Memo | None) -> list[Hit]:
+        """:meth:`all_hits`, kept in ``memo`` under a hash of the text and every pattern
+        (a text and a glossary that did not change are not matched again)."""
+        if memo is None:
+            return self.all_hits(text)
+        patterns = self._patterns()
+        key = memo.key(self._signature(), text)
+        kept = memo.get(key)
+        if kept is not None:
+            try:
+                return [Hit(s, e, patterns[i]) for s, e, i in kept if _valid(s, e, i, len(text))]
+            except (TypeError, ValueError, IndexError):  # not a list of ours: match again
+                memo.damaged(key)
+        hits = self.all_hits(text)
+        index = {id(p): i for i, p in enumerate(patterns)}
+        memo.put(key, [[h.start, h.end, index[id(h.pattern)]] for h in hits])
+        return hits
+
+    def _patterns(self) -> list[Pattern]:
+        return [p for node in self.ends for p in node]
+
+    def _signature(self) -> str:
+        if self._digest is None:
+            digest = hashlib.sha256()
+            for p in self._patterns():
+                digest.update(
+                    f"{p.text}\0{p.term_id}\0{p.case_sensitive:d}{p.misspelling:d}\0".encode()
+                )
+            self._digest = digest.hexdigest()
+        return self._digest
+
     def find(self, text: str) -> list[Hit]:
         return choose(self.all_hits(text))
+
+
+def _valid(start: object, end: object, index: object, size: int) -> bool:
+    if not (type(start) is int and type(end) is int and type(index) is int):
+        raise TypeError("not a kept hit")
+    if not 0 <= start < end <= size or index < 0:
+        raise ValueError("not a hit in this text")
+    return True
 
 
 def choose(hits: list[Hit]) -> list[Hit]:

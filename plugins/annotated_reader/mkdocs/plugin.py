@@ -318,6 +318,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_pool()
+        if self.site is not None:
+            for note in self.site.save_cache():
+                log.info(f"annotated-reader: {note}")
         gc.unfreeze()
 
     def on_build_error(self, *, error: Exception) -> None:

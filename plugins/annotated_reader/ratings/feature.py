@@ -130,7 +130,7 @@ class Ratings(Feature):
                 self.ratings,
                 sources,
                 self.corpus.templates if self.corpus else environment(),
-                Markup(),
+                self.corpus.markup if self.corpus else Markup(),
                 self._resolver,
                 self._where,
             )

@@ -112,6 +112,14 @@ class GeneratedSite:
             titled.toc,
         )
 
+    def save_cache(self) -> list[str]:
+        """Keep this build's reusable work for the next (see ``core.memo``); the notes on a
+        cache file that could not be read or written, for the log."""
+        cache = self.corpus.cache
+        cache.save()
+        notes, cache.notes = cache.notes, []
+        return notes
+
     def unlisted(self, sources_limit: int) -> set[str]:
         """Generated pages the navigation leaves out, each listed by an index page: beyond
         ``sources_limit`` sources, the sources; a cut page's parts."""

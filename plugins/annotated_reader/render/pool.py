@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from .generated import GeneratedPage, GeneratedSite
 
@@ -31,9 +32,12 @@ AHEAD_PER_WORKER = 4  # pages rendered ahead of the engine, per worker
 _site: GeneratedSite | None = None  # the workers' site: the parent's, inherited on fork
 
 
-def _render(path: str, url: str) -> GeneratedPage | None:
+def _render(path: str, url: str) -> tuple[GeneratedPage | None, Any]:
+    """A page, and the results of the build's cache the worker used in rendering it (which
+    the parent must not delete at the end of the build: the worker wrote its new ones)."""
     assert _site is not None, "a worker renders only after it forked from a build"
-    return _site.page(path, url)
+    page = _site.page(path, url)
+    return page, _site.corpus.cache.take_used()
 
 
 def can_fork() -> bool:
@@ -78,7 +82,7 @@ class PagePool:
         self.workers = max(1, workers)
         self._queue = deque(jobs)
         self._waiting = set(self._queue)
-        self._running: dict[tuple[str, str], Future[GeneratedPage | None]] = {}
+        self._running: dict[tuple[str, str], Future[tuple[GeneratedPage | None, Any]]] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._started = False
 
@@ -123,7 +127,8 @@ class PagePool:
         if future is None:
             return self.site.page(path, url)
         try:
-            page = future.result()
+            page, used = future.result()
+            self.site.corpus.cache.merge(used)
         except BrokenProcessPool:  # a worker died (out of memory, killed): carry on here
             self.close()
             return self.site.page(path, url)

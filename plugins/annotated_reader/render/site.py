@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from html import escape, unescape
 
 from ..core.corpus import Corpus, PageHtml
@@ -31,13 +31,13 @@ from .views import ClaimLink
 class SiteBuilder:
     corpus: Corpus
     urls: SiteUrls
-    markup: Markup = field(default_factory=Markup)
     search_view: bool = True  # also give each page's search document (search_view), if any
 
     def __post_init__(self) -> None:
         self._titles: dict[str, str] | None = None
         self._nav_titles: dict[str, str] | None = None
         self.env = self.corpus.templates
+        self.markup: Markup = self.corpus.markup
         self._claims: dict[str, list[Annotation]] = {}
         for ann in self.corpus.annotations():
             if ann.claim_id:

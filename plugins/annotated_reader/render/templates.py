@@ -25,6 +25,7 @@ from jinja2.loaders import split_template_path
 
 from ..core.corpus import Paths
 from ..core.files import folder_ok, refusal
+from ..core.memo import secret_tag
 from ..core.problems import Location, Problems
 
 ASSETS = Path(__file__).parent / "assets"  # style sheets and scripts every page links
@@ -54,14 +55,18 @@ def environment(override_dir: Path | None = None, cache_dir: Path | None = None)
 
 
 def _bytecode_cache(folder: Path | None) -> BytecodeCache | None:
-    """None (compile every build) when there is no folder we may write to."""
-    if folder is None:
+    """None (compile every build) when there is no folder we may write to. The files are
+    named with this user's secret tag: Jinja runs what it loads from them, and a file
+    committed into the project's cache folder must not be run (see ``core.memo``)."""
+    tag = secret_tag()
+    if folder is None or tag is None:
         return None
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return _KeptTemplates(str(folder)) if os.access(folder, os.W_OK) else None
+    pattern = f"__jinja2_%s.{tag}.cache"
+    return _KeptTemplates(str(folder), pattern) if os.access(folder, os.W_OK) else None
 
 
 class _KeptTemplates(FileSystemBytecodeCache):

@@ -75,7 +75,7 @@ class Timeline(Feature):
             return
         self.present = True
         text = read_text(corpus.paths, path, problems, "events")
-        loaded: EventsFile = read_events(rel, text, problems)
+        loaded: EventsFile = read_events(rel, text, problems, corpus.cache.memo("yaml"))
         if not loaded.readable:
             corpus.lose("event", declared_ids(corpus.paths, path))
         attach_passages(loaded, dated, problems, locate)
@@ -169,7 +169,7 @@ class Timeline(Feature):
 
     def _describe(self, page_url: str, urls: SiteUrls) -> Callable[[str], str]:
         if self._markup is None:
-            self._markup = Markup()
+            self._markup = self.corpus.markup if self.corpus else Markup()
         markup, resolve = self._markup, self._resolver(page_url, urls)
         return lambda text: markup.render(text, resolve)
 

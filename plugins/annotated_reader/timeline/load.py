@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.corpus import Corpus
 from ..core.fields import Fields, read_references, suggest
+from ..core.memo import Memo
 from ..core.model import Annotation, Source
 from ..core.problems import Location, Problems
 from ..core.text.markup import find_refs
@@ -41,10 +42,12 @@ class EventsFile:
     readable: bool = True
 
 
-def read_events(rel: str, text: str | None, problems: Problems) -> EventsFile:
+def read_events(
+    rel: str, text: str | None, problems: Problems, memo: Memo | None = None
+) -> EventsFile:
     """The events of ``text`` (None: the file could not be read, as reported)."""
     out = EventsFile()
-    root = load_yaml(rel, text, problems) if text is not None else None
+    root = load_yaml(rel, text, problems, memo) if text is not None else None
     if root is None:
         out.readable = False
         return out

@@ -209,7 +209,7 @@ def dumps(data: Any) -> str:
 def site_files(corpus: Corpus, urls: SiteUrls, site_url: str, site_name: str) -> dict[str, str]:
     """Every source's collection, by its path from the site's root: what a site
     generator writes beside the pages."""
-    markup = Markup()
+    markup = corpus.markup
     return {
         path(s.id): dumps(collection(corpus, s, urls, site_url, site_name, markup=markup))
         for s in corpus.sources

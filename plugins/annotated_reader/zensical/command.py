@@ -54,6 +54,8 @@ def cmd_zensical(args: argparse.Namespace) -> int:
     refused = write_docs(
         site, work / "docs", project.paths, docs, links="file", workers=project.pool_workers(site)
     )
+    for note in site.save_cache():
+        print(f"annotated-reader: {note}", file=sys.stderr)
     if report(refused, strict=True):
         return 1
     written = list(hand_written(project.paths.root / docs))

@@ -8,6 +8,7 @@ Cross-references use a light syntax, ``[[note-id]]``, ``[[source:id]]``, ``[[ter
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+
+from ..memo import Memo
 
 REF_PATTERN = re.compile(
     r"\[\[(?:(source|term|event|note):)?([a-z0-9][a-z0-9-]*)(?:\|([^\]\n]+))?\]\]"
@@ -88,10 +91,24 @@ _BLOCK_LINE = re.compile(r"^(?:[#>+=~-]|\d+[.)])|^[^\S\n]|[^\S\n]$", re.MULTILIN
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 
 
-class Markup:
-    """One configured parser, reused for every note (building it is the costly part)."""
+# A reference in a kept rendering: ``\0["term","minsk",null]\0``. markdown-it turns every
+# NUL of the text into U+FFFD, so no other NUL is in its output.
+_KEPT_REF = re.compile("\x00([^\x00]*)\x00")
 
-    def __init__(self) -> None:
+
+def _kept_ref(namespace: str, ident: str, label: str | None) -> str:
+    return "\x00" + json.dumps([namespace, ident, label]) + "\x00"
+
+
+class Markup:
+    """One configured parser, reused for every note (building it is the costly part).
+
+    With a ``memo``, what markdown-it renders is kept between builds under a hash of the
+    text: its ``[[…]]`` references kept as marks, resolved on every use, since where they
+    lead depends on the page and on the rest of the corpus."""
+
+    def __init__(self, memo: Memo | None = None) -> None:
+        self.memo = memo
         md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
         md.disable("image")
         md.validateLink = is_safe_link  # type: ignore[method-assign]
@@ -100,6 +117,7 @@ class Markup:
         md.add_render_rule("link_open", _render_link_open)
         self.md = md
         self._resolver: Resolver | None = None
+        self._keep_refs = False
 
     def render(self, text: str, resolver: Resolver) -> str:
         fast = self.render_plain(text, resolver)
@@ -110,12 +128,34 @@ class Markup:
         return self.render_markdown_it(text, resolver, inline=True) if fast is None else fast
 
     def render_markdown_it(self, text: str, resolver: Resolver, *, inline: bool = False) -> str:
-        """Always through markdown-it (``render`` takes a shortcut for plain text)."""
+        """Always through markdown-it (``render`` takes a shortcut for plain text), or its
+        rendering of the same text in an earlier build."""
+        if self.memo is None:
+            return self._markdown_it(text, resolver, inline)
+        key = self.memo.key("inline" if inline else "block", text)
+        kept = self.memo.get(key)
+        if kept is not None and not isinstance(kept, str):
+            self.memo.damaged(key)
+        if not isinstance(kept, str):
+            kept = self._markdown_it(text, None, inline)
+            self.memo.put(key, kept)
+        if "\x00" not in kept:
+            return kept
+        try:
+            return _KEPT_REF.sub(lambda m: _ref_html(*_ref_args(m.group(1)), resolver), kept)
+        except (TypeError, ValueError):  # not a rendering of ours: render it again
+            self.memo.damaged(key)
+            return self._markdown_it(text, resolver, inline)
+
+    def _markdown_it(self, text: str, resolver: Resolver | None, inline: bool) -> str:
+        """markdown-it's HTML; without a ``resolver``, references are left as marks."""
         self._resolver = resolver
+        self._keep_refs = resolver is None
         try:
             return str(self.md.renderInline(text) if inline else self.md.render(text))
         finally:
             self._resolver = None
+            self._keep_refs = False
 
     def render_plain(self, text: str, resolver: Resolver, *, inline: bool = False) -> str | None:
         """markdown-it's output for text without Markdown syntax (most notes), at a
@@ -148,7 +188,22 @@ class Markup:
 
     def _render_ref(self, tokens: Sequence[Token], idx: int) -> str:
         meta = tokens[idx].meta
+        if self._keep_refs:
+            return _kept_ref(meta["namespace"], meta["id"], meta["label"])
         return _ref_html(meta["namespace"], meta["id"], meta["label"], self._resolver)
+
+
+def _ref_args(data: str) -> tuple[str, str, str | None]:
+    """A kept reference's namespace, id and label; ValueError for anything else."""
+    found = json.loads(data)
+    if not (
+        isinstance(found, list)
+        and len(found) == 3
+        and all(isinstance(x, str) for x in found[:2])
+        and (found[2] is None or isinstance(found[2], str))
+    ):
+        raise ValueError("not a kept reference")
+    return found[0], found[1], found[2]
 
 
 def _ref_html(namespace: str, ident: str, label: str | None, resolver: Resolver | None) -> str:

@@ -1,0 +1,204 @@
+"""Work that depends only on some inputs' bytes, kept between builds in the cache folder.
+
+An editor who saves one file every minute rebuilds a corpus whose other files did not
+change: their YAML parse with line marks, their notes' rendered Markdown and where the
+glossary's terms occur in them are the same as last time. Each result is one small JSON
+file in the cache folder (``yaml/<key>.json``), its key a hash of exactly what it depends
+on: its input text, the library's own code and the versions of the libraries that shape
+it. A build reads only the results it asks for, writes each new one as it is made (so a
+worker process writes its own), and at the end deletes the ones it did not use: an edit
+replaces one file, never a whole store, and the folder holds what the corpus uses.
+
+The cache folder is a plain folder of the project, and a file put there (committed in a
+pull request, say) must neither run code nor change a page behind a reviewer's back. So the
+files are JSON, not pickle, and every key is made with a secret of this machine's user,
+kept outside the project (:func:`local_secret`): a file written by anyone else matches no
+key and is deleted at the end of the build. A result that cannot be read or is not of the
+expected shape is worked out again and written anew, with a note (the adapters log it as
+INFO); a folder that cannot be written only costs the next build its time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import secrets
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parents[1]  # the library: its code is part of every key
+FORMAT = 1
+_LIBRARIES = ("markdown-it-py", "PyYAML", "Jinja2")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the library's Python files and of the libraries that shape its results:
+    any edit to the code (a release, or a developer's working copy) makes new keys."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version_info[:2]}".encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"\0{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{name}=none".encode())
+    try:
+        import yaml
+
+        digest.update(b"\0libyaml" if getattr(yaml, "CSafeLoader", None) else b"\0pure")
+    except ImportError:  # pragma: no cover - PyYAML is a dependency
+        pass
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(b"\0" + path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _secret_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "annotated-reader" / "secret"
+
+
+@lru_cache(maxsize=1)
+def local_secret() -> str | None:
+    """This user's secret for cache keys (made on first use, readable by the user alone),
+    or None when there is nowhere to keep one: then nothing is cached."""
+    path = _secret_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w", encoding="ascii") as out:
+                out.write(secrets.token_hex(32))
+        secret = path.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return None
+    return secret if len(secret) >= 32 else None
+
+
+def secret_tag() -> str | None:
+    """A name part for cache files that only this user's builds can guess (Jinja's compiled
+    templates, which it would run)."""
+    secret = local_secret()
+    return hashlib.sha256(f"tag\0{secret}".encode()).hexdigest()[:24] if secret else None
+
+
+_KEY = re.compile(r"[0-9a-f]{64}\.json")
+
+
+@dataclass
+class Memo:
+    """One kind of work's results, one file each in ``folder``; see the module's docstring."""
+
+    kind: str
+    version: str
+    secret: str
+    folder: Path
+    used: set[str] = field(default_factory=set)
+    bad: int = 0  # results that could not be read or had the wrong shape
+    unwritable: str | None = None  # why a result could not be written, if one could not
+
+    def key(self, *parts: str) -> str:
+        digest = hashlib.sha256(f"{self.secret}\0{self.version}".encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        """The result kept under ``key``, or None (then :meth:`put` it once worked out)."""
+        self.used.add(key)
+        try:
+            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            self.bad += 1
+            return None
+
+    def damaged(self, key: str) -> None:
+        """The result under ``key`` was not of the shape its user wrote: it is replaced."""
+        self.bad += 1
+        with contextlib.suppress(OSError):
+            (self.folder / f"{key}.json").unlink()
+
+    def put(self, key: str, value: Any) -> None:
+        self.used.add(key)
+        if self.unwritable is not None:
+            return
+        path = self.folder / f"{key}.json"
+        temp = self.folder / f".{key}.{os.getpid()}.tmp"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+            os.replace(temp, path)
+        except (OSError, ValueError) as exc:  # ValueError: text JSON cannot encode
+            self.unwritable = str(exc)
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+
+    def take_used(self) -> list[str]:
+        """The keys this process used since the last call (a worker's, for its parent)."""
+        used, self.used = sorted(self.used), set()
+        return used
+
+    def sweep(self) -> None:
+        """Delete every result this build did not use (other code's, other corpora's)."""
+        try:
+            names = [p for p in self.folder.iterdir() if _KEY.fullmatch(p.name)]
+        except OSError:
+            return
+        for path in names:
+            if path.name[:-5] not in self.used:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+class Cache:
+    """The cache folder's memos (none kept when ``folder`` is None) and the notes on what
+    could not be read or written."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.memos: dict[str, Memo] = {}
+        self.notes: list[str] = []
+
+    def memo(self, kind: str) -> Memo | None:
+        secret = local_secret()
+        if self.folder is None or secret is None:
+            return None
+        if kind not in self.memos:
+            self.memos[kind] = Memo(kind, code_version(), secret, self.folder / kind)
+        return self.memos[kind]
+
+    def take_used(self) -> dict[str, list[str]]:
+        return {kind: memo.take_used() for kind, memo in self.memos.items()}
+
+    def merge(self, used: dict[str, list[str]]) -> None:
+        for kind, keys in used.items():
+            memo = self.memo(kind)
+            if memo is not None:
+                memo.used.update(keys)
+
+    def save(self) -> None:
+        """End of the build: delete what it did not use, and say what went wrong."""
+        for kind, memo in sorted(self.memos.items()):
+            memo.sweep()
+            if memo.bad:
+                self.notes.append(
+                    f"ignored {memo.bad} unreadable or damaged cache file(s) in {kind}/; "
+                    "worked out again"
+                )
+            if memo.unwritable is not None:
+                self.notes.append(
+                    f"could not write to the cache folder {kind}/ ({memo.unwritable})"
+                )
+            memo.bad, memo.unwritable = 0, None

@@ -1,0 +1,223 @@
+"""Work kept between builds (parsed YAML, rendered Markdown, term matches): a build that
+reuses it writes what a build from scratch writes, byte for byte, after an edit of each
+kind of input and under another version of the plugin's code; a damaged cache is not used,
+and says so at INFO; a cache file someone else wrote matches no key. Builds are real
+``mkdocs build`` runs of a copy of the real corpus."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers.project import BIN, ROOT, copy_project, replace_in, run, write_file
+
+CACHE = Path(".cache/plugin/annotated-reader")
+KINDS = ("markup", "terms", "yaml")
+
+
+def _build(project: Path, site: str = "site", env: dict[str, str] | None = None) -> str:
+    done = run(
+        [str(BIN / "mkdocs"), "build", "-v", "--site-dir", site],
+        project,
+        env={"SOURCE_DATE_EPOCH": "0", **(env or {})},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stderr
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _from_scratch(project: Path, tmp: Path) -> dict[str, bytes]:
+    """The project's site built by a copy of it with no cache at all."""
+    scratch = tmp / "scratch"
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(project, scratch, ignore=shutil.ignore_patterns(".cache", "site"))
+    _build(scratch)
+    return _files(scratch / "site")
+
+
+def _assert_same(site: dict[str, bytes], scratch: dict[str, bytes]) -> None:
+    assert sorted(site) == sorted(scratch)
+    differ = [name for name in site if site[name] != scratch[name]]
+    assert not differ, differ[:5]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(ROOT, tmp_path / "corpus")
+
+
+def _edits(project: Path) -> list[tuple[str, object]]:
+    note = "annotations/sources/hahn-belarus-option.yml"
+    return [
+        ("a seed", lambda: replace_in(project, "seeds/000_4dd6afc7a955fa9c.txt", "Pavel", "Pavlo")),
+        (
+            "a source file",
+            lambda: replace_in(
+                project, note, "    body: |\n", "    body: |\n      *Edited*: see [[term:putin]].\n"
+            ),
+        ),
+        (
+            "the glossary",
+            lambda: replace_in(
+                project,
+                "annotations/glossary.yml",
+                "      President of Russia from 2000",
+                "      **Edited.** President of Russia from 2000",
+            ),
+        ),
+        (
+            "the glossary's aliases",
+            lambda: replace_in(
+                project,
+                "annotations/glossary.yml",
+                "      - Путин\n",
+                "      - Путин\n      - Kremlin chief\n",
+            ),
+        ),
+        (
+            "the events",
+            lambda: replace_in(
+                project,
+                "annotations/events.yml",
+                "      Presidents Yeltsin and Lukashenko signed",
+                "      _Edited:_ Presidents Yeltsin and Lukashenko signed",
+            ),
+        ),
+        ("a template", lambda: _override_template(project)),
+    ]
+
+
+def _override_template(project: Path) -> None:
+    packaged = ROOT / "plugins/annotated_reader/render/templates/note.html"
+    write_file(project, "overrides/note.html", "<!-- edited -->" + packaged.read_text("utf-8"))
+    replace_in(
+        project,
+        "mkdocs.yml",
+        "  - annotated-reader",
+        "  - annotated-reader:\n      templates_dir: overrides",
+    )
+
+
+def test_each_kind_of_edit_builds_what_a_build_from_scratch_builds(
+    project: Path, tmp_path: Path
+) -> None:
+    _build(project)
+    for kind in KINDS:
+        assert _kept(project, kind), kind
+    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))  # warm = cold
+    for what, edit in _edits(project):
+        before = _files(project / "site")
+        edit()  # type: ignore[operator]
+        _build(project)
+        after = _files(project / "site")
+        assert after != before, f"{what}: the edit changed nothing"
+        scratch = _from_scratch(project, tmp_path)
+        _assert_same(after, scratch)
+
+
+def _kept(project: Path, kind: str) -> list[Path]:
+    return sorted((project / CACHE / kind).glob("*.json"))
+
+
+def _poison(project: Path) -> None:
+    """Every kept rendering of Markdown says POISON (a tree or a match list cannot)."""
+    assert _kept(project, "markup")
+    for path in _kept(project, "markup"):
+        path.write_text(json.dumps("<p>POISON</p>\n"), "utf-8")
+
+
+def _poisoned(project: Path) -> bool:
+    return any(b"POISON" in data for data in _files(project / "site").values())
+
+
+def _swept(project: Path) -> bool:
+    return not any(b"POISON" in p.read_bytes() for p in _kept(project, "markup"))
+
+
+def test_the_cache_is_used_and_another_version_of_the_code_does_not_use_it(
+    project: Path, tmp_path: Path
+) -> None:
+    """Kept work is really reused (a poisoned rendering shows up); the plugin's code with
+    one comment added (imported from a copy of the package) uses none of it, and deletes
+    it at the end of its build."""
+    _build(project)
+    _poison(project)
+    _build(project)
+    assert _poisoned(project)
+    copy = tmp_path / "code" / "annotated_reader"
+    shutil.copytree(
+        ROOT / "plugins" / "annotated_reader", copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    edited = copy / "core" / "dated.py"
+    edited.write_text(edited.read_text("utf-8") + "\n# another version\n", "utf-8")
+    _build(project, env={"PYTHONPATH": str(copy.parent)})
+    assert not _poisoned(project)
+    assert _swept(project)
+
+
+def test_a_cache_someone_else_wrote_matches_no_key(project: Path, tmp_path: Path) -> None:
+    """Keys are made with this user's secret, kept outside the project: a cache file from
+    another machine (committed, say) is of no use, even from the same code."""
+    _build(project, env={"XDG_CACHE_HOME": str(tmp_path / "other-user")})
+    _poison(project)
+    shutil.rmtree(project / "site")
+    _build(project, env={"XDG_CACHE_HOME": str(tmp_path / "this-user")})
+    assert not _poisoned(project)
+    assert _swept(project)
+    tags = {p.name.split(".")[1] for p in (project / CACHE).glob("__jinja2_*.cache")}
+    assert len(tags) == 2, "compiled templates are named with each user's tag"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "{not json",
+        '{"entries": 3}',
+        "\udcff",  # not UTF-8 once written with surrogateescape
+    ],
+)
+def test_a_damaged_cache_is_ignored_with_a_note(project: Path, tmp_path: Path, damage: str) -> None:
+    _build(project)
+    counts = {}
+    for kind in KINDS:
+        counts[kind] = len(_kept(project, kind))
+        for path in _kept(project, kind):
+            path.write_bytes(damage.encode("utf-8", "surrogateescape"))
+    log = _build(project)
+    for kind in KINDS:
+        note = f"annotated-reader: ignored {counts[kind]} unreadable or damaged cache file(s)"
+        assert f"INFO    -  annotated_reader: {note} in {kind}/; worked out again" in log, log
+    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+    again = _build(project)  # written anew: no note the second time
+    assert "cache file" not in again and "cache folder" not in again
+
+
+def test_results_of_the_wrong_shape_at_our_keys_are_worked_out_again(
+    project: Path, tmp_path: Path
+) -> None:
+    """The right keys (same user, same code) holding values of the wrong shape: each is
+    worked out again, never a traceback."""
+    _build(project)
+    for kind, bad in (("yaml", [1, 2]), ("terms", [["x", 1, 0]]), ("markup", 7)):
+        for path in _kept(project, kind):
+            path.write_text(json.dumps(bad), "utf-8")
+    log = _build(project)
+    for kind in KINDS:
+        assert f"damaged cache file(s) in {kind}/" in log, kind
+    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+
+
+def test_without_a_place_for_the_secret_nothing_is_cached(project: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, not a folder", "utf-8")
+    _build(project, env={"XDG_CACHE_HOME": str(blocked)})
+    assert not [k for k in KINDS if (project / CACHE / k).exists()]
+    assert not list((project / CACHE).glob("__jinja2_*"))
+    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
