@@ -77,7 +77,7 @@ def seed_site(work: Path, rounds: int) -> dict[str, Series]:
     out["plugin-cold"] = interleaved({"plugin": _cold_runner(project)}, max(1, rounds // 2))[
         "plugin"
     ]
-    say(f"  seed site, template cache emptied before each build: {out['plugin-cold'].spread()} s")
+    say(f"  seed site, cache emptied before each build: {out['plugin-cold'].spread()} s")
     return out
 
 

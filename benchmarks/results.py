@@ -13,9 +13,12 @@ from .measure import Sample, Series
 from .report import machine, pct, table, verdict
 from .split import PARTS
 
-SEED_OVERHEAD = 0.15  # plugin over plain, five-source site
+SEED_OVERHEAD = 0.10  # plugin over plain, five-source site, cache warm (issue 21)
+SEED_COLD = 0.25  # the same, cache empty
 LINEAR_DRIFT = 0.20  # time per note, N = 50 against the largest N
 GLOSSARY_GROWTH = 0.10  # 50 → 5,000 terms
+LARGE_RATIO = 0.5  # N = 1,000 against plain's 1,000 pages (issue 21)
+MEMORY_RATIO = 2.0  # peak memory at N = 1,000 against plain's
 SIZE_COLUMNS = (
     "N sources",
     "Notes",
@@ -152,12 +155,21 @@ class Results:
             ratio = self.seed["plugin"].median / self.seed["plain"].median
             out.append(
                 (
-                    f"Plugin overhead ≤ {SEED_OVERHEAD:.0%} over plain mkdocs-material, five-source site",
+                    f"Plugin overhead ≤ {SEED_OVERHEAD:.0%} over plain mkdocs-material, five-source site, cache warm",
                     ratio - 1 <= SEED_OVERHEAD,
-                    f"overhead {pct(ratio - 1)} (medians {self.seed['plugin'].median:.2f} s against {self.seed['plain'].median:.2f} s)"
-                    + self._cold_note(),
+                    f"overhead {pct(ratio - 1)} (medians {self.seed['plugin'].median:.2f} s against {self.seed['plain'].median:.2f} s)",
                 )
             )
+            cold = self.seed.get("plugin-cold")
+            if cold is not None:
+                ratio = cold.median / self.seed["plain"].median
+                out.append(
+                    (
+                        f"The same with the cache empty (a first build) ≤ {SEED_COLD:.0%} over plain",
+                        ratio - 1 <= SEED_COLD,
+                        f"overhead {pct(ratio - 1)} (median {cold.median:.2f} s)",
+                    )
+                )
         small, large = self.size(50), self.size(1000)
         if small and large and (a := self.per_note(small)) and (b := self.per_note(large)):
             pa, pb = self.per_page(small), self.per_page(large)
@@ -192,8 +204,8 @@ class Results:
         if large:
             out.append(
                 (
-                    "1,000 sources build no slower than plain mkdocs-material builds 1,000 pages",
-                    large.plugin.median <= large.plain.median,
+                    f"1,000 sources build in ≤ {LARGE_RATIO:.1f}× plain mkdocs-material's 1,000 pages",
+                    large.plugin.median <= LARGE_RATIO * large.plain.median,
                     f"{large.plugin.median:.2f} s against {large.plain.median:.2f} s"
                     + (
                         f" (plain with a one-entry navigation: {large.plain_cut.median:.2f} s)"
@@ -203,15 +215,19 @@ class Results:
                 )
             )
         else:
-            out.append(("1,000 sources no slower than 1,000 plain pages", None, "needs N = 1,000"))
+            out.append(("1,000 sources against 1,000 plain pages", None, "needs N = 1,000"))
+        if large:
+            ratio = large.plugin.peak_mb / large.plain.peak_mb
+            out.append(
+                (
+                    f"Peak memory at N = 1,000 ≤ {MEMORY_RATIO:.0f}× plain mkdocs-material's",
+                    ratio <= MEMORY_RATIO,
+                    f"{ratio:.1f}× ({large.plugin.peak_mb:.0f} MB against {large.plain.peak_mb:.0f} MB)",
+                )
+            )
+        else:
+            out.append(("Peak memory at N = 1,000 against plain's", None, "needs N = 1,000"))
         return out
-
-    def _cold_note(self) -> str:
-        cold = self.seed.get("plugin-cold")
-        if cold is None:
-            return ""
-        ratio = cold.median / self.seed["plain"].median
-        return f"; a first build, templates not yet compiled: {cold.median:.2f} s, {pct(ratio - 1)}"
 
     # -- tables --------------------------------------------------------------------------
     def seed_table(self) -> str:
@@ -233,7 +249,7 @@ class Results:
         if cold is not None:
             rows.append(
                 [
-                    "template cache emptied first: median (min–max)",
+                    "cache emptied first: median (min–max)",
                     cold.spread(),
                     "",
                     f"{cold.median / plain.median:.2f}",

@@ -47,7 +47,7 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     ):
         assert heading in lines, heading
     targets = lines[lines.index("## Targets") + 4 : lines.index("## Machine") - 1]
-    assert len(targets) == 4 and all(t.count(" | ") == 2 for t in targets), targets
+    assert len(targets) == 6 and all(t.count(" | ") == 2 for t in targets), targets
     assert any("**met**" in t or "**not met**" in t for t in targets)  # the seed-site target
     assert any(line.startswith("| CPU cores available (nproc) | ") for line in lines)
     assert any(line.startswith("| mkdocs-material | ") for line in lines)
