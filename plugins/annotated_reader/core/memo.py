@@ -29,31 +29,25 @@ import secrets
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the library: its code is part of every key
 FORMAT = 1
-_LIBRARIES = ("markdown-it-py", "PyYAML", "Jinja2")
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the library's Python files and of the libraries that shape its results:
     any edit to the code (a release, or a developer's working copy) makes new keys."""
-    digest = hashlib.sha256(f"{FORMAT}\0{sys.version_info[:2]}".encode())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"\0{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"\0{name}=none".encode())
-    try:
-        import yaml
+    import jinja2
+    import markdown_it
+    import yaml
 
-        digest.update(b"\0libyaml" if getattr(yaml, "CSafeLoader", None) else b"\0pure")
-    except ImportError:  # pragma: no cover - PyYAML is a dependency
-        pass
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version_info[:2]}".encode())
+    for module in (markdown_it, yaml, jinja2):
+        digest.update(f"\0{module.__name__}={module.__version__}".encode())
+    digest.update(b"\0libyaml" if getattr(yaml, "CSafeLoader", None) else b"\0pure")
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(b"\0" + path.relative_to(PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())

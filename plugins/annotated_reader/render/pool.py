@@ -19,11 +19,12 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .generated import GeneratedPage, GeneratedSite
+
+if TYPE_CHECKING:  # concurrent.futures.process is imported when a pool starts: 20 ms otherwise
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # Below this many sources a pool costs more (starting the workers) than it saves.
 MIN_SOURCES = 100
@@ -91,6 +92,8 @@ class PagePool:
         self._started = True
         if not self._queue or threading.active_count() > 1:  # forking would copy held locks
             return
+        from concurrent.futures import ProcessPoolExecutor
+
         _site = self.site
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
@@ -104,6 +107,8 @@ class PagePool:
             and self._queue
             and (len(self._running) < ahead or until in self._waiting)
         ):
+            from concurrent.futures.process import BrokenProcessPool
+
             job = self._queue.popleft()
             self._waiting.discard(job)
             try:
@@ -126,6 +131,8 @@ class PagePool:
         future = self._running.pop(job, None)
         if future is None:
             return self.site.page(path, url)
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             page, used = future.result()
             self.site.corpus.cache.merge(used)
