@@ -221,3 +221,18 @@ def test_without_a_place_for_the_secret_nothing_is_cached(project: Path, tmp_pat
     assert not [k for k in KINDS if (project / CACHE / k).exists()]
     assert not list((project / CACHE).glob("__jinja2_*"))
     _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+
+
+def test_a_cache_folder_reached_through_a_link_is_not_used(project: Path, tmp_path: Path) -> None:
+    """A link committed in the cache's place would have builds write, and delete, files
+    elsewhere: nothing is kept through it, with a note, and the site is the same."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (project / ".cache/plugin").mkdir(parents=True)
+    (project / CACHE).symlink_to(elsewhere, target_is_directory=True)
+    log = _build(project)
+    assert "the cache folder markup/ is reached through a link" in log or (
+        "the cache folder yaml/ is reached through a link" in log
+    ), log[-2000:]
+    assert not list(elsewhere.iterdir()), "nothing written through the link"
+    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))

@@ -79,6 +79,12 @@ def local_secret() -> str | None:
     return secret if len(secret) >= 32 else None
 
 
+def unlinked(folder: Path) -> bool:
+    """Whether no part of ``folder``'s path is a link: a cache folder that is one (a link
+    committed as ``.cache``, say) would have builds write, and delete, files elsewhere."""
+    return folder.resolve() == Path(os.path.abspath(folder))
+
+
 def secret_tag() -> str | None:
     """A name part for cache files that only this user's builds can guess (Jinja's compiled
     templates, which it would run)."""
@@ -170,7 +176,15 @@ class Cache:
         if self.folder is None or secret is None:
             return None
         if kind not in self.memos:
-            self.memos[kind] = Memo(kind, code_version(), secret, self.folder / kind)
+            folder = self.folder / kind
+            if not unlinked(folder):
+                self.notes.append(
+                    f"the cache folder {kind}/ is reached through a link; nothing is kept "
+                    "there (make cache_dir a plain folder)"
+                )
+                self.folder = None
+                return None
+            self.memos[kind] = Memo(kind, code_version(), secret, folder)
         return self.memos[kind]
 
     def take_used(self) -> dict[str, list[str]]:

@@ -25,7 +25,7 @@ from jinja2.loaders import split_template_path
 
 from ..core.corpus import Paths
 from ..core.files import folder_ok, refusal
-from ..core.memo import secret_tag
+from ..core.memo import secret_tag, unlinked
 from ..core.problems import Location, Problems
 
 ASSETS = Path(__file__).parent / "assets"  # style sheets and scripts every page links
@@ -59,7 +59,7 @@ def _bytecode_cache(folder: Path | None) -> BytecodeCache | None:
     named with this user's secret tag: Jinja runs what it loads from them, and a file
     committed into the project's cache folder must not be run (see ``core.memo``)."""
     tag = secret_tag()
-    if folder is None or tag is None:
+    if folder is None or tag is None or not unlinked(folder):
         return None
     try:
         folder.mkdir(parents=True, exist_ok=True)
