@@ -154,18 +154,39 @@ def test_how_many_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pool.workers_for(None, 5000) == 0
 
 
-def test_workers_that_are_not_a_number_are_refused(
-    projects: tuple[Path, Path], tmp_path: Path
+@pytest.mark.parametrize("value", ["two", "true", "0", "-3", "65", "99999999999"])
+def test_workers_that_are_not_a_number_of_processes_are_refused(
+    projects: tuple[Path, Path], tmp_path: Path, value: str
 ) -> None:
+    """Both engines refuse what is not 1 to 64 processes (``true`` was taken as 1 by MkDocs,
+    and 99999999999 reached the system as a traceback)."""
     one, _ = projects
     config = one / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("workers: 1", "workers: two"), encoding="utf-8")
+    config.write_text(text.replace("workers: 1", f"workers: {value}"), encoding="utf-8")
     try:
         done = run([str(BIN / "annotated-reader"), "render", str(tmp_path / "out")], one)
         built = run([str(BIN / "mkdocs"), "build", "-d", "site-bad"], one)
     finally:
         config.write_text(text, encoding="utf-8")
+    said = "must be a whole number from 1 to 64 (processes that render the source pages"
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert f"mkdocs.yml:1:1: error: [config.type] 'workers' {said}" in done.stderr, done.stderr
+    assert built.returncode != 0 and "Traceback" not in built.stderr
+    assert said in built.stderr, built.stderr[-1000:]
+
+
+def test_render_refuses_a_cache_option_that_is_not_true_or_false(
+    projects: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """As MkDocs does (``cache: "false"`` was taken as on by the command line)."""
+    one, _ = projects
+    config = one / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("workers: 1", 'workers: 1\n    cache: "false"'), "utf-8")
+    try:
+        done = run([str(BIN / "annotated-reader"), "render", str(tmp_path / "out")], one)
+    finally:
+        config.write_text(text, encoding="utf-8")
     assert done.returncode != 0
-    assert "mkdocs.yml:1:1: error: [config.type] 'workers' must be a whole number" in done.stderr
-    assert built.returncode != 0 and "workers" in built.stderr, built.stderr[-1000:]
+    assert "'cache' must be true or false, not 'false'" in done.stderr, done.stderr

@@ -105,12 +105,11 @@ def test_a_template_that_cannot_be_kept_still_renders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from annotated_reader.render.templates import environment
-    from jinja2 import FileSystemBytecodeCache
 
-    def full_disk(self: object, bucket: object) -> None:
+    def full_disk(self: object, data: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", full_disk)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     env = environment(cache_dir=tmp_path / "cache")
     assert env.bytecode_cache is not None
     html = env.from_string("{{ x }}").render(x="<b>")  # compiled without the cache

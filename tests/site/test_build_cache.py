@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from annotated_reader.core import memo
 from helpers.project import BIN, ROOT, copy_project, replace_in, run, write_file
 
 CACHE = Path(".cache/plugin/annotated-reader")
@@ -126,11 +127,20 @@ def _kept(project: Path, kind: str) -> list[Path]:
     return sorted((project / CACHE / kind).glob("*.json"))
 
 
-def _poison(project: Path) -> None:
+def _write_kept(path: Path, value: object, *, sealed: bool = True) -> None:
+    """A result as the plugin writes it: sealed with this user's secret (the builds run
+    with this process's HOME), or not."""
+    body = json.dumps(value).encode("utf-8")
+    mark = memo.seal(path.stem.encode() + b"\0" + body) if sealed else b"\0" * 32
+    assert mark is not None
+    path.write_bytes(mark.hex().encode("ascii") + b"\n" + body)
+
+
+def _poison(project: Path, *, sealed: bool = True) -> None:
     """Every kept rendering of Markdown says POISON (a tree or a match list cannot)."""
     assert _kept(project, "markup")
     for path in _kept(project, "markup"):
-        path.write_text(json.dumps("<p>POISON</p>\n"), "utf-8")
+        _write_kept(path, "<p>POISON</p>\n", sealed=sealed)
 
 
 def _poisoned(project: Path) -> bool:
@@ -157,9 +167,12 @@ def test_the_cache_is_used_and_another_version_of_the_code_does_not_use_it(
     )
     edited = copy / "core" / "dated.py"
     edited.write_text(edited.read_text("utf-8") + "\n# another version\n", "utf-8")
+    compiled = {p.name for p in (project / CACHE).glob("__jinja2_*.cache")}
     _build(project, env={"PYTHONPATH": str(copy.parent)})
     assert not _poisoned(project)
     assert _swept(project)
+    now = {p.name for p in (project / CACHE).glob("__jinja2_*.cache")}
+    assert now and not now & compiled, "templates compiled by the other code are not reused"
 
 
 def test_a_cache_someone_else_wrote_matches_no_key(project: Path, tmp_path: Path) -> None:
@@ -172,7 +185,42 @@ def test_a_cache_someone_else_wrote_matches_no_key(project: Path, tmp_path: Path
     assert not _poisoned(project)
     assert _swept(project)
     tags = {p.name.split(".")[1] for p in (project / CACHE).glob("__jinja2_*.cache")}
-    assert len(tags) == 2, "compiled templates are named with each user's tag"
+    assert len(tags) == 1, "the other user's compiled templates are deleted"
+
+
+def test_a_result_edited_after_it_was_written_is_not_used(project: Path) -> None:
+    """Each result carries a seal only this user's builds can make: one altered since (by
+    hand, by a tool, on disk) is worked out again, with a note."""
+    _build(project)
+    _poison(project, sealed=False)
+    log = _build(project)
+    assert not _poisoned(project)
+    assert "damaged cache file(s) in markup/" in log
+
+
+@pytest.mark.parametrize("how", ["truncated", "flipped", "planted"])
+def test_a_damaged_or_planted_compiled_template_is_never_run(
+    project: Path, tmp_path: Path, how: str
+) -> None:
+    """Jinja unpickles and runs a compiled template it loads: a damaged one, or one put
+    there under a name seen in a listing, is not loaded (and is deleted)."""
+    _build(project)
+    compiled = sorted((project / CACHE).glob("__jinja2_*.cache"))
+    assert compiled
+    for path in compiled:
+        data = bytearray(path.read_bytes())
+        if how == "truncated":
+            data = data[:20]
+        elif how == "flipped":
+            data[120] ^= 0xFF
+        else:  # a compiled template as Jinja writes it, with no seal
+            data = data[32:]
+        path.write_bytes(bytes(data))
+    _build(project)
+    for path in compiled:  # not loaded: compiled again and written anew, sealed
+        data = path.read_bytes()
+        assert memo.sealed(data[32:], data[:32]), path.name
+    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -207,7 +255,7 @@ def test_results_of_the_wrong_shape_at_our_keys_are_worked_out_again(
     _build(project)
     for kind, bad in (("yaml", [1, 2]), ("terms", [["x", 1, 0]]), ("markup", 7)):
         for path in _kept(project, kind):
-            path.write_text(json.dumps(bad), "utf-8")
+            _write_kept(path, bad)
     log = _build(project)
     for kind in KINDS:
         assert f"damaged cache file(s) in {kind}/" in log, kind

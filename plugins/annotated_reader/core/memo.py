@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -86,10 +87,27 @@ def unlinked(folder: Path) -> bool:
 
 
 def secret_tag() -> str | None:
-    """A name part for cache files that only this user's builds can guess (Jinja's compiled
-    templates, which it would run)."""
+    """A name part for cache files that only this user's builds, with this code, can guess
+    (Jinja's compiled templates, which depend on the code that configures Jinja)."""
     secret = local_secret()
-    return hashlib.sha256(f"tag\0{secret}".encode()).hexdigest()[:24] if secret else None
+    if secret is None:
+        return None
+    return hashlib.sha256(f"tag\0{secret}\0{code_version()}".encode()).hexdigest()[:24]
+
+
+def seal(data: bytes) -> bytes | None:
+    """A mark of ``data`` that only this user's builds can make (an HMAC with the secret):
+    a kept file whose mark does not match was not written by them, or was damaged since,
+    and is not used — Jinja's compiled templates are unpickled and run when loaded."""
+    secret = local_secret()
+    if secret is None:
+        return None
+    return hmac.new(secret.encode(), data, hashlib.sha256).digest()
+
+
+def sealed(data: bytes, mark: bytes) -> bool:
+    expected = seal(data)
+    return expected is not None and hmac.compare_digest(expected, mark)
 
 
 _KEY = re.compile(r"[0-9a-f]{64}\.json")
@@ -104,7 +122,7 @@ class Memo:
     secret: str
     folder: Path
     used: set[str] = field(default_factory=set)
-    bad: int = 0  # results that could not be read or had the wrong shape
+    bad: set[str] = field(default_factory=set)  # results unreadable, unsealed or misshapen
     unwritable: str | None = None  # why a result could not be written, if one could not
 
     def key(self, *parts: str) -> str:
@@ -117,16 +135,24 @@ class Memo:
         """The result kept under ``key``, or None (then :meth:`put` it once worked out)."""
         self.used.add(key)
         try:
-            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except FileNotFoundError:
+            data = (self.folder / f"{key}.json").read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
             return None
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-            self.bad += 1
+        except OSError:
+            self.bad.add(key)
+            return None
+        mark, _, body = data.partition(b"\n")
+        try:
+            if not sealed(key.encode() + b"\0" + body, bytes.fromhex(mark.decode("ascii"))):
+                raise ValueError("not sealed by this user's builds")
+            return json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            self.bad.add(key)
             return None
 
     def damaged(self, key: str) -> None:
         """The result under ``key`` was not of the shape its user wrote: it is replaced."""
-        self.bad += 1
+        self.bad.add(key)
         with contextlib.suppress(OSError):
             (self.folder / f"{key}.json").unlink()
 
@@ -137,8 +163,10 @@ class Memo:
         path = self.folder / f"{key}.json"
         temp = self.folder / f".{key}.{os.getpid()}.tmp"
         try:
+            body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+            mark = seal(key.encode() + b"\0" + body) or b""
             self.folder.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+            temp.write_bytes(mark.hex().encode("ascii") + b"\n" + body)
             os.replace(temp, path)
         except (OSError, ValueError) as exc:  # ValueError: text JSON cannot encode
             self.unwritable = str(exc)
@@ -202,11 +230,11 @@ class Cache:
             memo.sweep()
             if memo.bad:
                 self.notes.append(
-                    f"ignored {memo.bad} unreadable or damaged cache file(s) in {kind}/; "
+                    f"ignored {len(memo.bad)} unreadable or damaged cache file(s) in {kind}/; "
                     "worked out again"
                 )
             if memo.unwritable is not None:
                 self.notes.append(
                     f"could not write to the cache folder {kind}/ ({memo.unwritable})"
                 )
-            memo.bad, memo.unwritable = 0, None
+            memo.bad, memo.unwritable = set(), None

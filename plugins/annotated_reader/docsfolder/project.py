@@ -18,7 +18,7 @@ import yaml
 from ..core.corpus import Options, Paths
 from ..core.paging import DEFAULT_BUDGET, MIN_BUDGET
 from ..render.generated import GeneratedSite
-from ..render.pool import workers_for
+from ..render.pool import MAX_WORKERS, workers_for
 
 PLUGIN = "annotated-reader"
 
@@ -131,7 +131,12 @@ class Project:
                 f"{config_file.name}:1:1: error: [config.type] 'link_terms' must be 'all' or 'first'"
             )
         templates = opts.get("templates_dir")
-        cache = opts.get("cache", True) is not False
+        cache = opts.get("cache", True)
+        if not isinstance(cache, bool):
+            raise ProjectError(
+                f"{config_file.name}:1:1: error: [config.type] 'cache' must be true or false, "
+                f"not {cache!r}"
+            )
         cache_dir = text(opts.get("cache_dir"), ".cache/plugin/annotated-reader", "cache_dir")
         options = Options(
             link_terms=link_terms,
@@ -161,10 +166,13 @@ class Project:
 
 def _workers(value: Any, config_name: str) -> int | None:
     """The plugin's ``workers``, checked as the MkDocs plugin checks it."""
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+    if value is not None and (
+        not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_WORKERS
+    ):
         raise ProjectError(
-            f"{config_name}:1:1: error: [config.type] 'workers' must be a whole number "
-            f"(processes that render the source pages; 1 for one), not {value!r}"
+            f"{config_name}:1:1: error: [config.type] 'workers' must be a whole number from 1 "
+            f"to {MAX_WORKERS} (processes that render the source pages; 1 for this one "
+            f"alone), not {value!r}"
         )
     return value
 

@@ -7,6 +7,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from ..core.paging import DEFAULT_BUDGET, MIN_BUDGET
+from ..render.pool import MAX_WORKERS
 
 
 class _AtLeast(c.Type[int]):
@@ -21,6 +22,21 @@ class _AtLeast(c.Type[int]):
         if number < self.least:
             raise ValidationError(f"must be at least {self.least}, not {number}")
         return number
+
+
+class _Workers(c.Type[int]):
+    """A number of processes, from 1 to ``MAX_WORKERS`` (``true`` is not one)."""
+
+    def __init__(self) -> None:
+        super().__init__(int)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WORKERS:
+            raise ValidationError(
+                f"must be a whole number from 1 to {MAX_WORKERS} (processes that render the "
+                f"source pages; 1 for this one alone), not {value!r}"
+            )
+        return value
 
 
 class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -54,7 +70,7 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     """Characters of HTML a generated page's body may hold before it is cut into parts (the
     glossary by initial letter): with the theme's own markup, pages stay under 400 kB."""
 
-    workers = c.Optional(c.Type(int))
+    workers = c.Optional(_Workers())
     """Processes that render the source pages: 1 for this one alone; unset, every usable
     core once there are 100 sources or more (forked workers, where the system can fork)."""
 

@@ -333,6 +333,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if self.site is not None:
             for path in self.site.corpus.watched_paths():
                 server.watch(str(path))
+            if self.config.templates_dir:  # a site's own templates: an edit shows at once
+                server.watch(str(self._paths(config).root / self.config.templates_dir))
         return server
 
     @property

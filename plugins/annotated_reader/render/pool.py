@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # concurrent.futures.process is imported when a pool starts: 
 
 # Below this many sources a pool costs more (starting the workers) than it saves.
 MIN_SOURCES = 100
+MAX_WORKERS = 64  # the option's bound: more processes than this only compete for the cores
 AHEAD_PER_WORKER = 4  # pages rendered ahead of the engine, per worker
 
 _site: GeneratedSite | None = None  # the workers' site: the parent's, inherited on fork
@@ -64,8 +65,9 @@ def workers_for(option: int | None, sources: int) -> int:
 
 def source_paths(site: GeneratedSite, workers: int) -> list[str]:
     """The pages worth giving to ``workers`` workers (the source pages), none when there
-    are no workers or this system cannot fork."""
-    if not workers or not can_fork():
+    are no workers, this system cannot fork, or this process runs other threads (the
+    rebuilds of ``mkdocs serve``: forking would copy locks those threads hold)."""
+    if not workers or not can_fork() or threading.active_count() > 1:
         return []
     return [f"sources/{s.id}.md" for s in site.corpus.sources]
 
