@@ -12,9 +12,9 @@ Measured inside the page, each time up to the next layout the browser would do a
 - **the page's own first layout**, which the browser does whether or not there are cards
   (margin.js forces it before it starts, so that it is not counted as the cards');
 - **the first screen's cards**: margin.js wiring the page's controls, building the cards
-  beside the first screen and a quarter and laying them out, in the task that opens the page
+  beside the first screen and laying them out, in the task that opens the page
   (``annotatedReaderMargin.stats().firstMs``);
-- **every card**: that, plus the later tasks that build and lay out the rest, eight cards a
+- **every card**: that, plus the later tasks that build and lay out the rest, four cards a
   task (``firstMs + restMs``: their work, not the idle time between them), and the **longest
   task** of them all (``longestMs``);
 - **relayout, new width**: every card measured again and reflowed (a resize, a font arriving);

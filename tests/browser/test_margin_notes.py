@@ -160,7 +160,7 @@ def test_a_deep_link_opens_and_lights_its_note(
     card = page.locator(f'[data-margin-note="{ident}"]')
     if mode == "margin" and width > 1220:
         assert card.is_visible() and "ar-lit" in (card.get_attribute("class") or "")
-        assert "ar-stub" not in (card.get_attribute("class") or "")
+        assert card.get_attribute("data-fit") != "stub"
         assert abs(card.bounding_box()["y"] - passage.bounding_box()["y"]) < 2  # type: ignore[index]
         assert not page.locator("#ar-popover").is_visible()
     else:
@@ -222,7 +222,7 @@ def test_reduced_motion(site: str, browser: Any) -> None:
 
 def test_a_long_card_opens_to_full_length(site: str, wide: Any) -> None:
     wide.goto(site + "sources/hahn-belarus-option/")
-    button = wide.locator(".ar-card.ar-long:not(.ar-stub) .ar-card-more").first
+    button = wide.locator(".ar-card[data-fit=long] .ar-card-more").first
     card = button.locator("xpath=..")
     short = card.bounding_box()["height"]  # type: ignore[index]
     assert button.get_attribute("aria-expanded") == "false"
@@ -449,9 +449,9 @@ _AT_OPENING = """(last) => window.addEventListener("DOMContentLoaded", () => {
 def test_cards_beside_the_first_screen_come_first(
     site: str, browser: Any, select_last: bool
 ) -> None:
-    """As the page opens, margin.js builds the cards of the passages on the first screen (and
-    about a quarter of the next), the rest in later tasks; selecting a later note builds them all
-    at once, so it never finds its card missing."""
+    """As the page opens, margin.js builds the cards of the passages on the first screen, the
+    rest in later short tasks; selecting a later note builds its card and every card above it at
+    once, so it never finds its card missing."""
     context = _context(browser, 1440)
     page = context.new_page()
     page.goto(site + "sources/hahn-belarus-option/")
@@ -566,3 +566,53 @@ def test_the_controls_are_in_the_page_and_shown_only_with_scripts(site: str, bro
     assert static.evaluate(_HEADER_STATE)["legend"] is True
     for context in (with_js, without):
         context.close()
+
+
+_TYPE = """() => {
+    // Each (size, weight) the text of an element is set in, inside the margin and out of it.
+    const faces = (inside) => {
+        const out = new Set();
+        for (const el of document.querySelectorAll("body *")) {
+            if (!!el.closest(".ar-margin") !== inside || !el.getClientRects().length) continue;
+            if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+            const s = getComputedStyle(el);
+            if (s.fontStyle === "normal") out.add(`${s.fontFamily}|${s.fontSize} ${s.fontWeight}`);
+        }
+        return [...out];
+    };
+    return {cards: faces(true), page: faces(false)};
+}"""
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_cards_are_set_in_the_pages_own_type(site: str, wide: Any, source: str) -> None:
+    """The cards' text uses sizes and weights the page already uses (margin.css): a face new to
+    the page has the browser look its fonts up while it lays out the first cards, which was a
+    third of that task (benchmarks/margin_layout.py)."""
+    wide.goto(site + f"sources/{source}/")
+    settled(wide)
+    faces = wide.evaluate(_TYPE)
+    assert faces["cards"], "no text in the cards"
+    # A family the page sets nowhere else (code in a note) is new whatever its size.
+    families = {face.split("|")[0] for face in faces["page"]}
+    new = {f for f in faces["cards"] if f.split("|")[0] in families} - set(faces["page"])
+    assert not new, f"faces used only by the cards: {sorted(new)}"
+
+
+def test_the_article_ends_below_its_last_card_and_no_lower(site: str, wide: Any) -> None:
+    """Where the cards run past the end of the text, the article (and the page's footer with
+    it) ends below the last card; with the notes hidden it ends at its own content again."""
+    wide.goto(site + "sources/hahn-belarus-option/")
+    settled(wide)
+    ends = """() => ({article: document.querySelector(".ar-text").closest("article")
+                      .getBoundingClientRect().bottom + scrollY,
+                  text: document.querySelector(".ar-text").getBoundingClientRect().bottom + scrollY,
+                  cards: Math.max(...[...document.querySelectorAll(".ar-card")]
+                      .filter(c => c.getClientRects().length)
+                      .map(c => c.getBoundingClientRect().bottom + scrollY))})"""
+    margin = wide.evaluate(ends)
+    assert margin["cards"] > margin["text"] + 20, margin  # the cards do run past the text here
+    assert margin["article"] >= margin["cards"] - 0.5, margin
+    wide.locator("#ar-mode-hidden").check()
+    hidden = wide.evaluate(ends)
+    assert hidden["article"] < margin["cards"] - 20, (margin, hidden)

@@ -42,7 +42,7 @@ def geometry(page: Any) -> dict[str, Any]:
         const cards = [...document.querySelectorAll("[data-margin-note]")].map(c => ({
             id: c.dataset.marginNote, visible: seen(c), box: box(c),
             passage: box(document.getElementById(c.dataset.marginNote)),
-            lit: c.classList.contains("ar-lit"), stub: c.classList.contains("ar-stub")}));
+            lit: c.classList.contains("ar-lit"), stub: c.getAttribute("data-fit") === "stub"}));
         const blockEls = [...text.querySelectorAll(".ar-p, .ar-heading, .ar-caption, .ar-byline, .ar-li-text")];
         const blocks = blockEls.map(box);
         // Whatever shows between two consecutive blocks: any visible element that neither

@@ -81,7 +81,7 @@
   function makeCard(li) {
     return { id: li.getAttribute("data-ar"), kind: kindOf(li), number: +li.getAttribute("value"),
       li: li, mark: document.getElementById(li.getAttribute("data-ar")),
-      el: null, inner: null, head: null, more: null, top: null, clip: null };
+      el: null, inner: null, head: null, more: null, top: null, clip: null, fit: null };
   }
 
   function makeElement(c) {
@@ -117,16 +117,15 @@
 
   /* Give the first ``upTo`` cards (in passage order) their elements. A card's place depends
    * only on the cards above it, so the cards beside the first screen are laid out as the page
-   * opens and the rest follow in small tasks (more()); whatever selects a later card (a deep
-   * link, ], a click or the focus) builds them all first. */
+   * opens and the rest follow in short tasks (more()); whatever selects a later card (a deep
+   * link, ], a click or the focus) builds it, and every card above it, first. */
   function grow(upTo) {
     if (!page || upTo <= page.ready) return;
     var frag = document.createDocumentFragment();
     for (var i = page.ready; i < upTo; i++) frag.appendChild(makeElement(page.cards[i]));
     page.column.appendChild(frag);
-    for (i = page.ready; i < upTo; i++) announce(page.cards[i], page.announced);
-    page.ready = upTo;
-    measured = null;
+    if (page.announced !== null) for (i = page.ready; i < upTo; i++) announce(page.cards[i], page.announced);
+    page.ready = upTo; // measured by the next layout(), with the cards already measured
   }
 
   function built(c) { return !!c && !!c.el; }
@@ -149,19 +148,28 @@
 
   function ensure(id) {
     var c = page && page.byId[id];
-    if (c && !built(c)) { grow(page.cards.length); layout(); }
+    if (c && !built(c)) { grow(page.cards.indexOf(c) + 1); layout(); }
     return c;
   }
 
-  var BATCH = 8; // cards per later task: each task stays far below a frame's budget at 4x
+  // A later task builds cards one by one until it has run this long (wall-clock ms, so with
+  // the CPU throttled it builds fewer): a card costs 2 to 15 ms at 4x, so no task comes near
+  // the 50 ms of a long task, whatever the notes' lengths.
+  var SLICE = 16;
 
   function more() {
     timer2 = null;
-    if (!page || page.ready >= page.cards.length) return;
+    if (!page) return;
     var t0 = performance.now();
-    grow(Math.min(page.cards.length, page.ready + BATCH));
-    layout();
-    void page.column.offsetHeight; // the layout the writes call for, counted in this task
+    // The header's menus show only once the page's own controls have scrolled away: they are
+    // made after the first screen's cards, not in the task that opens the page.
+    if (!page.docked) { page.docked = true; if (page.box) { dock(page.box); sync(); } }
+    while (page.ready < page.cards.length) {
+      grow(page.ready + 1);
+      layout(); // its reading lays out the last card's writes with the new card
+      if (performance.now() - t0 >= SLICE) break;
+    }
+    void page.column.offsetHeight; // the layout the last writes call for, counted in this task
     var ms = performance.now() - t0;
     restMs += ms;
     longestMs = Math.max(longestMs, ms);
@@ -170,7 +178,8 @@
 
   function build(text) {
     var article = text.closest("article") || text.parentNode;
-    var bottom = window.innerHeight * 1.25; // the first screen, and a quarter of the next
+    // The first screen's: the next cards follow one short task later, before a reader can scroll.
+    var bottom = window.innerHeight;
     var column = document.createElement("div");
     column.className = "ar-margin";
     var f = frame(text, article);
@@ -201,7 +210,7 @@
     var first = 0;
     cards.forEach(function (c, i) { if (c.first) first = i + 1; });
     page = { text: text, article: article, column: column, cards: cards, byId: byId, ready: 0,
-      announced: null,
+      announced: null, filtered: false, box: null, dock: null, docked: false, height: null,
       kinds: kinds.map(function (k) { return { id: k, label: labels[k], count: counts[k] }; }) };
     controls();
     grow(first);
@@ -227,7 +236,7 @@
       var b = e.target.closest && e.target.closest("button[data-ar-only]");
       if (b) showOnly(b.getAttribute("data-ar-only"));
     });
-    dock(box);
+    page.box = box;
   }
 
   /* Show the notes of ``kinds`` (space-separated; empty: every kind) and no other. */
@@ -311,16 +320,27 @@
   function apply() {
     measured = null; // the mode, the kinds shown or the window changed: read everything again
     var on = marginOn();
-    var sidebar = document.querySelector(".md-sidebar--secondary");
-    // The theme's table of contents is empty on a source page: the cards take its place.
-    if (sidebar) sidebar.style.visibility = on ? "hidden" : "";
     if (!page) return;
     MODES.forEach(function (m) { page.text.classList.toggle("ar-notes-" + m, prefs.mode === m); });
     page.article.classList.toggle("ar-margin-on", on);
+    if (!on && page.height) { page.article.style.minHeight = ""; page.height = ""; } // no cards to end below
     if (page.announced !== on) {
       page.announced = on;
-      page.cards.forEach(function (c) { announce(c, on); });
+      // In the margin, a card not yet built is announced as grow() builds it: the page opens
+      // touching the numbers of the first screen's notes only.
+      page.cards.forEach(function (c) { if (!on || built(c)) announce(c, on); });
     }
+    // Every kind shown, as every page opens until the reader filters: nothing to mark.
+    if (prefs.off.length || page.filtered) filter();
+    sync();
+    if (selected && page.byId[selected] && isOff(page.byId[selected].kind)) select(null);
+    layout();
+    // For the note map (notemap.js), which follows the kinds shown and the text's layout.
+    document.dispatchEvent(new CustomEvent("annotated-reader:notes"));
+  }
+
+  function filter() {
+    page.filtered = prefs.off.length > 0;
     each(page.text.querySelectorAll("mark.ar-hl, a.ar-ref, li.ar-note"), function (el) {
       var c = page.byId[el.getAttribute("data-ar")];
       el.classList.toggle("ar-off", !!c && isOff(c.kind));
@@ -330,11 +350,6 @@
     each(page.text.querySelectorAll(".ar-notes"), function (n) {
       n.classList.toggle("ar-off", !n.querySelector("li.ar-note:not(.ar-off)"));
     });
-    sync();
-    if (selected && page.byId[selected] && isOff(page.byId[selected].kind)) select(null);
-    layout();
-    // For the note map (notemap.js), which follows the kinds shown and the text's layout.
-    document.dispatchEvent(new CustomEvent("annotated-reader:notes"));
   }
 
   // -- the layout ----------------------------------------------------------------------------
@@ -368,6 +383,7 @@
       left: textBox.right - artBox.left + COLUMN_GAP,
       width: Math.max(160, Math.min(MAX_WIDTH, root - 12 - textBox.right - COLUMN_GAP)),
       base: textBox.top - artBox.top, // the column's top is the article's
+      end: textBox.bottom - artBox.top,
       textTop: textBox.top,
     };
   }
@@ -375,34 +391,39 @@
   /* Every measurement the layout needs, read in one pass: each shown card's passage top and
    * its heights (content, head line, border and padding). Kept until the text or the cards
    * change (apply(), a resize, a font, a card opened); selecting or lighting a card moves the
-   * cards with no reading at all. */
-  function measure() {
+   * cards with no reading at all. Cards built since (``prev``) are read and added alone: a
+   * card's heights and its passage's place do not depend on the cards, as long as the column's
+   * width and the text's place in the article are the same. */
+  function measure(prev) {
     var f = frame(page.text, page.article), col = page.column;
     if (col.style.width !== f.width + "px") { // a new width reflows every card
       col.style.width = f.width + "px";
       col.style.left = f.left + "px";
+      prev = null;
     }
-    var shown = page.cards.slice(0, page.ready).filter(function (c) { return !isOff(c.kind); });
-    var n = shown.length, i, c;
-    var line = parseFloat(getComputedStyle(col).lineHeight) || 20;
-    var m = { frame: f, shown: shown, collapsed: Math.round(COLLAPSED_LINES * line),
-      targets: new Array(n), content: new Array(n), head: new Array(n), chrome: new Array(n),
-      opened: new Array(n) };
-    for (i = 0; i < n; i++) {
-      c = shown[i];
-      m.targets[i] = c.mark.getBoundingClientRect().top - f.textTop + f.base;
-      m.opened[i] = c.el.classList.contains("ar-open");
-      m.content[i] = c.inner.scrollHeight;
-      m.head[i] = c.head ? c.head.offsetHeight : line;
-      m.chrome[i] = c.el.offsetHeight - c.inner.clientHeight;
+    if (prev && prev.frame.base !== f.base) prev = null;
+    var line = prev ? prev.line : parseFloat(getComputedStyle(col).lineHeight) || 20;
+    var m = prev || { shown: [], line: line, collapsed: Math.round(COLLAPSED_LINES * line),
+      targets: [], content: [], head: [], chrome: [], opened: [], upTo: 0 };
+    m.frame = f;
+    for (var i = m.upTo; i < page.ready; i++) {
+      var c = page.cards[i];
+      if (isOff(c.kind)) continue;
+      m.shown.push(c);
+      m.targets.push(c.mark.getBoundingClientRect().top - f.textTop + f.base);
+      m.opened.push(c.el.classList.contains("ar-open"));
+      m.content.push(c.inner.scrollHeight);
+      m.head.push(c.head ? c.head.offsetHeight : line);
+      m.chrome.push(c.el.offsetHeight - c.inner.clientHeight);
     }
+    m.upTo = page.ready;
     return m;
   }
 
   function layout(pin) {
     if (!marginOn()) return;
     var t0 = performance.now();
-    if (!measured) measured = measure();
+    if (!measured || measured.upTo < page.ready) measured = measure(measured);
     var m = measured, shown = m.shown, n = shown.length, i;
     var targets = m.targets, content = m.content, collapsed = m.collapsed, opened = m.opened;
     var anchor = -1;
@@ -428,14 +449,16 @@
       var h = clip[i] === "" ? "none" : clip[i] + "px";
       // Written only where it changed: a selection moves a few cards, not every one.
       if (card.clip !== h) { card.inner.style.maxHeight = h; card.clip = h; }
-      card.el.classList.toggle("ar-stub", stub[i]);
-      card.el.classList.toggle("ar-long", opened[i] || content[i] > collapsed + 2);
+      var fit = stub[i] ? "stub" : opened[i] || content[i] > collapsed + 2 ? "long" : "short";
+      if (card.fit !== fit) { card.el.setAttribute("data-fit", fit); card.fit = fit; }
       if (card.top !== pos[i]) { card.el.style.top = pos[i] + "px"; card.top = pos[i]; }
       bottom = Math.max(bottom, pos[i] + heights[i]);
       if (pos[i] - targets[i] > worst) { worst = pos[i] - targets[i]; worstId = card.id; }
     }
-    page.column.style.height = bottom + "px";
-    page.article.style.minHeight = bottom + "px"; // the article ends below its last card
+    // The article ends below its last card, where the cards run past the text: written only
+    // then, and only when it changes, since a new height lays out the page around the article.
+    var height = bottom > m.frame.end ? bottom + "px" : "";
+    if (page.height !== height) { page.article.style.minHeight = height; page.height = height; }
     if (anchor < 0) stats = { ms: 0, cards: n, worst: Math.round(worst), worstId: worstId };
     stats.ms = performance.now() - t0;
   }
@@ -622,7 +645,7 @@
     relayout: function (keep) { if (!keep) measured = null; layout(); return stats; },
     stats: function () {
       return Object.assign({ firstMs: firstMs, pageMs: pageMs, restMs: restMs, longestMs: longestMs,
-        settled: !page || page.ready === page.cards.length }, stats);
+        settled: !page || (page.ready === page.cards.length && page.docked) }, stats);
     },
     reduced: function () { return reduced.matches; },
   };

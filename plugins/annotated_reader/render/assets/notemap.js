@@ -23,7 +23,9 @@
   function filter(map) {
     marks(map).forEach(function (a) {
       var box = document.getElementById("ar-show-" + a.getAttribute("data-kind"));
-      a.parentNode.hidden = !!box && !box.checked;
+      var hide = !!box && !box.checked;
+      // Written only where it changes: the page opens with every kind shown.
+      if (a.parentNode.hidden !== hide) a.parentNode.hidden = hide;
     });
   }
 
@@ -76,7 +78,8 @@
       current = list.filter(function (a) { return a.getAttribute("tabindex") === "0"; })[0] || list[0];
     }
     marks(map).forEach(function (a) {
-      a.setAttribute("tabindex", a === current ? "0" : "-1");
+      var stop = a === current ? "0" : "-1";
+      if (a.getAttribute("tabindex") !== stop) a.setAttribute("tabindex", stop);
       a.classList.toggle("ar-nm-current", a === current && map.hasAttribute("data-ar-used"));
     });
   }
