@@ -1,4 +1,5 @@
-"""The plugin freezes the loaded corpus out of the cyclic collector during a build only."""
+"""The plugin holds as little as it can while MkDocs builds: the loaded corpus frozen out of the
+cyclic collector during a build only; generated pages and exports never all alive at once."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
+from annotated_reader.docsfolder.command import load
+from annotated_reader.webannotation import export
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 
 class _Probe(BasePlugin):  # type: ignore[type-arg]
@@ -54,3 +57,63 @@ def test_a_build_that_fails_midway_releases_the_frozen_objects(mini: Path) -> No
         build(config)
     assert _Probe.frozen_during_build > 10_000
     assert gc.get_freeze_count() == 0
+
+
+class _Watch(BasePlugin):  # type: ignore[type-arg]
+    """What a generated source page's content is, and how many exports are made, as MkDocs
+    goes from reading every page (its first loop) to writing them with the theme (its
+    second), and as each page is written."""
+
+    def __init__(self) -> None:
+        self.between: dict[str, object] = {}
+        self.exports_made_by_then = -1
+        self.in_theme: dict[str, int] = {}
+        self.after: dict[str, object] = {}
+        self.pages: list[object] = []
+
+    @event_priority(-200)  # after every plugin's own, as MkDocs' second loop starts
+    def on_env(self, env: object, *, config: object, files: object) -> object:
+        for file in files.documentation_pages():  # type: ignore[attr-defined]
+            if file.src_uri.startswith("sources/") and file.page is not None:
+                self.between[file.src_uri] = file.page.content
+                self.pages.append(file.page)
+        self.exports_made_by_then = _MADE[0]
+        return env
+
+    def on_page_context(self, context: object, *, page: object, **_kw: object) -> object:
+        content = page.content  # type: ignore[attr-defined]
+        self.in_theme[page.file.src_uri] = len(content or "")  # type: ignore[attr-defined]
+        return context
+
+
+_MADE = [0]
+
+
+def test_generated_pages_and_exports_are_not_all_held_at_once(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between MkDocs' two loops a generated page's HTML is held as UTF-8 bytes by the plugin,
+    not as the page's content (where every page's stayed alive to the build's end), and is
+    given back to the theme; once written it is let go. The Web Annotation exports are made
+    as MkDocs copies them, after every page is read, not all at once in on_files."""
+    made = export.collection
+
+    def counted(*args: object, **kw: object) -> object:
+        _MADE[0] += 1
+        return made(*args, **kw)  # type: ignore[arg-type]
+
+    _MADE[0] = 0
+    monkeypatch.setattr(export, "collection", counted)
+    config = _config(mini)
+    watch = _Watch()
+    config.plugins["watch"] = watch
+    build(config)
+    assert watch.between == {"sources/index.md": "", "sources/sample.md": ""}
+    assert watch.exports_made_by_then == 0 and _MADE[0] == 1
+    page = (mini / "site" / "sources" / "sample" / "index.html").read_text(encoding="utf-8")
+    assert watch.in_theme["sources/sample.md"] > 1000 and 'class="ar-text' in page
+    assert [p.content for p in watch.pages] == [None, None]  # type: ignore[attr-defined]
+    written = mini / "site" / "sources" / "sample" / "annotations.jsonld"
+    _, site, _ = load(mini / "mkdocs.yml")  # the same export, made apart from MkDocs
+    (made_apart,) = [f for f in site.files() if f.path == "sources/sample/annotations.jsonld"]
+    assert written.read_bytes() == made_apart.data()

@@ -9,6 +9,7 @@ a site has is decided at the edge (:mod:`annotated_reader.assembly`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -208,8 +209,10 @@ class Feature:
         """HTML body of one of this feature's pages (with its search document, if any)."""
         return None
 
-    def files(self, urls: SiteUrls) -> dict[str, str]:
-        """Extra generated files (path → text), e.g. a JSON export."""
+    def files(self, urls: SiteUrls) -> Mapping[str, str]:
+        """Extra generated files (path → text), e.g. a JSON export. The texts are read one
+        at a time, as each file is written: a large one may be made only when read
+        (:class:`~.lazy.LazyTexts`)."""
         return {}
 
     def source_alternates(self, source: Source, urls: SiteUrls) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ and contributes term links, definition previews and the ``glossary/`` page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -364,7 +364,7 @@ class Glossary(Feature):
             return None
         return PageHtml(*render_glossary(self, page_url, urls, cut, part))
 
-    def files(self, urls: SiteUrls) -> dict[str, str]:
+    def files(self, urls: SiteUrls) -> Mapping[str, str]:
         """Every term's preview, in one script that reader.js loads when a page needs it."""
         if not self.terms:
             return {}

@@ -29,6 +29,7 @@ from ..render.generated import GeneratedSite
 from ..render.navigation import reading_rank, section_key
 from ..render.pool import PagePool, source_paths, workers_for
 from .config import ReaderConfig
+from .madefile import MadeFile
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
     from mkdocs.livereload import LiveReloadServer
@@ -97,6 +98,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._search_docs: dict[str, str] = {}  # page path → search_view document
         self._lent: str | None = None  # the page's own content while search reads ours
         self._pool: PagePool | None = None  # source pages rendered by other processes
+        self._held: dict[str, bytes] = {}  # page path → its content, between MkDocs' loops
 
     def _paths(self, config: MkDocsConfig) -> Paths:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -104,6 +106,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._search_docs.clear()
+        self._held.clear()
         self._close_pool()
         if not self.config.enabled:
             return config
@@ -154,7 +157,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         ours += [
             File.generated(config, f.path, abs_src_path=str(f.source))
             if f.source is not None
-            else File.generated(config, f.path, content=f.text or "")
+            else MadeFile.of(config, f.path, f.make or str)
             for f in self.site.files()
         ]
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
@@ -223,7 +226,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         page.title = escape(self.site.nav_titles()[page.file.src_uri], quote=False)
         return ""
 
-    def on_page_content(
+    def _render_page(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.site is None:
@@ -237,7 +240,24 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             self._search_docs[page.file.src_uri] = rendered.search
         page.toc = get_toc([_toc_token(e) for e in rendered.toc])
         page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
+        self._held[page.file.src_uri] = b""  # ours: held from the last on_page_content on
         return rendered.html
+
+    # MkDocs reads every page's content (its first loop) before it renders any page with the
+    # theme (its second), so every page's HTML is alive at once; the corpus's pages are most
+    # of it. Once every plugin has seen a generated page's content, it is held as UTF-8 (a
+    # Python string of a page with one character beyond U+FFFF takes four bytes a character)
+    # and given back as the theme renders it; the theme's page written, it is let go.
+    @event_priority(-100)
+    def _hold_page(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if page.file.src_uri not in self._held:
+            return html
+        self._held[page.file.src_uri] = html.encode("utf-8")
+        return ""
+
+    on_page_content = CombinedEvent(_render_page, _hold_page)
 
     def _page_pool(self, files: Files) -> PagePool:
         """The source pages, each at its address, for forked workers to render ahead of
@@ -290,6 +310,10 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def _lend_search_document(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
+        held = self._held.get(page.file.src_uri)
+        if held:
+            page.content = held.decode("utf-8")
+            self._held[page.file.src_uri] = b""
         document = self._search_docs.pop(page.file.src_uri, None)
         if document is not None and page.content is not None:
             self._lent, page.content = page.content, document
@@ -305,7 +329,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     on_page_context = CombinedEvent(_lend_search_document, _take_page_back)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _add_to_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """The page's other forms (a source's notes as Web Annotations) in its head; on a
         page left out of the navigation, the theme's table-of-contents title without the
         ``for`` of the toggle that only a listed page gets (a label for no control)."""
@@ -316,8 +340,17 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         links = self.site.head(page.file.src_uri, page.url)
         return output.replace("</head>", links + "</head>", 1) if links else output
 
+    @event_priority(-100)
+    def _let_page_go(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.src_uri in self._held:
+            page.content = None  # written by the theme: not needed again in this build
+        return output
+
+    on_post_page = CombinedEvent(_add_to_head, _let_page_go)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_pool()
+        self._held.clear()
         if self.site is not None:
             for note in self.site.save_cache():
                 log.info(f"annotated-reader: {note}")
@@ -325,6 +358,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()
+        self._held.clear()
         gc.unfreeze()
 
     def on_serve(

@@ -8,8 +8,9 @@ text; a file is its bytes (or a packaged file to copy). Nothing here knows an en
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
@@ -44,16 +45,18 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A generated file: its text, or a packaged file (``source``) published as it is."""
+    """A generated file: the function that makes its text (called as it is written, so that
+    a site's files are never all held at once), or a packaged file (``source``) published as
+    it is."""
 
     path: str
-    text: str | None = None
+    make: Callable[[], str] | None = None
     source: Path | None = None
 
     def data(self) -> bytes:
         if self.source is not None:
             return self.source.read_bytes()
-        return (self.text or "").encode("utf-8")
+        return (self.make() if self.make is not None else "").encode("utf-8")
 
 
 class GeneratedSite:
@@ -148,11 +151,10 @@ class GeneratedSite:
     def files(self) -> list[GeneratedFile]:
         """Every generated file that is not a page: each feature's (exports, term previews)
         and the assets, the glyph style sheet among them."""
-        out = [GeneratedFile(p, text=t) for p, t in self.builder.files().items()]
+        out = [GeneratedFile(p, make=m) for p, m in self.builder.files().items()]
         out += [GeneratedFile(f"{ASSET_DIR}/{a.name}", source=a) for a in _assets()]
-        out.append(
-            GeneratedFile(f"{ASSET_DIR}/{GLYPHS_CSS}", text=glyphs_stylesheet(self.corpus.features))
-        )
+        glyphs = partial(glyphs_stylesheet, self.corpus.features)
+        out.append(GeneratedFile(f"{ASSET_DIR}/{GLYPHS_CSS}", make=glyphs))
         return out
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from html import escape, unescape
 
 from ..core.corpus import Corpus, PageHtml
+from ..core.lazy import makers
 from ..core.model import Annotation
 from ..core.text.markup import Markup, Resolver
 from ..core.toc import TocEntry
@@ -68,10 +70,12 @@ class SiteBuilder:
             self._nav_titles = out
         return self._nav_titles
 
-    def files(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def files(self) -> dict[str, Callable[[], str]]:
+        """Each generated file's path and the function that makes its text (none is made
+        here: a site's exports are made one by one, as each is written)."""
+        out: dict[str, Callable[[], str]] = {}
         for feature in self.corpus.features:
-            out.update(feature.files(self.urls))
+            out.update(makers(feature.files(self.urls)))
         return out
 
     def head(self, path: str, page_url: str) -> str:

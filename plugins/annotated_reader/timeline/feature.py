@@ -9,7 +9,7 @@ names an event.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
 from ..core.dated import DatedFact
@@ -226,7 +226,7 @@ class Timeline(Feature):
             part,
         )
 
-    def files(self, urls: SiteUrls) -> dict[str, str]:
+    def files(self, urls: SiteUrls) -> Mapping[str, str]:
         if not self.present:
             return {}
         page_url = urls.page(PAGE)

@@ -23,9 +23,11 @@ Each note is an ``Annotation``:
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from ..core.corpus import Corpus
+from ..core.lazy import LazyTexts
 from ..core.model import Annotation, Source
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls, absolute, relative_url
@@ -206,11 +208,12 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def site_files(corpus: Corpus, urls: SiteUrls, site_url: str, site_name: str) -> dict[str, str]:
+def site_files(corpus: Corpus, urls: SiteUrls, site_url: str, site_name: str) -> LazyTexts:
     """Every source's collection, by its path from the site's root: what a site
-    generator writes beside the pages."""
+    generator writes beside the pages. Each is made as it is read (written), not before."""
     markup = corpus.markup
-    return {
-        path(s.id): dumps(collection(corpus, s, urls, site_url, site_name, markup=markup))
-        for s in corpus.sources
-    }
+
+    def made(source: Source) -> str:
+        return dumps(collection(corpus, source, urls, site_url, site_name, markup=markup))
+
+    return LazyTexts({path(s.id): partial(made, s) for s in corpus.sources})

@@ -3,6 +3,7 @@ of the site, linked from the source page's head."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..core.corpus import Feature, Options
@@ -25,7 +26,7 @@ class WebAnnotations(Feature):
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.corpus, self.options = corpus, options
 
-    def files(self, urls: SiteUrls) -> dict[str, str]:
+    def files(self, urls: SiteUrls) -> Mapping[str, str]:
         if self.corpus is None:
             return {}
         return site_files(self.corpus, urls, self.options.site_url, self.options.site_name)
