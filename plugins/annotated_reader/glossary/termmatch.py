@@ -47,6 +47,8 @@ def _is_word(ch: str) -> bool:
 class Matcher:
     def __init__(self, patterns: list[Pattern]) -> None:
         self._digest: str | None = None
+        self._listed: list[Pattern] | None = None  # every pattern, in the automaton's order
+        self._index: dict[int, int] | None = None  # id(pattern) → its place in that list
         self.goto: list[dict[str, int]] = [{}]
         self.ends: list[list[Pattern]] = [[]]  # aliases whose last character is this node
         for pattern in patterns:
@@ -105,12 +107,17 @@ class Matcher:
             except (TypeError, ValueError, IndexError):  # not a list of ours: match again
                 memo.damaged(key)
         hits = self.all_hits(text)
-        index = {id(p): i for i, p in enumerate(patterns)}
-        memo.put(key, [[h.start, h.end, index[id(h.pattern)]] for h in hits])
+        if self._index is None:
+            self._index = {id(p): i for i, p in enumerate(patterns)}
+        memo.put(key, [[h.start, h.end, self._index[id(h.pattern)]] for h in hits])
         return hits
 
     def _patterns(self) -> list[Pattern]:
-        return [p for node in self.ends for p in node]
+        # Listed once: walking every node of a 10,000-spelling automaton for each text was
+        # 12% of a build with 5,000 terms (benchmarks/profile_build.py).
+        if self._listed is None:
+            self._listed = [p for node in self.ends for p in node]
+        return self._listed
 
     def _signature(self) -> str:
         if self._digest is None:
