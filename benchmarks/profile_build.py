@@ -108,7 +108,11 @@ def profile(project: Path, top: int = 12) -> Profile:
         for key, (_cc, nc, tt, ct, _callers) in raw.items()
         if f"/{PACKAGE}/" in key[0]
     ]
-    hooks = sorted((r for r in rows if r.name.startswith("mkdocs/plugin.py:on_")), key=lambda r: -r.total)
+    # An event's handlers: ``on_<event>``, or ``_on_<event>_…`` when several share one event.
+    hooks = sorted(
+        (r for r in rows if r.name.startswith(("mkdocs/plugin.py:on_", "mkdocs/plugin.py:_on_"))),
+        key=lambda r: -r.total,
+    )
     own = sorted(rows, key=lambda r: -r.own)[:top]
     cumulative = sorted(
         (r for r in rows if not r.name.startswith("mkdocs/plugin.py:")), key=lambda r: -r.total

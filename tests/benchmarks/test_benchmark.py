@@ -58,7 +58,7 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     assert size_rows[0].count(" | ") == SIZE_HEADER.count(" | ")
     term_rows = lines[lines.index(TERM_HEADER) + 2 :]
     assert term_rows[0].startswith("| 50 | "), term_rows[0]
-    assert "`mkdocs/plugin.py:on_page_content`" in text
+    assert "`mkdocs/plugin.py:_on_page_content_render`" in text  # where pages are rendered
     split = lines[lines.index(SPLIT_HEADER) + 2 : lines.index(SPLIT_HEADER) + 8]
     assert [row.split(" | ")[0] for row in split] == [
         "| Python, MkDocs, theme and plugin imports, reading mkdocs.yml",

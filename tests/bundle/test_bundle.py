@@ -343,6 +343,9 @@ def test_the_readers_choice_of_notes_is_kept_from_disk(
     page.goto((unpacked / "sources" / "index.html").as_uri())
     page.click("article a[href='lysyansky-ussr-2.html']")  # another source, another page
     page.locator(".ar-text").wait_for()
+    # The controls say the reader's choice once margin.js has read it (the text is there
+    # before the script has run).
+    page.wait_for_function("window.annotatedReaderMargin && annotatedReaderMargin.stats().settled")
     assert page.locator("#ar-mode-under").is_checked()
     assert page.locator(".ar-text .ar-notes").first.is_visible()
 

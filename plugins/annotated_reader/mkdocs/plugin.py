@@ -226,7 +226,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         page.title = escape(self.site.nav_titles()[page.file.src_uri], quote=False)
         return ""
 
-    def _render_page(
+    def _on_page_content_render(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.site is None:
@@ -249,7 +249,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     # Python string of a page with one character beyond U+FFFF takes four bytes a character)
     # and given back as the theme renders it; the theme's page written, it is let go.
     @event_priority(-100)
-    def _hold_page(
+    def _on_page_content_hold(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.src_uri not in self._held:
@@ -257,7 +257,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._held[page.file.src_uri] = html.encode("utf-8")
         return ""
 
-    on_page_content = CombinedEvent(_render_page, _hold_page)
+    on_page_content = CombinedEvent(_on_page_content_render, _on_page_content_hold)
 
     def _page_pool(self, files: Files) -> PagePool:
         """The source pages, each at its address, for forked workers to render ahead of
@@ -307,7 +307,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     # The search plugin indexes ``page.content`` in on_page_context, and the theme renders
     # it right after: lend search the page's lean document first, take the page back last.
     @event_priority(100)
-    def _lend_search_document(
+    def _on_page_context_lend(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         held = self._held.get(page.file.src_uri)
@@ -320,16 +320,16 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         return context
 
     @event_priority(-100)
-    def _take_page_back(
+    def _on_page_context_take_back(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if self._lent is not None:
             page.content, self._lent = self._lent, None
         return context
 
-    on_page_context = CombinedEvent(_lend_search_document, _take_page_back)
+    on_page_context = CombinedEvent(_on_page_context_lend, _on_page_context_take_back)
 
-    def _add_to_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _on_post_page_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """The page's other forms (a source's notes as Web Annotations) in its head; on a
         page left out of the navigation, the theme's table-of-contents title without the
         ``for`` of the toggle that only a listed page gets (a label for no control)."""
@@ -341,12 +341,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         return output.replace("</head>", links + "</head>", 1) if links else output
 
     @event_priority(-100)
-    def _let_page_go(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _on_post_page_let_go(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if page.file.src_uri in self._held:
             page.content = None  # written by the theme: not needed again in this build
         return output
 
-    on_post_page = CombinedEvent(_add_to_head, _let_page_go)
+    on_post_page = CombinedEvent(_on_post_page_head, _on_post_page_let_go)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_pool()
