@@ -120,6 +120,33 @@ def seed_split(work: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
     return out
 
 
+def serve_loop(work: Path, edits: int) -> tuple[Series, Series, dict[str, list[dict[str, float]]]]:
+    """``mkdocs serve`` of the seed site and its plain twin, each edited ``edits`` times, and
+    the parts of the same rebuilds made in one process (the plugin's share)."""
+    from .serve import serve_rebuilds
+
+    plain_texts = real_texts()
+    served = serve_rebuilds(real_project(work / "serve"), edits)
+    say(f"  serve: edit a note → page updated {served.spread()} s")
+    plain = plain_project(work / "serve-plain", plain_texts, ROOT / "docs", "Plain twin")
+    served_plain = serve_rebuilds(plain, edits)
+    say(f"  serve, plain twin: edit a page → page updated {served_plain.spread()} s")
+    parts: dict[str, list[dict[str, float]]] = {}
+    for name, project in (("plugin", real_project(work / "serve")), ("plain", plain)):
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks.split", str(project), "--rebuilds", str(3 * edits)],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        parts[name] = json.loads(proc.stdout.splitlines()[-1])
+    share = statistics.median(r["plugin"] / r["total"] for r in parts["plugin"])
+    say(f"  serve rebuilds in one process: the plugin's share {share:.0%}")
+    return served, served_plain, parts
+
+
 def corpus_size(work: Path, n: int, rounds: int, nav_cut: bool) -> SizeRow:
     made = synth.generate(work / f"n{n}", synth.Spec(n, NOTES_PER_SOURCE, BASE_TERMS, EVENTS))
     docs = made.root / "docs"
@@ -212,10 +239,9 @@ def main(argv: list[str] | None = None) -> int:
             glossary_size(args.work, terms, plan.glossary_n, plan.glossary_rounds, results.sizes)
         )
     if plan.serve_edits and not args.no_serve:
-        from .serve import serve_rebuilds
-
-        results.serve = serve_rebuilds(real_project(args.work / "serve"), plan.serve_edits)
-        say(f"  serve: edit → page updated {results.serve.spread()} s")
+        results.serve, results.serve_plain, results.rebuilds = serve_loop(
+            args.work, plan.serve_edits
+        )
     if plan.profile_n is not None and not args.no_profile:
         from .profile_build import profile
 

@@ -89,7 +89,13 @@ def main(argv: list[str] | None = None) -> int:
         for kind, (_, example, finding) in sorted(smallest.items()):
             report += [f"### {kind}", "", "```", finding[:1500], "```", ""]
             report += ["Seed and source file:", "", "```json"]
-            report += [json.dumps({"seed": example.seed, "source": example.source_yaml()[0]}, ensure_ascii=True, indent=1)[:3000]]
+            report += [
+                json.dumps(
+                    {"seed": example.seed, "source": example.source_yaml()[0]},
+                    ensure_ascii=True,
+                    indent=1,
+                )[:3000]
+            ]
             report += ["```", ""]
     text = "\n".join(report) + "\n"
     Path(args.out).write_text(text, encoding="utf-8")

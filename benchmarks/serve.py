@@ -1,9 +1,12 @@
-"""How long ``mkdocs serve`` takes to show an edited annotation.
+"""How long ``mkdocs serve`` takes to show an edited annotation, and its plain twin an edited page.
 
-Starts ``mkdocs serve`` on a free loopback port, waits for the source page, then edits the
-body of the page's first note several times and times each edit until the served page
-shows it. The time includes MkDocs' file watcher and its 0.1 s debounce, and a full
-rebuild of the site (MkDocs rebuilds everything on any change).
+Starts ``mkdocs serve`` on a free loopback port, waits for a source page, then edits it
+several times (the plugin's site: the body of the page's first note; the plain twin: the
+page's first paragraph) and times each edit until the served page shows it. The time
+includes MkDocs' file watcher, which looks for changes every 0.5 s, its 0.1 s debounce and a
+full rebuild of the site (MkDocs rebuilds everything on any change). The edits are made at
+offsets spread over the watcher's half second (a fixed pause between edits would land each
+one at the same point of its cycle, and measure that point's wait every time).
 """
 
 from __future__ import annotations
@@ -13,11 +16,41 @@ import socket
 import subprocess
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from .measure import BIN, ENV, Sample, Series
 
 _BODY = re.compile(r"^(\s*body: [|>]-?\n)(\s+)", re.MULTILINE)
+_PARAGRAPH = re.compile(r"^(# [^\n]*\n\n)", re.MULTILINE)
+_POLL = 0.5  # MkDocs' file watcher: seconds between two looks at the watched files
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One file of a project edited again and again, and the page that shows it."""
+
+    path: Path
+    original: str
+    pattern: re.Pattern[str]
+    url_path: str
+
+    def text(self, marker: str) -> str:
+        return self.pattern.sub(rf"\g<0>{marker} ", self.original, count=1)
+
+
+def edit_of(project: Path) -> Edit:
+    """The plugin's site: its first source's first note; a plain twin: its first page."""
+    sources = project / "annotations" / "sources"
+    if sources.is_dir():
+        path, pattern = sorted(sources.glob("*.yml"))[0], _BODY
+    else:
+        pages = project / "docs" / "sources"
+        path, pattern = sorted(p for p in pages.glob("*.md") if p.name != "index.md")[0], _PARAGRAPH
+    original = path.read_text(encoding="utf-8")
+    if not pattern.search(original):
+        raise ValueError(f"{path}: nothing to edit")
+    return Edit(path, original, pattern, f"/sources/{path.stem}/")
 
 
 def _free_port() -> int:
@@ -42,10 +75,7 @@ def _wait_for(url: str, needle: str, timeout: float) -> float:
 
 def serve_rebuilds(project: Path, edits: int = 3, timeout: float = 120) -> Series:
     """Edit → served page updated, once per edit. ``project`` is modified; pass a copy."""
-    source = sorted((project / "annotations" / "sources").glob("*.yml"))[0]
-    original = source.read_text(encoding="utf-8")
-    if not _BODY.search(original):
-        raise ValueError(f"{source}: no block-scalar note body to edit")
+    edit = edit_of(project)
     port = _free_port()
     proc = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -54,17 +84,18 @@ def serve_rebuilds(project: Path, edits: int = 3, timeout: float = 120) -> Serie
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/sources/{source.stem}/"
+    url = f"http://127.0.0.1:{port}{edit.url_path}"
     out = Series()
     try:
-        _wait_for(url, "ar-note", timeout)
+        _wait_for(url, "</html>", timeout)
+        time.sleep(1.0)  # the watcher starts once the first build is served
         for k in range(edits):
             marker = f"benchedit{k}x{port}"
-            source.write_text(
-                _BODY.sub(rf"\g<1>\g<2>{marker} ", original, count=1), encoding="utf-8"
-            )
+            edit.path.write_text(edit.text(marker), encoding="utf-8")
             out.samples.append(Sample(_wait_for(url, marker, timeout), 0.0))
-            time.sleep(0.5)  # let the watcher settle before the next edit
+            # Let the watcher settle, then wait a further part of its cycle: the golden
+            # ratio's multiples spread the edits evenly over it, whatever their number.
+            time.sleep(_POLL + _POLL * ((k + 1) * 0.618034 % 1))
     finally:
         proc.terminate()
         try:
@@ -72,5 +103,5 @@ def serve_rebuilds(project: Path, edits: int = 3, timeout: float = 120) -> Serie
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        source.write_text(original, encoding="utf-8")
+        edit.path.write_text(edit.original, encoding="utf-8")
     return out

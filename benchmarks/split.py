@@ -6,6 +6,13 @@ code and what MkDocs and Material spend on the pages it adds. Run in a fresh pro
 bench does) so imports are counted:
 
     .venv/bin/python -m benchmarks.split PROJECT     # prints JSON
+    .venv/bin/python -m benchmarks.split PROJECT --rebuilds 7
+
+``--rebuilds K`` does what ``mkdocs serve`` does on each save instead: one process, the
+file the serve benchmark edits edited again before every build, the configuration read anew
+(plugins that keep state between builds, as MkDocs allows with ``on_startup``, are started
+once), and prints the parts of each of the K builds after the first. The project is
+modified while it runs; pass a copy.
 """
 
 from __future__ import annotations
@@ -31,13 +38,10 @@ PARTS = {
 }
 
 
-def split(project: Path) -> dict[str, float]:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def _timed_events(spent: Counter[str]) -> None:
+    """Every plugin event handler from now on adds its time to its part in ``spent``."""
     from mkdocs.plugins import PluginCollection
 
-    spent: Counter[str] = Counter()
     run_event = PluginCollection.run_event
 
     def timed(collection: PluginCollection, name: str, item: Any = None, **kwargs: Any) -> Any:
@@ -68,6 +72,15 @@ def split(project: Path) -> dict[str, float]:
             handlers[:] = saved
 
     PluginCollection.run_event = timed  # type: ignore[method-assign]
+
+
+def split(project: Path) -> dict[str, float]:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    spent: Counter[str] = Counter()
+    _timed_events(spent)
     with tempfile.TemporaryDirectory(prefix="bench-split-") as site:
         config = load_config(str(project / "mkdocs.yml"), site_dir=site)
         start = time.perf_counter()
@@ -80,9 +93,47 @@ def split(project: Path) -> dict[str, float]:
     return out
 
 
+def rebuilds(project: Path, count: int) -> list[dict[str, float]]:
+    """The parts of ``count`` builds after a first one, made as ``mkdocs serve`` makes them."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .serve import edit_of
+
+    spent: Counter[str] = Counter()
+    _timed_events(spent)
+    edit = edit_of(project)
+    out = []
+    with tempfile.TemporaryDirectory(prefix="bench-rebuild-") as site:
+        url = "http://127.0.0.1:8000/"
+        config = load_config(str(project / "mkdocs.yml"), site_dir=site)
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            for k in range(count + 1):
+                spent.clear()
+                start = time.perf_counter()
+                if k:
+                    edit.path.write_text(edit.text(f"rebuild{k}"), encoding="utf-8")
+                    config = load_config(str(project / "mkdocs.yml"), site_dir=site)
+                config.site_url = url
+                build(config, serve_url=url)
+                if k:
+                    total = time.perf_counter() - start
+                    parts = {p: spent[p] for p in ("plugin", "search", "other_plugins")}
+                    out.append({**parts, "rest": total - sum(parts.values()), "total": total})
+        finally:
+            config.plugins.on_shutdown()
+            edit.path.write_text(edit.original, encoding="utf-8")
+    return out
+
+
 def main() -> int:
-    result = split(Path(sys.argv[1]).resolve())
-    print(json.dumps(result))
+    project = Path(sys.argv[1]).resolve()
+    if sys.argv[2:3] == ["--rebuilds"]:
+        print(json.dumps(rebuilds(project, int(sys.argv[3]))))
+    else:
+        print(json.dumps(split(project)))
     return 0
 
 
