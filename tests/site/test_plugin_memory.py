@@ -70,6 +70,7 @@ class _Watch(BasePlugin):  # type: ignore[type-arg]
         self.in_theme: dict[str, int] = {}
         self.after: dict[str, object] = {}
         self.pages: list[object] = []
+        self.held: dict[str, int] = {}
 
     @event_priority(-200)  # after every plugin's own, as MkDocs' second loop starts
     def on_env(self, env: object, *, config: object, files: object) -> object:
@@ -78,8 +79,11 @@ class _Watch(BasePlugin):  # type: ignore[type-arg]
                 self.between[file.src_uri] = file.page.content
                 self.pages.append(file.page)
         self.exports_made_by_then = _MADE[0]
+        held = config.plugins["annotated-reader"]._held  # type: ignore[attr-defined]
+        self.held = {path: len(data) for path, data in held.items()}
         return env
 
+    @event_priority(-200)  # as the theme gets it, after search has read its own document
     def on_page_context(self, context: object, *, page: object, **_kw: object) -> object:
         content = page.content  # type: ignore[attr-defined]
         self.in_theme[page.file.src_uri] = len(content or "")  # type: ignore[attr-defined]
@@ -92,7 +96,7 @@ _MADE = [0]
 def test_generated_pages_and_exports_are_not_all_held_at_once(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Between MkDocs' two loops a generated page's HTML is held as UTF-8 bytes by the plugin,
+    """Between MkDocs' two loops a generated page's HTML is held compressed by the plugin,
     not as the page's content (where every page's stayed alive to the build's end), and is
     given back to the theme; once written it is let go. The Web Annotation exports are made
     as MkDocs copies them, after every page is read, not all at once in on_files."""
@@ -112,6 +116,8 @@ def test_generated_pages_and_exports_are_not_all_held_at_once(
     assert watch.exports_made_by_then == 0 and _MADE[0] == 1
     page = (mini / "site" / "sources" / "sample" / "index.html").read_text(encoding="utf-8")
     assert watch.in_theme["sources/sample.md"] > 1000 and 'class="ar-text' in page
+    # held compressed: a fraction of the page it gives back
+    assert 0 < watch.held["sources/sample.md"] < watch.in_theme["sources/sample.md"] / 3
     assert [p.content for p in watch.pages] == [None, None]  # type: ignore[attr-defined]
     written = mini / "site" / "sources" / "sample" / "annotations.jsonld"
     _, site, _ = load(mini / "mkdocs.yml")  # the same export, made apart from MkDocs
