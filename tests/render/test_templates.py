@@ -97,7 +97,7 @@ def test_no_cache_when_turned_off_or_not_writable(
     )
     result = build(mini)
     assert result.returncode == 0, result.stderr
-    assert "cannot write to cache_dir 'blocked/cache'" in result.stderr
+    assert "INFO    -  annotated_reader: cannot write to cache_dir 'blocked/cache'" in result.stderr
     assert (mini / "site/sources/sample/index.html").is_file()
 
 

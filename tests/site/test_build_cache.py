@@ -240,7 +240,7 @@ def test_a_damaged_cache_is_ignored_with_a_note(project: Path, tmp_path: Path, d
             path.write_bytes(damage.encode("utf-8", "surrogateescape"))
     log = _build(project)
     for kind in KINDS:
-        note = f"annotated-reader: ignored {counts[kind]} unreadable or damaged cache file(s)"
+        note = f"ignored {counts[kind]} unreadable or damaged cache file(s)"
         assert f"INFO    -  annotated_reader: {note} in {kind}/; worked out again" in log, log
     _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
     again = _build(project)  # written anew: no note the second time

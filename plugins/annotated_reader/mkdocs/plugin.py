@@ -136,7 +136,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         )
         if options.cache_dir is not None and corpus.templates.bytecode_cache is None:
             log.info(
-                f"annotated-reader: cannot write to cache_dir '{self.config.cache_dir}'; "
+                f"cannot write to cache_dir '{self.config.cache_dir}'; "
                 "templates are compiled on every build (set cache_dir to a writable folder)"
             )
         for problem in self.problems.sorted():
@@ -272,7 +272,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             if file is not None:
                 jobs.append((file.src_uri, file.url))
         if jobs:
-            log.info(f"annotated-reader: rendering {len(jobs)} source pages in {workers} processes")
+            log.info(f"rendering {len(jobs)} source pages in {workers} processes")
         return PagePool(self.site, jobs, workers)
 
     def _close_pool(self) -> None:
@@ -355,7 +355,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._held.clear()
         if self.site is not None:
             for note in self.site.save_cache():
-                log.info(f"annotated-reader: {note}")
+                log.info(note)
         gc.unfreeze()
 
     def on_build_error(self, *, error: Exception) -> None:
