@@ -479,6 +479,7 @@ _MODE_STATE = """() => {
     return {text: [...text.classList].filter(c => c.startsWith("ar-notes-")),
             margin: text.closest("article").classList.contains("ar-margin-on"),
             lists: [...text.querySelectorAll(".ar-notes")].filter(e => e.getClientRects().length).length,
+            ticked: [...document.querySelectorAll("input[name=ar-mode]:checked")].map(i => i.value),
             script: !!window.annotatedReaderMargin};
 }"""
 
@@ -499,7 +500,8 @@ def test_the_readers_mode_holds_from_the_first_layout(
 ) -> None:
     """The page's inline script (render/margin_mode.py) sets the stored mode as the text is
     parsed, so the first layout is already in it: with margin.js never loaded the classes are
-    there, the notes lists shown only 'under each paragraph', the margin on only when wide."""
+    there, the notes lists shown only 'under each paragraph', the margin on only when wide,
+    and the controls tick the reader's mode, not the default."""
     context = _context(browser, width)
     if mode:
         choose(context, mode)
@@ -513,6 +515,7 @@ def test_the_readers_mode_holds_from_the_first_layout(
         "text": [f"ar-notes-{mode or 'margin'}"],
         "margin": margin,
         "lists": state["lists"] if lists else 0,
+        "ticked": [mode or "margin"],
         "script": False,
     }
     assert not lists or state["lists"] > 10
