@@ -188,6 +188,13 @@ class Feature:
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         """Read and validate this feature's data; called once the sources are anchored."""
 
+    def source_keys(self) -> dict[str, frozenset[str] | None]:
+        """What of a source file's YAML :meth:`load` reads from ``Source.node``: a top-level
+        key and its whole value (None), or the keys it reads of each item of the key's list.
+        The loader keeps only these: the rest of every file's located YAML, most of a large
+        corpus's memory while it loads, is let go as soon as the file is read."""
+        return {}
+
     def known_ids(self) -> dict[str, set[str]]:
         """Ids that ``[[namespace:id]]`` references may name."""
         return {}

@@ -68,12 +68,15 @@ def load_corpus(
             "no source files; add annotations/sources/<source-id>.yml for each seed text",
         )
     declared: set[str] = set()  # note ids the source files write
+    kept = _kept_keys(features)
     for path in files:
         source = _read_source_file(path, paths, seeds, corpus, problems)
         if source is None:
             corpus.complete = False
             continue
         declared |= listed_ids(source.node, "annotations")
+        if source.node is not None:
+            source.node = source.node.only(kept)
         corpus.sources.append(source)
     _check_seed_use(corpus, seeds, problems)
     twice = _check_unique_ids(corpus, problems)
@@ -91,6 +94,19 @@ def load_corpus(
     for source in corpus.sources:
         source.node = None
     return corpus, problems
+
+
+def _kept_keys(features: list[Feature]) -> dict[str, frozenset[str] | None]:
+    """What of each source file's YAML is kept once it is read: what the features read
+    when they load, and ``seed`` (where a seed used twice is reported)."""
+    kept: dict[str, frozenset[str] | None] = {"seed": None}
+    for feature in features:
+        for key, inner in feature.source_keys().items():
+            if key not in kept:
+                kept[key] = inner
+            elif (known := kept[key]) is not None:
+                kept[key] = None if inner is None else known | inner
+    return kept
 
 
 def _read_source_file(

@@ -13,6 +13,7 @@ the editor's text: YAML 1.1 would read ``3.10`` as the number 3.1 and ``007`` as
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +64,22 @@ class Node:
     def content_line(self) -> int:
         """First line of a block scalar's text (``|`` puts it one line below the key)."""
         return self.location.line + (1 if self.style in ("|", ">") else 0)
+
+    def only(self, keys: Mapping[str, frozenset[str] | None]) -> Node:
+        """This mapping with only ``keys``: each whole (None), or keeping only the given keys
+        of every mapping in its list; anything but a mapping is kept as it is."""
+        if not isinstance(self.value, dict):
+            return self
+        kept: dict[str, Node] = {}
+        for key, value in self.value.items():
+            if key not in keys:
+                continue
+            inner = keys[key]
+            if inner is not None and isinstance(value.value, list):
+                items = [v.only(dict.fromkeys(inner)) for v in value.value]
+                value = Node(items, value.location, value.tag, value.style)
+            kept[key] = value
+        return Node(kept, self.location, self.tag, self.style)
 
     def plain(self) -> Any:
         """Drop locations, e.g. to compare data between two revisions."""

@@ -234,5 +234,8 @@ class Coverage(Feature):
     def __init__(self) -> None:
         self.report: list[SourceCoverage] = []
 
+    def source_keys(self) -> dict[str, frozenset[str] | None]:
+        return {"no_note": None, "no_event": None}
+
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.report = measure(corpus, problems)

@@ -42,6 +42,9 @@ class Ratings(Feature):
         self._cut: Measured[Rating, PageHtml] = Measured()
 
     # -- loading -----------------------------------------------------------------------------
+    def source_keys(self) -> dict[str, frozenset[str] | None]:
+        return {"rating": None, "annotations": frozenset({"id", "reviewed"})}
+
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.corpus, self.options, self._cached = corpus, options, None
         for source in corpus.sources:
