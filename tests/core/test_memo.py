@@ -66,3 +66,29 @@ def test_the_secret_is_made_once_and_kept_private(
         assert memo.local_secret() not in (None, first)
     finally:
         memo.local_secret.cache_clear()
+
+
+def test_what_a_build_made_of_a_result_is_kept_in_memory_only_between_repeated_builds(
+    tmp_path: Path,
+) -> None:
+    """A single build keeps nothing in memory (it would only hold it longer); repeated builds
+    given the same Recalled find what the last one made, counted as used (its file is not
+    swept), and lose what the last one did not use."""
+    single = memo.Cache(tmp_path / "one").memo("yaml")
+    assert single is not None
+    single.remember("k", ["tree"])
+    assert single.recall("k") is None
+    kept = memo.Recalled()
+    first = memo.Cache(tmp_path / "two", kept)
+    yaml_memo = first.memo("yaml")
+    assert yaml_memo is not None
+    tree = ["tree"]
+    yaml_memo.remember("a", tree)
+    yaml_memo.remember("b", ["other"])
+    yaml_memo.used.add("a")
+    first.save()
+    assert kept.kinds == {"yaml": {"a": tree}}
+    second = memo.Cache(tmp_path / "two", kept).memo("yaml")
+    assert second is not None and not second.used
+    assert second.recall("a") is tree and second.used == {"a"}
+    assert second.recall("b") is None

@@ -284,3 +284,73 @@ def test_a_cache_folder_reached_through_a_link_is_not_used(project: Path, tmp_pa
     ), log[-2000:]
     assert not list(elsewhere.iterdir()), "nothing written through the link"
     _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+
+
+def _serve_builds(project: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Builds as ``mkdocs serve`` makes them: one process, the configuration read anew for
+    each, plugins started once (those with ``on_startup`` are kept between builds)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def config():  # type: ignore[no-untyped-def]
+        return load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    plugins = []
+
+    def rebuild() -> dict[str, bytes]:
+        made = config() if plugins else first
+        plugins.append(made.plugins["annotated-reader"])
+        build(made, serve_url="http://127.0.0.1:8000/")
+        return _files(project / "site")
+
+    return rebuild, plugins
+
+
+def test_serve_rebuilds_after_each_kind_of_edit_build_what_a_build_from_scratch_builds(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin is kept across serve's rebuilds with what it made of the cache's results
+    (trees, renderings, term matches) in memory; after every kind of edit a rebuild still
+    writes what a build from scratch writes."""
+    rebuild, plugins = _serve_builds(project, monkeypatch)
+    rebuild()
+    for what, edit in _edits(project):
+        edit()  # type: ignore[operator]
+        after = rebuild()
+        _assert_same(after, _from_scratch(project, tmp_path))
+        assert plugins[-1] is plugins[0], f"{what}: the plugin was made anew"
+
+
+def test_serve_rebuilds_take_what_the_last_build_made_and_keep_only_what_is_used(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a rebuild made of a result is really reused by the next (a poisoned rendering
+    held in memory shows up, though the file on disk is sound); an edited note misses it;
+    what the last build did not use is let go."""
+    rebuild, plugins = _serve_builds(project, monkeypatch)
+    rebuild()
+    recalled = plugins[0]._recalled.kinds  # type: ignore[attr-defined]
+    assert set(recalled) == set(KINDS) and all(recalled[k] for k in KINDS)
+    for key in recalled["markup"]:
+        recalled["markup"][key] = "<p>POISON</p>\n"
+    rebuild()
+    assert _poisoned(project)
+    assert not any(b"POISON" in p.read_bytes() for p in _kept(project, "markup"))
+    markup, trees = dict(recalled["markup"]), dict(recalled["yaml"])
+    replace_in(
+        project,
+        "annotations/sources/hahn-belarus-option.yml",
+        "    body: |\n",
+        "    body: |\n      *Edited*, once.\n",
+    )
+    rebuild()
+    page = (project / "site/sources/hahn-belarus-option/index.html").read_text("utf-8")
+    assert "<em>Edited</em>, once." in page
+    assert recalled["markup"].keys() - markup.keys(), "the edited note's rendering is kept"
+    assert len(recalled["yaml"].keys() - trees.keys()) == 1, "the edited file's tree is kept"
+    assert len(trees.keys() - recalled["yaml"].keys()) == 1, "the one it replaced is let go"

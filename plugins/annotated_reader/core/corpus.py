@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from .memo import Cache
+from .memo import Cache, Recalled
 from .model import Annotation, Reference, Source
 from .paging import DEFAULT_BUDGET
 from .text.markup import Markup, Resolver
@@ -162,6 +162,8 @@ class Options:
     directory_urls: bool = True  # MkDocs' use_directory_urls; False in the offline bundle
     cache_dir: Path | None = None  # compiled templates kept between builds (None: not kept)
     page_budget: int = DEFAULT_BUDGET  # a generated page's body larger than this is cut in parts
+    # Results kept in memory from one build to the next of the same process (mkdocs serve)
+    recalled: Recalled | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

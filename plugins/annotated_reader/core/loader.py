@@ -55,7 +55,9 @@ def load_corpus(
     data, then check cross-references once every id is known; what is wrong is in the
     problems, never raised (``assembly.load_corpus`` is the entry point with defaults)."""
     problems = Problems()
-    corpus = Corpus(paths, templates, features=features, cache=Cache(options.cache_dir))
+    corpus = Corpus(
+        paths, templates, features=features, cache=Cache(options.cache_dir, options.recalled)
+    )
     seeds = read_seeds(paths, problems)
     folder = paths.root / paths.annotations / "sources"
     readable = folder_ok(paths, folder, problems)

@@ -16,6 +16,13 @@ kept outside the project (:func:`local_secret`): a file written by anyone else m
 key and is deleted at the end of the build. A result that cannot be read or is not of the
 expected shape is worked out again and written anew, with a note (the adapters log it as
 INFO); a folder that cannot be written only costs the next build its time.
+
+An adapter that builds again and again in one process (``mkdocs serve``, on every save)
+also keeps, in memory, what its builds made of these results (:class:`Recalled`): a YAML
+file's tree with its line marks, a note's rendering. The next build takes those as they are,
+without reading, checking and decoding the file again. They are kept under the same keys,
+so a changed input misses them just as it misses the file, and only for the results the
+last build used. Their users read them and never change them.
 """
 
 from __future__ import annotations
@@ -113,6 +120,14 @@ def sealed(data: bytes, mark: bytes) -> bool:
 _KEY = re.compile(r"[0-9a-f]{64}\.json")
 
 
+class Recalled:
+    """Each kind's results as objects, by key, kept between the builds of one process (an
+    adapter makes one and hands it to every build's :class:`Cache`)."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, dict[str, Any]] = {}
+
+
 @dataclass
 class Memo:
     """One kind of work's results, one file each in ``folder``; see the module's docstring."""
@@ -124,6 +139,20 @@ class Memo:
     used: set[str] = field(default_factory=set)
     bad: set[str] = field(default_factory=set)  # results unreadable, unsealed or misshapen
     unwritable: str | None = None  # why a result could not be written, if one could not
+    recalled: dict[str, Any] | None = None  # kept in memory between builds (Recalled)
+
+    def recall(self, key: str) -> Any | None:
+        """What an earlier build of this process made of the result under ``key``, or None."""
+        value = self.recalled.get(key) if self.recalled is not None else None
+        if value is not None:
+            self.used.add(key)
+        return value
+
+    def remember(self, key: str, value: Any) -> None:
+        """Keep what was made of a result for the next build of this process (none when
+        builds are not repeated: a single build would only hold it longer)."""
+        if self.recalled is not None:
+            self.recalled[key] = value
 
     def key(self, *parts: str) -> str:
         digest = hashlib.sha256(f"{self.secret}\0{self.version}".encode())
@@ -194,10 +223,11 @@ class Cache:
     """The cache folder's memos (none kept when ``folder`` is None) and the notes on what
     could not be read or written."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, recalled: Recalled | None = None) -> None:
         self.folder = folder
         self.memos: dict[str, Memo] = {}
         self.notes: list[str] = []
+        self.recalled = recalled
 
     def memo(self, kind: str) -> Memo | None:
         secret = local_secret()
@@ -212,7 +242,8 @@ class Cache:
                 )
                 self.folder = None
                 return None
-            self.memos[kind] = Memo(kind, code_version(), secret, folder)
+            recalled = self.recalled.kinds.setdefault(kind, {}) if self.recalled else None
+            self.memos[kind] = Memo(kind, code_version(), secret, folder, recalled=recalled)
         return self.memos[kind]
 
     def take_used(self) -> dict[str, list[str]]:
@@ -228,6 +259,9 @@ class Cache:
         """End of the build: delete what it did not use, and say what went wrong."""
         for kind, memo in sorted(self.memos.items()):
             memo.sweep()
+            if memo.recalled is not None:  # what this build did not use is not kept either
+                for key in memo.recalled.keys() - memo.used:
+                    del memo.recalled[key]
             if memo.bad:
                 self.notes.append(
                     f"ignored {len(memo.bad)} unreadable or damaged cache file(s) in {kind}/; "

@@ -338,17 +338,24 @@ def load_yaml(path: str, text: str, problems: Problems, memo: Memo | None = None
     if memo is None:
         return _load_yaml(path, text, problems)
     key = memo.key(path, text)
+    recalled = memo.recall(key)
+    if isinstance(recalled, Node):
+        return recalled
     kept = memo.get(key)
     if kept is not None:
         try:
-            return _decode(path, kept)
+            tree = _decode(path, kept)
         except (TypeError, ValueError):  # not a tree we wrote: parse the text again
             memo.damaged(key)
+        else:
+            memo.remember(key, tree)
+            return tree
     found = Problems()
     root = _load_yaml(path, text, found)
     problems.extend(found)
     if root is not None and not found:
         memo.put(key, _encode(root))
+        memo.remember(key, root)
     return root
 
 

@@ -100,16 +100,25 @@ class Matcher:
             return self.all_hits(text)
         patterns = self._patterns()
         key = memo.key(self._signature(), text)
+        kept = memo.recall(key)
+        if kept is not None:  # checked when it was read
+            return [Hit(s, e, patterns[i]) for s, e, i in kept]
         kept = memo.get(key)
         if kept is not None:
             try:
-                return [Hit(s, e, patterns[i]) for s, e, i in kept if _valid(s, e, i, len(text))]
+                rows = [[s, e, i] for s, e, i in kept if _valid(s, e, i, len(text))]
+                hits = [Hit(s, e, patterns[i]) for s, e, i in rows]
             except (TypeError, ValueError, IndexError):  # not a list of ours: match again
                 memo.damaged(key)
+            else:
+                memo.remember(key, rows)
+                return hits
         hits = self.all_hits(text)
         if self._index is None:
             self._index = {id(p): i for i, p in enumerate(patterns)}
-        memo.put(key, [[h.start, h.end, self._index[id(h.pattern)]] for h in hits])
+        found = [[h.start, h.end, self._index[id(h.pattern)]] for h in hits]
+        memo.put(key, found)
+        memo.remember(key, found)
         return hits
 
     def _patterns(self) -> list[Pattern]:

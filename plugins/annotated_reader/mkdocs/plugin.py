@@ -21,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..assembly import load_corpus
 from ..core.corpus import Corpus, Options, Paths
 from ..core.files import refusal
+from ..core.memo import Recalled
 from ..core.problems import Location, Problems, Severity
 from ..core.toc import TocEntry
 from ..core.urls import SiteUrls
@@ -100,12 +101,20 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._lent: str | None = None  # the page's own content while search reads ours
         self._pool: PagePool | None = None  # source pages rendered by other processes
         self._held: dict[str, bytes] = {}  # page path → its content, between MkDocs' loops
+        self._recalled: Recalled | None = None  # results kept between the builds of serve
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this event keeps the plugin across ``mkdocs serve``'s rebuilds (MkDocs
+        makes a new one for each otherwise), and with it what each build made of the cache's
+        results: a save rebuilds the site without decoding every unchanged file again."""
+        self._recalled = Recalled() if command == "serve" else None
 
     def _paths(self, config: MkDocsConfig) -> Paths:
         root = Path(config.config_file_path or ".").resolve().parent
         return Paths(root, self.config.annotations_dir, self.config.seeds_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.site = None  # the last build's, when MkDocs keeps the plugin (serve)
         self._search_docs.clear()
         self._held.clear()
         self._close_pool()
@@ -127,6 +136,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 templates_dir=templates,
                 cache_dir=paths.root / self.config.cache_dir if self.config.cache else None,
                 page_budget=self.config.page_budget,
+                recalled=self._recalled,
             )
             corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:

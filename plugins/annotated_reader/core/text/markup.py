@@ -133,12 +133,15 @@ class Markup:
         if self.memo is None:
             return self._markdown_it(text, resolver, inline)
         key = self.memo.key("inline" if inline else "block", text)
-        kept = self.memo.get(key)
-        if kept is not None and not isinstance(kept, str):
-            self.memo.damaged(key)
+        kept = self.memo.recall(key)
         if not isinstance(kept, str):
-            kept = self._markdown_it(text, None, inline)
-            self.memo.put(key, kept)
+            kept = self.memo.get(key)
+            if kept is not None and not isinstance(kept, str):
+                self.memo.damaged(key)
+            if not isinstance(kept, str):
+                kept = self._markdown_it(text, None, inline)
+                self.memo.put(key, kept)
+            self.memo.remember(key, kept)
         if "\x00" not in kept:
             return kept
         try:
