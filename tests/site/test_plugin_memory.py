@@ -13,7 +13,7 @@ from annotated_reader.webannotation import export
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 
 class _Probe(BasePlugin):  # type: ignore[type-arg]
@@ -71,6 +71,8 @@ class _Watch(BasePlugin):  # type: ignore[type-arg]
         self.after: dict[str, object] = {}
         self.pages: list[object] = []
         self.held: dict[str, int] = {}
+        self.held_search: dict[str, int] = {}
+        self.in_search: dict[str, str] = {}
 
     @event_priority(-200)  # after every plugin's own, as MkDocs' second loop starts
     def on_env(self, env: object, *, config: object, files: object) -> object:
@@ -79,15 +81,24 @@ class _Watch(BasePlugin):  # type: ignore[type-arg]
                 self.between[file.src_uri] = file.page.content
                 self.pages.append(file.page)
         self.exports_made_by_then = _MADE[0]
-        held = config.plugins["annotated-reader"]._held  # type: ignore[attr-defined]
-        self.held = {path: len(data) for path, data in held.items()}
+        plugin = config.plugins["annotated-reader"]  # type: ignore[attr-defined]
+        self.held = {path: len(data) for path, data in plugin._held.items()}
+        self.held_search = {path: len(data) for path, data in plugin._search_docs.items()}
         return env
 
     @event_priority(-200)  # as the theme gets it, after search has read its own document
-    def on_page_context(self, context: object, *, page: object, **_kw: object) -> object:
+    def _on_page_context_theme(self, context: object, *, page: object, **_kw: object) -> object:
         content = page.content  # type: ignore[attr-defined]
         self.in_theme[page.file.src_uri] = len(content or "")  # type: ignore[attr-defined]
         return context
+
+    @event_priority(0)  # as search reads it: the page's search document, lent
+    def _on_page_context_search(self, context: object, *, page: object, **_kw: object) -> object:
+        content = page.content  # type: ignore[attr-defined]
+        self.in_search[page.file.src_uri] = content or ""  # type: ignore[attr-defined]
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_search, _on_page_context_theme)
 
 
 _MADE = [0]
@@ -116,8 +127,11 @@ def test_generated_pages_and_exports_are_not_all_held_at_once(
     assert watch.exports_made_by_then == 0 and _MADE[0] == 1
     page = (mini / "site" / "sources" / "sample" / "index.html").read_text(encoding="utf-8")
     assert watch.in_theme["sources/sample.md"] > 1000 and 'class="ar-text' in page
-    # held compressed: a fraction of the page it gives back
+    # held compressed: a fraction of the page it gives back; its search document too
     assert 0 < watch.held["sources/sample.md"] < watch.in_theme["sources/sample.md"] / 3
+    document = watch.in_search["sources/sample.md"]
+    assert document.startswith("<") and "ar-text" not in document  # not the page
+    assert 0 < watch.held_search["sources/sample.md"] < len(document.encode()) * 0.6
     assert [p.content for p in watch.pages] == [None, None]  # type: ignore[attr-defined]
     written = mini / "site" / "sources" / "sample" / "annotations.jsonld"
     _, site, _ = load(mini / "mkdocs.yml")  # the same export, made apart from MkDocs

@@ -87,6 +87,17 @@ def _toc_token(entry: TocEntry) -> Any:
     }
 
 
+def _hold(text: str) -> bytes:
+    """A page's text held between MkDocs' two loops: compressed by zlib's fastest level to
+    a sixth of its UTF-8, which a Python string with one character beyond U+FFFF takes four
+    times over."""
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _given_back(held: bytes) -> str:
+    return zlib.decompress(held).decode("utf-8")
+
+
 def _stop_on(problems: Problems) -> None:
     """Fail the build with every problem, each as ``path: error: [code] message``."""
     if problems:
@@ -97,7 +108,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def __init__(self) -> None:
         self.site: GeneratedSite | None = None
         self.problems = Problems()
-        self._search_docs: dict[str, str] = {}  # page path → search_view document
+        self._search_docs: dict[str, bytes] = {}  # page path → search_view document, held
         self._lent: str | None = None  # the page's own content while search reads ours
         self._pool: PagePool | None = None  # source pages rendered by other processes
         self._held: dict[str, bytes] = {}  # page path → its content, between MkDocs' loops
@@ -248,7 +259,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if rendered is None:
             return html
         if rendered.search is not None:
-            self._search_docs[page.file.src_uri] = rendered.search
+            self._search_docs[page.file.src_uri] = _hold(rendered.search)
         page.toc = get_toc([_toc_token(e) for e in rendered.toc])
         page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
         self._held[page.file.src_uri] = b""  # ours: held from the last on_page_content on
@@ -257,16 +268,15 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     # MkDocs reads every page's content (its first loop) before it renders any page with the
     # theme (its second), so every page's HTML is alive at once; the corpus's pages are most
     # of it. Once every plugin has seen a generated page's content, it is held compressed
-    # (zlib's fastest level: a sixth of the UTF-8, which a Python string of a page with one
-    # character beyond U+FFFF takes four times) and given back as the theme renders it; the
-    # theme's page written, it is let go.
+    # (as is its search document) and given back as the theme renders it; the theme's page
+    # written, it is let go.
     @event_priority(-100)
     def _on_page_content_hold(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.src_uri not in self._held:
             return html
-        self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        self._held[page.file.src_uri] = _hold(html)
         return ""
 
     on_page_content = CombinedEvent(_on_page_content_render, _on_page_content_hold)
@@ -324,11 +334,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> TemplateContext | None:
         held = self._held.get(page.file.src_uri)
         if held:
-            page.content = zlib.decompress(held).decode("utf-8")
+            page.content = _given_back(held)
             self._held[page.file.src_uri] = b""
         document = self._search_docs.pop(page.file.src_uri, None)
         if document is not None and page.content is not None:
-            self._lent, page.content = page.content, document
+            self._lent, page.content = page.content, _given_back(document)
         return context
 
     @event_priority(-100)
