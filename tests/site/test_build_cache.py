@@ -12,41 +12,18 @@ from pathlib import Path
 
 import pytest
 from annotated_reader.core import memo
-from helpers.project import BIN, ROOT, copy_project, replace_in, run, write_file
+from helpers.project import ROOT, copy_project, replace_in
+from helpers.rebuild import (
+    CACHE,
+    assert_same,
+    build_verbose,
+    edits,
+    files,
+    forget_site,
+    from_scratch,
+)
 
-CACHE = Path(".cache/plugin/annotated-reader")
 KINDS = ("markup", "terms", "yaml")
-
-
-def _build(project: Path, site: str = "site", env: dict[str, str] | None = None) -> str:
-    done = run(
-        [str(BIN / "mkdocs"), "build", "-v", "--site-dir", site],
-        project,
-        env={"SOURCE_DATE_EPOCH": "0", **(env or {})},
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stderr
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-
-
-def _from_scratch(project: Path, tmp: Path) -> dict[str, bytes]:
-    """The project's site built by a copy of it with no cache at all."""
-    scratch = tmp / "scratch"
-    shutil.rmtree(scratch, ignore_errors=True)
-    shutil.copytree(project, scratch, ignore=shutil.ignore_patterns(".cache", "site"))
-    _build(scratch)
-    return _files(scratch / "site")
-
-
-def _assert_same(site: dict[str, bytes], scratch: dict[str, bytes]) -> None:
-    assert sorted(site) == sorted(scratch)
-    differ = [name for name in site if site[name] != scratch[name]]
-    assert not differ, differ[:5]
 
 
 @pytest.fixture
@@ -54,73 +31,21 @@ def project(tmp_path: Path) -> Path:
     return copy_project(ROOT, tmp_path / "corpus")
 
 
-def _edits(project: Path) -> list[tuple[str, object]]:
-    note = "annotations/sources/hahn-belarus-option.yml"
-    return [
-        ("a seed", lambda: replace_in(project, "seeds/000_4dd6afc7a955fa9c.txt", "Pavel", "Pavlo")),
-        (
-            "a source file",
-            lambda: replace_in(
-                project, note, "    body: |\n", "    body: |\n      *Edited*: see [[term:putin]].\n"
-            ),
-        ),
-        (
-            "the glossary",
-            lambda: replace_in(
-                project,
-                "annotations/glossary.yml",
-                "      President of Russia from 2000",
-                "      **Edited.** President of Russia from 2000",
-            ),
-        ),
-        (
-            "the glossary's aliases",
-            lambda: replace_in(
-                project,
-                "annotations/glossary.yml",
-                "      - Путин\n",
-                "      - Путин\n      - Kremlin chief\n",
-            ),
-        ),
-        (
-            "the events",
-            lambda: replace_in(
-                project,
-                "annotations/events.yml",
-                "      Presidents Yeltsin and Lukashenko signed",
-                "      _Edited:_ Presidents Yeltsin and Lukashenko signed",
-            ),
-        ),
-        ("a template", lambda: _override_template(project)),
-    ]
-
-
-def _override_template(project: Path) -> None:
-    packaged = ROOT / "plugins/annotated_reader/render/templates/note.html"
-    write_file(project, "overrides/note.html", "<!-- edited -->" + packaged.read_text("utf-8"))
-    replace_in(
-        project,
-        "mkdocs.yml",
-        "  - annotated-reader",
-        "  - annotated-reader:\n      templates_dir: overrides",
-    )
-
-
 def test_each_kind_of_edit_builds_what_a_build_from_scratch_builds(
     project: Path, tmp_path: Path
 ) -> None:
-    _build(project)
+    build_verbose(project)
     for kind in KINDS:
         assert _kept(project, kind), kind
-    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))  # warm = cold
-    for what, edit in _edits(project):
-        before = _files(project / "site")
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))  # warm = cold
+    for what, edit in edits(project):
+        before = files(project / "site")
         edit()  # type: ignore[operator]
-        _build(project)
-        after = _files(project / "site")
+        build_verbose(project)
+        after = files(project / "site")
         assert after != before, f"{what}: the edit changed nothing"
-        scratch = _from_scratch(project, tmp_path)
-        _assert_same(after, scratch)
+        scratch = from_scratch(project, tmp_path)
+        assert_same(after, scratch)
 
 
 def _kept(project: Path, kind: str) -> list[Path]:
@@ -144,7 +69,7 @@ def _poison(project: Path, *, sealed: bool = True) -> None:
 
 
 def _poisoned(project: Path) -> bool:
-    return any(b"POISON" in data for data in _files(project / "site").values())
+    return any(b"POISON" in data for data in files(project / "site").values())
 
 
 def _swept(project: Path) -> bool:
@@ -157,9 +82,10 @@ def test_the_cache_is_used_and_another_version_of_the_code_does_not_use_it(
     """Kept work is really reused (a poisoned rendering shows up); the plugin's code with
     one comment added (imported from a copy of the package) uses none of it, and deletes
     it at the end of its build."""
-    _build(project)
+    build_verbose(project)
     _poison(project)
-    _build(project)
+    forget_site(project)
+    build_verbose(project)
     assert _poisoned(project)
     copy = tmp_path / "code" / "annotated_reader"
     shutil.copytree(
@@ -168,7 +94,7 @@ def test_the_cache_is_used_and_another_version_of_the_code_does_not_use_it(
     edited = copy / "core" / "dated.py"
     edited.write_text(edited.read_text("utf-8") + "\n# another version\n", "utf-8")
     compiled = {p.name for p in (project / CACHE).glob("__jinja2_*.cache")}
-    _build(project, env={"PYTHONPATH": str(copy.parent)})
+    build_verbose(project, env={"PYTHONPATH": str(copy.parent)})
     assert not _poisoned(project)
     assert _swept(project)
     now = {p.name for p in (project / CACHE).glob("__jinja2_*.cache")}
@@ -178,10 +104,10 @@ def test_the_cache_is_used_and_another_version_of_the_code_does_not_use_it(
 def test_a_cache_someone_else_wrote_matches_no_key(project: Path, tmp_path: Path) -> None:
     """Keys are made with this user's secret, kept outside the project: a cache file from
     another machine (committed, say) is of no use, even from the same code."""
-    _build(project, env={"XDG_CACHE_HOME": str(tmp_path / "other-user")})
+    build_verbose(project, env={"XDG_CACHE_HOME": str(tmp_path / "other-user")})
     _poison(project)
     shutil.rmtree(project / "site")
-    _build(project, env={"XDG_CACHE_HOME": str(tmp_path / "this-user")})
+    build_verbose(project, env={"XDG_CACHE_HOME": str(tmp_path / "this-user")})
     assert not _poisoned(project)
     assert _swept(project)
     tags = {p.name.split(".")[1] for p in (project / CACHE).glob("__jinja2_*.cache")}
@@ -191,9 +117,10 @@ def test_a_cache_someone_else_wrote_matches_no_key(project: Path, tmp_path: Path
 def test_a_result_edited_after_it_was_written_is_not_used(project: Path) -> None:
     """Each result carries a seal only this user's builds can make: one altered since (by
     hand, by a tool, on disk) is worked out again, with a note."""
-    _build(project)
+    build_verbose(project)
     _poison(project, sealed=False)
-    log = _build(project)
+    forget_site(project)
+    log = build_verbose(project)
     assert not _poisoned(project)
     assert "damaged cache file(s) in markup/" in log
 
@@ -204,7 +131,7 @@ def test_a_damaged_or_planted_compiled_template_is_never_run(
 ) -> None:
     """Jinja unpickles and runs a compiled template it loads: a damaged one, or one put
     there under a name seen in a listing, is not loaded (and is deleted)."""
-    _build(project)
+    build_verbose(project)
     compiled = sorted((project / CACHE).glob("__jinja2_*.cache"))
     assert compiled
     for path in compiled:
@@ -216,11 +143,12 @@ def test_a_damaged_or_planted_compiled_template_is_never_run(
         else:  # a compiled template as Jinja writes it, with no seal
             data = data[32:]
         path.write_bytes(bytes(data))
-    _build(project)
+    forget_site(project)
+    build_verbose(project)
     for path in compiled:  # not loaded: compiled again and written anew, sealed
         data = path.read_bytes()
         assert memo.sealed(data[32:], data[:32]), path.name
-    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -232,18 +160,20 @@ def test_a_damaged_or_planted_compiled_template_is_never_run(
     ],
 )
 def test_a_damaged_cache_is_ignored_with_a_note(project: Path, tmp_path: Path, damage: str) -> None:
-    _build(project)
+    build_verbose(project)
     counts = {}
     for kind in KINDS:
         counts[kind] = len(_kept(project, kind))
         for path in _kept(project, kind):
             path.write_bytes(damage.encode("utf-8", "surrogateescape"))
-    log = _build(project)
+    forget_site(project)
+    log = build_verbose(project)
     for kind in KINDS:
         note = f"ignored {counts[kind]} unreadable or damaged cache file(s)"
         assert f"INFO    -  annotated_reader: {note} in {kind}/; worked out again" in log, log
-    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
-    again = _build(project)  # written anew: no note the second time
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
+    forget_site(project)
+    again = build_verbose(project)  # written anew: no note the second time
     assert "cache file" not in again and "cache folder" not in again
 
 
@@ -252,23 +182,24 @@ def test_results_of_the_wrong_shape_at_our_keys_are_worked_out_again(
 ) -> None:
     """The right keys (same user, same code) holding values of the wrong shape: each is
     worked out again, never a traceback."""
-    _build(project)
+    build_verbose(project)
     for kind, bad in (("yaml", [1, 2]), ("terms", [["x", 1, 0]]), ("markup", 7)):
         for path in _kept(project, kind):
             _write_kept(path, bad)
-    log = _build(project)
+    forget_site(project)
+    log = build_verbose(project)
     for kind in KINDS:
         assert f"damaged cache file(s) in {kind}/" in log, kind
-    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 
 def test_without_a_place_for_the_secret_nothing_is_cached(project: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, not a folder", "utf-8")
-    _build(project, env={"XDG_CACHE_HOME": str(blocked)})
+    build_verbose(project, env={"XDG_CACHE_HOME": str(blocked)})
     assert not [k for k in KINDS if (project / CACHE / k).exists()]
     assert not list((project / CACHE).glob("__jinja2_*"))
-    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 
 def test_a_cache_folder_reached_through_a_link_is_not_used(project: Path, tmp_path: Path) -> None:
@@ -278,12 +209,12 @@ def test_a_cache_folder_reached_through_a_link_is_not_used(project: Path, tmp_pa
     elsewhere.mkdir()
     (project / ".cache/plugin").mkdir(parents=True)
     (project / CACHE).symlink_to(elsewhere, target_is_directory=True)
-    log = _build(project)
+    log = build_verbose(project)
     assert "the cache folder markup/ is reached through a link" in log or (
         "the cache folder yaml/ is reached through a link" in log
     ), log[-2000:]
     assert not list(elsewhere.iterdir()), "nothing written through the link"
-    _assert_same(_files(project / "site"), _from_scratch(project, tmp_path))
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 
 def _serve_builds(project: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
@@ -306,7 +237,7 @@ def _serve_builds(project: Path, monkeypatch: pytest.MonkeyPatch):  # type: igno
         made = config() if plugins else first
         plugins.append(made.plugins["annotated-reader"])
         build(made, serve_url="http://127.0.0.1:8000/")
-        return _files(project / "site")
+        return files(project / "site")
 
     return rebuild, plugins
 
@@ -319,10 +250,10 @@ def test_serve_rebuilds_after_each_kind_of_edit_build_what_a_build_from_scratch_
     writes what a build from scratch writes."""
     rebuild, plugins = _serve_builds(project, monkeypatch)
     rebuild()
-    for what, edit in _edits(project):
+    for what, edit in edits(project):
         edit()  # type: ignore[operator]
         after = rebuild()
-        _assert_same(after, _from_scratch(project, tmp_path))
+        assert_same(after, from_scratch(project, tmp_path))
         assert plugins[-1] is plugins[0], f"{what}: the plugin was made anew"
 
 

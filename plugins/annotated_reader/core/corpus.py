@@ -19,6 +19,7 @@ from jinja2 import Environment
 from .memo import Cache, Recalled
 from .model import Annotation, Reference, Source
 from .paging import DEFAULT_BUDGET
+from .paths import Paths as Paths  # its home before core.paths: importers keep working
 from .text.markup import Markup, Resolver
 from .text.segment import Block
 from .toc import TocEntry
@@ -28,21 +29,6 @@ from .xref import Prose
 if TYPE_CHECKING:
     from .dated import DatedFact
     from .problems import Problems
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Where the corpus lives, relative to the project root."""
-
-    root: Path
-    annotations: str = "annotations"
-    seeds: str = "seeds"
-
-    def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
 
 
 @dataclass

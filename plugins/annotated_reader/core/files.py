@@ -19,8 +19,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import Paths
 from .limits import MAX_FILE_BYTES
+from .paths import Paths
 from .problems import Location, Problems
 
 _HOW = "links are refused so that no file outside the project is read or published"

@@ -102,7 +102,7 @@ def secret_tag() -> str | None:
     return hashlib.sha256(f"tag\0{secret}\0{code_version()}".encode()).hexdigest()[:24]
 
 
-def seal(data: bytes) -> bytes | None:
+def seal(data: bytes | memoryview) -> bytes | None:
     """A mark of ``data`` that only this user's builds can make (an HMAC with the secret):
     a kept file whose mark does not match was not written by them, or was damaged since,
     and is not used — Jinja's compiled templates are unpickled and run when loaded."""
@@ -112,7 +112,7 @@ def seal(data: bytes) -> bytes | None:
     return hmac.new(secret.encode(), data, hashlib.sha256).digest()
 
 
-def sealed(data: bytes, mark: bytes) -> bool:
+def sealed(data: bytes | memoryview, mark: bytes) -> bool:
     expected = seal(data)
     return expected is not None and hmac.compare_digest(expected, mark)
 

@@ -25,7 +25,8 @@ from ..core.problems import Location, Problems
 from ..core.toc import TocEntry
 from ..render.collisions import collisions
 from ..render.doclinks import unknown_anchor
-from ..render.generated import GeneratedPage, GeneratedSite
+from ..render.generated import GeneratedSite
+from ..render.items import GeneratedPage
 from ..render.pool import PagePool, source_paths
 from .markdown_toc import comment
 

@@ -61,7 +61,8 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     whole navigation into every page, so listing a large corpus makes the build quadratic."""
 
     cache = c.Type(bool, default=True)
-    """Keep compiled templates between builds (Jinja recompiles any template that changed)."""
+    """Keep work between builds: each file's parse, rendered Markdown, term matches, compiled
+    templates, and the last site whole (given back when no input changed)."""
 
     cache_dir = c.Type(str, default=".cache/plugin/annotated-reader")
     """Where, relative to mkdocs.yml (the folder Material's own plugins cache in)."""

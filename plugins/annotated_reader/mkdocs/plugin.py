@@ -18,23 +18,26 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from ..assembly import load_corpus
-from ..core.corpus import Corpus, Options, Paths
+from ..core import memo
 from ..core.files import refusal
 from ..core.memo import Recalled
+from ..core.paths import Paths
 from ..core.problems import Location, Problems, Severity
 from ..core.toc import TocEntry
-from ..core.urls import SiteUrls
+from ..render import replay
 from ..render.collisions import collisions
-from ..render.doclinks import unknown_anchor
-from ..render.generated import GeneratedSite
 from ..render.navigation import reading_rank, section_key
-from ..render.pool import PagePool, source_paths, workers_for
+from ..render.replay import Recording, Replayed
 from .config import ReaderConfig
 from .madefile import MadeFile
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
     from mkdocs.livereload import LiveReloadServer
+
+    # The renderer and the corpus: imported when the site is built, not when it is replayed.
+    from ..core.corpus import Corpus
+    from ..render.generated import GeneratedSite
+    from ..render.pool import PagePool
 
 log = get_plugin_logger(__name__)
 
@@ -106,7 +109,9 @@ def _stop_on(problems: Problems) -> None:
 
 class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
-        self.site: GeneratedSite | None = None
+        self.site: GeneratedSite | Replayed | None = None
+        self._recording: Recording | None = None  # this build's site, kept for the next
+        self._command = "build"
         self.problems = Problems()
         self._search_docs: dict[str, bytes] = {}  # page path → search_view document, held
         self._lent: str | None = None  # the page's own content while search reads ours
@@ -118,6 +123,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         """Having this event keeps the plugin across ``mkdocs serve``'s rebuilds (MkDocs
         makes a new one for each otherwise), and with it what each build made of the cache's
         results: a save rebuilds the site without decoding every unchanged file again."""
+        self._command = command
         self._recalled = Recalled() if command == "serve" else None
 
     def _paths(self, config: MkDocsConfig) -> Paths:
@@ -125,7 +131,10 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         return Paths(root, self.config.annotations_dir, self.config.seeds_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._done_with_kept_site()
         self.site = None  # the last build's, when MkDocs keeps the plugin (serve)
+        self._abandon_recording()
+        self.problems = Problems()
         self._search_docs.clear()
         self._held.clear()
         self._close_pool()
@@ -137,7 +146,63 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 f"annotated-reader: no folder '{paths.annotations}' beside mkdocs.yml; "
                 "set annotations_dir in the plugin's options"
             )
-        templates = paths.root / self.config.templates_dir if self.config.templates_dir else None
+        site = self._replayed(config) or self._load(config)
+        self.site = site
+        config.extra_css.extend(site.stylesheets())
+        config.extra_javascript.extend(site.scripts())
+        return config
+
+    def _templates(self, config: MkDocsConfig) -> Path | None:
+        root = self._paths(config).root
+        return root / self.config.templates_dir if self.config.templates_dir else None
+
+    def _replayed(self, config: MkDocsConfig) -> Replayed | None:
+        """The last build's site, when nothing it was made of changed (see ``render.replay``);
+        otherwise None, and this build's site is recorded for the next."""
+        if not self.config.cache:
+            return None
+        paths = self._paths(config)
+        cache_dir = paths.root / self.config.cache_dir
+        templates = self._templates(config)
+        folders = [paths.root / paths.annotations, paths.root / paths.seeds]
+        options = {
+            "annotations_dir": paths.annotations,
+            "seeds_dir": paths.seeds,
+            "templates_dir": self.config.templates_dir,
+            "link_terms": self.config.link_terms,
+            "site_url": config.site_url or "",
+            "site_name": config.site_name,
+            "directory_urls": config.use_directory_urls,
+            "page_budget": self.config.page_budget,
+            "search_view": self.config.search_view,
+        }
+        key = replay.site_key(folders + ([templates] if templates else []), options)
+        secret = memo.local_secret()
+        if key is None or secret is None:
+            return None
+        site, notes = replay.load(cache_dir, key)
+        for note in notes:
+            log.info(note)
+        if site is None:
+            if self._command != "serve":  # a save changes an input: nothing to keep
+                self._recording = Recording(cache_dir, key, secret)
+            return None
+        log.info(
+            "no editorial file, template or option changed since the last build: "
+            "its generated pages are reused from the cache"
+        )
+        site.fallback = lambda: self._load(config)
+        return site
+
+    def _load(self, config: MkDocsConfig) -> GeneratedSite:
+        """The corpus loaded and checked, as the site it makes (its problems logged)."""
+        from ..assembly import load_corpus
+        from ..core.corpus import Options
+        from ..core.urls import SiteUrls
+        from ..render.generated import GeneratedSite
+
+        paths = self._paths(config)
+        templates = self._templates(config)
         try:
             options = Options(
                 link_terms=self.config.link_terms,
@@ -152,7 +217,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
-        self.site = GeneratedSite(
+        site = GeneratedSite(
             corpus, SiteUrls(config.use_directory_urls), search_view=self.config.search_view
         )
         if options.cache_dir is not None and corpus.templates.bytecode_cache is None:
@@ -165,9 +230,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         # The corpus stays alive until the build ends: keep the cyclic collector from scanning
         # it again on every collection while MkDocs builds the pages (undone after the build).
         gc.freeze()
-        config.extra_css.extend(self.site.stylesheets())
-        config.extra_javascript.extend(self.site.scripts())
-        return config
+        return site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:
@@ -176,12 +239,17 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         # Empty: a page's title is editorial text and must not pass through Markdown
         # (on_page_markdown gives it to MkDocs as text).
         ours = [File.generated(config, path, content="") for path in self.site.titles()]
-        ours += [
-            File.generated(config, f.path, abs_src_path=str(f.source))
-            if f.source is not None
-            else MadeFile.of(config, f.path, f.make or str)
-            for f in self.site.files()
-        ]
+        generated = self.site.files()
+        if self._recording is not None and not isinstance(self.site, Replayed):
+            self._recording.site(self.site, generated)
+        for f in generated:
+            if f.source is not None:
+                ours.append(File.generated(config, f.path, abs_src_path=str(f.source)))
+                continue
+            make = f.make or str
+            if self._recording is not None:
+                make = self._recording.made(f.path, make)
+            ours.append(MadeFile.of(config, f.path, make))
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         _stop_on(
             collisions(
@@ -253,9 +321,14 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> str | None:
         if self.site is None:
             return html
-        if self._pool is None:
-            self._pool = self._page_pool(files)
-        rendered = self._pool.take(page.file.src_uri, page.url)
+        if isinstance(self.site, Replayed):
+            rendered = self.site.page(page.file.src_uri, page.url)
+        else:
+            if self._pool is None:
+                self._pool = self._page_pool(self.site, files)
+            rendered = self._pool.take(page.file.src_uri, page.url)
+            if rendered is not None and self._recording is not None:
+                self._recording.page(rendered, page.url)
         if rendered is None:
             return html
         if rendered.search is not None:
@@ -281,19 +354,20 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     on_page_content = CombinedEvent(_on_page_content_render, _on_page_content_hold)
 
-    def _page_pool(self, files: Files) -> PagePool:
+    def _page_pool(self, site: GeneratedSite, files: Files) -> PagePool:
         """The source pages, each at its address, for forked workers to render ahead of
         MkDocs (which asks for them in its files' order); none where it would not pay."""
-        assert self.site is not None
-        workers = workers_for(self.config.workers, len(self.site.corpus.sources))
+        from ..render.pool import PagePool, source_paths, workers_for
+
+        workers = workers_for(self.config.workers, len(site.corpus.sources))
         jobs = []
-        for path in source_paths(self.site, workers):
+        for path in source_paths(site, workers):
             file = files.get_file_from_path(path)
             if file is not None:
                 jobs.append((file.src_uri, file.url))
         if jobs:
             log.info(f"rendering {len(jobs)} source pages in {workers} processes")
-        return PagePool(self.site, jobs, workers)
+        return PagePool(site, jobs, workers)
 
     def _close_pool(self) -> None:
         if self._pool is not None:
@@ -320,6 +394,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 for anchor, link in list(links.items()):
                     if anchor in present:
                         continue
+                    from ..render.doclinks import unknown_anchor  # rarely: not for every build
+
                     doc, text = Path(docs, file.src_uri).as_posix(), file.content_string
                     problem = unknown_anchor(doc, text, link, target.src_uri, anchor, present)
                     log.warning(str(problem))
@@ -360,6 +436,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if 'id="__toc"' not in output:
             output = output.replace(_TOC_TITLE, _TOC_TITLE.replace(' for="__toc"', ""), 1)
         links = self.site.head(page.file.src_uri, page.url)
+        if self._recording is not None:
+            self._recording.head(page.file.src_uri, page.url, links)
         return output.replace("</head>", links + "</head>", 1) if links else output
 
     @event_priority(-100)
@@ -373,21 +451,39 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_pool()
         self._held.clear()
-        if self.site is not None:
-            for note in self.site.save_cache():
+        if self.site is not None and not isinstance(self.site, Replayed):
+            for note in self.site.save_cache():  # a replayed build used none: it sweeps none
                 log.info(note)
+        if self._recording is not None:
+            unwritten = self._recording.finish(problems=bool(self.problems))
+            self._recording = None
+            if unwritten is not None:
+                log.info(unwritten)
+        self._done_with_kept_site()
         gc.unfreeze()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()
         self._held.clear()
+        self._abandon_recording()
+        self._done_with_kept_site()
         gc.unfreeze()
+
+    def _abandon_recording(self) -> None:
+        if self._recording is not None:
+            self._recording.abandon()
+            self._recording = None
+
+    def _done_with_kept_site(self) -> None:
+        if isinstance(self.site, Replayed):
+            self.site.close()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
         if self.site is not None:
-            for path in self.site.corpus.watched_paths():
+            paths = self._paths(config)
+            for path in (paths.root / paths.annotations, paths.root / paths.seeds):
                 server.watch(str(path))
             if self.config.templates_dir:  # a site's own templates: an edit shows at once
                 server.watch(str(self._paths(config).root / self.config.templates_dir))
@@ -395,4 +491,5 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     @property
     def corpus(self) -> Corpus | None:
-        return self.site.corpus if self.site else None
+        """The loaded corpus (None when the site was replayed: nothing was loaded)."""
+        return self.site.corpus if self.site and not isinstance(self.site, Replayed) else None

@@ -8,55 +8,20 @@ text; a file is its bytes (or a packaged file to copy). Nothing here knows an en
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
-from ..core.toc import TocEntry
 from ..core.urls import SiteUrls
 from .glyphs import PATH as GLYPHS_CSS
 from .glyphs import stylesheet as glyphs_stylesheet
+from .items import GeneratedFile, GeneratedPage
 from .navigation import NavEntry, navigation
 from .site import SiteBuilder
 from .templates import ASSETS
 
 ASSET_DIR = "assets/annotated-reader"  # where the style sheets and scripts are published
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A generated page: ``path`` as a documentation file (``sources/<id>.md``), its title
-    and navigation name as plain text (escape them for HTML), its HTML body, the id of its
-    first heading ('' when none), every id a link may point at, the lean document the
-    site search may index instead of the body (``search_view``; None: index the body), and
-    its table of contents ("On this page": the title's entry with the sections under it)."""
-
-    path: str
-    title: str
-    nav_title: str
-    html: str
-    heading: str
-    anchors: frozenset[str]
-    search: str | None = None
-    toc: tuple[TocEntry, ...] = ()
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A generated file: the function that makes its text (called as it is written, so that
-    a site's files are never all held at once), or a packaged file (``source``) published as
-    it is."""
-
-    path: str
-    make: Callable[[], str] | None = None
-    source: Path | None = None
-
-    def data(self) -> bytes:
-        if self.source is not None:
-            return self.source.read_bytes()
-        return (self.make() if self.make is not None else "").encode("utf-8")
 
 
 class GeneratedSite:
@@ -126,10 +91,17 @@ class GeneratedSite:
     def unlisted(self, sources_limit: int) -> set[str]:
         """Generated pages the navigation leaves out, each listed by an index page: beyond
         ``sources_limit`` sources, the sources; a cut page's parts."""
-        hidden = {p for f in self.corpus.features for p in f.unlisted()}
+        hidden = self.hidden_parts()
         if len(self.corpus.sources) > sources_limit:
-            hidden |= {f"sources/{s.id}.md" for s in self.corpus.sources}
+            hidden |= set(self.source_pages())
         return hidden
+
+    def hidden_parts(self) -> set[str]:
+        """The parts of cut pages (left to their index page in any navigation)."""
+        return {p for f in self.corpus.features for p in f.unlisted()}
+
+    def source_pages(self) -> list[str]:
+        return [f"sources/{s.id}.md" for s in self.corpus.sources]
 
     def nav(self, written: Iterable[str], sources_limit: int) -> list[NavEntry]:
         """The navigation of the hand-written pages (``written``) and the generated ones,

@@ -21,10 +21,12 @@ from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .generated import GeneratedPage, GeneratedSite
+from .items import GeneratedPage
 
 if TYPE_CHECKING:  # concurrent.futures.process is imported when a pool starts: 20 ms otherwise
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from .generated import GeneratedSite  # the whole renderer: not for a replayed build
 
 # Below this many sources a pool costs more (starting the workers) than it saves.
 MIN_SOURCES = 100

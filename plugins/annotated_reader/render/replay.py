@@ -1,0 +1,481 @@
+"""The last build's generated site, kept whole in the cache folder for a build with the same inputs.
+
+The per-file results (:mod:`..core.memo`) spare a build the work on each file that did not
+change, but it still loads the corpus and renders every page. Many builds change no editorial
+file: a deploy after an edit of a hand-written page, CI building a commit the editor already
+built, ``mkdocs build`` run twice. Such a build makes the same pages byte for byte. So each
+build writes what it made into one file: every generated page with its table of contents,
+anchors, search document and head links, and every generated file. The next build with the
+same inputs gives those back without importing the renderer or loading the corpus.
+
+"The same inputs" is checked, not assumed. The key hashes all of these:
+- every file of the library, its templates and assets included;
+- the versions of the libraries that shape its output, and Python's;
+- the options;
+- each editorial folder, as the names and bytes of everything in it, so an added file counts.
+
+A folder with a link or a special file in it is not kept: what a link reaches is not in the
+folder. The key is made with this user's secret, and the file is sealed whole, as the
+per-file results are. A file someone else wrote, or one damaged since, is not used: the site
+is built anew, with a note.
+
+Only a build that made every page and file, with no problem reported, writes the file. A
+build with warnings builds fully each time, so it says them again each time; a ``--dirty``
+build, which makes only some pages, writes nothing. The file is written as the pages are
+made, then put in place at the end. ``mkdocs serve`` writes none: every save changes an
+input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import importlib.util
+import json
+import os
+import stat
+import sys
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..core import memo
+from ..core.toc import TocEntry
+from .items import GeneratedFile, GeneratedPage
+
+if TYPE_CHECKING:
+    from .generated import GeneratedSite
+
+FORMAT = 1
+NAME = "site.bin"  # in the cache folder's site/
+KIND = "site"
+LIBRARIES = ("jinja2", "markupsafe", "markdown_it", "yaml")  # what shapes the pages' bytes
+_LENGTH = 16  # digits of the header's length, at the end of the file
+_MARK = 64  # hex digits of the seal, last
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of every file of the library (templates and assets too, which the per-file
+    results never read) and of the libraries it uses, read without importing them."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{sys.platform}".encode())
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        digest.update(f"\0{name}\0{origin}".encode())
+        if origin:
+            digest.update(Path(origin).read_bytes())
+            digest.update(str(os.stat(origin).st_mtime_ns).encode())
+    digest.update(b"\0libyaml" if importlib.util.find_spec("yaml._yaml") else b"\0pure")
+    for path in sorted(memo.PACKAGE.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        digest.update(b"\0" + path.relative_to(memo.PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class _NotKept(Exception):
+    """A folder holds a link or a special file, or cannot be read whole."""
+
+
+def _add_tree(digest: Any, folder: Path) -> None:
+    """Every entry's name under ``folder`` and every file's bytes, in a fixed order."""
+    if not os.path.lexists(folder):
+        digest.update(b"\0missing")
+        return
+    if not memo.unlinked(folder) or not folder.is_dir():
+        raise _NotKept
+
+    def stop(error: OSError) -> None:
+        raise _NotKept from error
+
+    for here, folders, files in os.walk(folder, onerror=stop):
+        folders.sort()
+        for name in sorted(folders + files):
+            path = os.path.join(here, name)
+            mode = os.lstat(path).st_mode
+            rel = os.fsencode(os.path.relpath(path, folder))
+            if stat.S_ISDIR(mode):
+                digest.update(b"\0d\0" + rel)
+            elif stat.S_ISREG(mode):
+                with open(path, "rb") as data:
+                    body = data.read()
+                digest.update(b"\0f\0" + rel + b"\0" + str(len(body)).encode() + b"\0")
+                digest.update(body)
+            else:  # a link (to a file or a folder), a pipe, a device
+                raise _NotKept
+
+
+def site_key(folders: Iterable[Path], options: dict[str, Any]) -> str | None:
+    """The key of a build of the editorial ``folders`` with ``options`` (all that shapes
+    the generated pages), or None when such a build cannot be kept (no secret; a folder
+    with a link in it)."""
+    secret = memo.local_secret()
+    if secret is None:
+        return None
+    digest = hashlib.sha256(f"{secret}\0{code_version()}\0".encode())
+    digest.update(json.dumps(options, sort_keys=True).encode("utf-8", "surrogatepass"))
+    try:
+        for folder in folders:
+            digest.update(b"\0tree\0" + os.fsencode(folder.name))
+            _add_tree(digest, folder)
+    except (_NotKept, OSError):
+        return None
+    return digest.hexdigest()
+
+
+def _toc_json(entry: TocEntry) -> list[Any]:
+    return [entry.level, entry.id, entry.title, [_toc_json(c) for c in entry.children]]
+
+
+def _toc(value: list[Any]) -> TocEntry:
+    level, anchor, title, children = value
+    if not (isinstance(level, int) and isinstance(anchor, str) and isinstance(title, str)):
+        raise ValueError("a table of contents entry")
+    return TocEntry(level, anchor, title, tuple(_toc(c) for c in children))
+
+
+@dataclass(frozen=True)
+class _Page:
+    """Where a kept page is: its address, and the spans of its facts (titles, heading,
+    anchors, table of contents: read when the page is asked for, so that a large site's
+    are never all in memory), its HTML and its search document."""
+
+    url: str
+    facts: tuple[int, int]
+    html: tuple[int, int]
+    search: tuple[int, int] | None
+
+
+class Replayed:
+    """A site given back from the kept file: the same answers :class:`GeneratedSite` gives
+    the MkDocs plugin, without a corpus. A page asked for at another address than the one
+    kept (which the key should make impossible) is rendered by ``fallback``'s site."""
+
+    def __init__(self, header: dict[str, Any], kept: Any, body: int) -> None:
+        self._kept = kept
+        self._titles: dict[str, str] = _strings(header["titles"])
+        self._nav_titles: dict[str, str] = _strings(header["nav_titles"])
+        self._hidden = [str(p) for p in header["hidden"]]
+        self._sources = [str(p) for p in header["sources"]]
+        self._stylesheets = [str(p) for p in header["stylesheets"]]
+        self._scripts = [str(p) for p in header["scripts"]]
+        self._pages = {str(path): _page(value, body) for path, value in header["pages"].items()}
+        self._heads = {
+            str(path): (str(url), str(links)) for path, (url, links) in header["heads"].items()
+        }
+        self._files = [_file(value, body) for value in header["files"]]
+        if set(self._pages) != set(self._titles):
+            raise ValueError("pages and titles differ")
+        self.fallback: Callable[[], GeneratedSite] | None = None
+        self._site: GeneratedSite | None = None
+
+    def _real(self) -> GeneratedSite:
+        if self._site is None:
+            if self.fallback is None:
+                raise RuntimeError("a page not kept, and no site to render it")
+            self._site = self.fallback()
+        return self._site
+
+    def _text(self, where: tuple[int, int]) -> str:
+        start, length = where
+        data = os.pread(self._kept.fileno(), length, start)
+        if len(data) != length:
+            raise OSError(f"the cache file {KIND}/{NAME} was cut short during the build")
+        return zlib.decompress(data).decode("utf-8")
+
+    def close(self) -> None:
+        self._kept.close()
+
+    def titles(self) -> dict[str, str]:
+        return self._titles
+
+    def nav_titles(self) -> dict[str, str]:
+        return self._nav_titles
+
+    def unlisted(self, sources_limit: int) -> set[str]:
+        hidden = set(self._hidden)
+        if len(self._sources) > sources_limit:
+            hidden |= set(self._sources)
+        return hidden
+
+    def stylesheets(self) -> list[str]:
+        return list(self._stylesheets)
+
+    def scripts(self) -> list[str]:
+        return list(self._scripts)
+
+    def files(self) -> list[GeneratedFile]:
+        out = []
+        for path, package, where in self._files:
+            if package is not None:
+                out.append(GeneratedFile(path, source=memo.PACKAGE / package))
+            else:
+                assert where is not None
+                out.append(GeneratedFile(path, make=partial(self._text, where)))
+        return out
+
+    def page(self, path: str, page_url: str | None = None) -> GeneratedPage | None:
+        kept = self._pages.get(path)
+        if kept is None:
+            return None
+        if page_url is not None and page_url != kept.url:
+            return self._real().page(path, page_url)
+        title, nav_title, heading, anchors, toc = json.loads(self._text(kept.facts))
+        return GeneratedPage(
+            path,
+            str(title),
+            str(nav_title),
+            self._text(kept.html),
+            str(heading),
+            frozenset(str(a) for a in anchors),
+            self._text(kept.search) if kept.search is not None else None,
+            tuple(_toc(e) for e in toc),
+        )
+
+    def head(self, path: str, page_url: str) -> str:
+        url, links = self._heads.get(path, (page_url, ""))
+        return links if url == page_url else self._real().head(path, page_url)
+
+
+def _strings(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ValueError("a map of strings")
+    return {str(k): v for k, v in value.items()}
+
+
+def _span(value: Any, size: int) -> tuple[int, int]:
+    start, length = value
+    if not (isinstance(start, int) and isinstance(length, int)) or not (
+        0 <= start <= start + length <= size
+    ):
+        raise ValueError("a span outside the file")
+    return start, length
+
+
+def _page(value: list[Any], size: int) -> _Page:
+    url, facts, html, search = value
+    return _Page(
+        str(url),
+        _span(facts, size),
+        _span(html, size),
+        _span(search, size) if search is not None else None,
+    )
+
+
+def _file(value: list[Any], size: int) -> tuple[str, str | None, tuple[int, int] | None]:
+    path, package, where = value
+    if package is not None:
+        if ".." in Path(package).parts or Path(package).is_absolute():
+            raise ValueError("a packaged file outside the package")
+        return str(path), str(package), None
+    return str(path), None, _span(where, size)
+
+
+_CHUNK = 1 << 20
+
+
+def load(folder: Path, key: str) -> tuple[Replayed | None, list[str]]:
+    """The site kept under ``key`` in ``folder``, or None; and the notes for the log (a kept
+    file that cannot be read, or was not sealed by this user's builds).
+
+    The file is read once to check its seal, then each page as it is asked for, from the
+    same open file (a large site's pages are never all in memory; a file put in its place
+    meanwhile is another file, not read)."""
+    path = folder / KIND / NAME
+    if not memo.unlinked(path.parent):
+        return None, []  # the recording says why, as it does not write there either
+    try:
+        kept = open(path, "rb")  # noqa: SIM115 (closed by Replayed.close, or here)
+    except FileNotFoundError:
+        return None, []
+    except OSError as exc:
+        return None, [f"could not read the cache file {KIND}/{NAME} ({exc}); built anew"]
+    try:
+        site = _opened(kept, key)
+    except OSError as exc:
+        site, notes = None, [f"could not read the cache file {KIND}/{NAME} ({exc}); built anew"]
+    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError, RecursionError):
+        site, notes = None, [f"ignored a damaged cache file {KIND}/{NAME}; the site is built anew"]
+    else:
+        notes = []
+    if site is None:
+        kept.close()
+    return site, notes
+
+
+def _opened(kept: Any, key: str) -> Replayed | None:
+    """The site in the open file ``kept``; None when it is another key's; ValueError when
+    it is damaged or was not sealed by this user's builds."""
+    if kept.read(len(key) + 1) != key.encode("ascii") + b"\n":
+        return None  # another state of the inputs (or damage that spares the key)
+    size = os.fstat(kept.fileno()).st_size
+    if size < len(key) + 1 + _LENGTH + _MARK:
+        raise ValueError("too short")
+    secret = memo.local_secret()
+    if secret is None:
+        raise ValueError("no secret")
+    mac = hmac.new(secret.encode(), key.encode("ascii") + b"\n", hashlib.sha256)
+    left = size - _MARK - len(key) - 1
+    tail = b""
+    while left > 0:
+        chunk = kept.read(min(_CHUNK, left))
+        if not chunk:
+            raise ValueError("shorter than it said")
+        mac.update(chunk)
+        left -= len(chunk)
+        tail = (tail + chunk)[-_LENGTH:]
+    mark = kept.read(_MARK)
+    if not hmac.compare_digest(mac.hexdigest().encode("ascii"), mark):
+        raise ValueError("not sealed by this user's builds")
+    body = size - _MARK - _LENGTH  # the pages, the files and the header
+    length = int(tail.decode("ascii"))
+    if not 0 < length <= body:
+        raise ValueError("a header larger than the file")
+    header = json.loads(os.pread(kept.fileno(), length, body - length).decode("utf-8"))
+    return Replayed(header, kept, body)
+
+
+class Recording:
+    """What this build makes, written as it is made into a file beside the kept one; that
+    file replaces the kept one at :meth:`finish`, when every page and file was made."""
+
+    def __init__(self, cache_dir: Path, key: str, secret: str) -> None:
+        self.folder = cache_dir / KIND
+        self.key = key
+        self._mac = hmac.new(secret.encode(), digestmod=hashlib.sha256)
+        self._temp = self.folder / f".{NAME}.{os.getpid()}.tmp"
+        self._out: Any = None
+        self._offset = 0
+        self._failed: str | None = None
+        self._header: dict[str, Any] = {}
+        self._pages: dict[str, Any] = {}
+        self._heads: dict[str, list[str]] = {}
+        self._made: dict[str, list[int]] = {}
+
+    def _write(self, data: bytes) -> list[int]:
+        if self._failed is not None:
+            return [0, 0]
+        try:
+            if self._out is None:
+                if not memo.unlinked(self.folder):
+                    raise OSError("the folder is reached through a link")
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._out = open(self._temp, "wb")  # noqa: SIM115 (closed at finish)
+                self._put(self.key.encode("ascii") + b"\n")
+            start = self._offset
+            self._put(data)
+            return [start, len(data)]
+        except OSError as exc:
+            self._failed = str(exc)
+            self.abandon()
+            return [0, 0]
+
+    def _put(self, data: bytes) -> None:
+        self._out.write(data)
+        self._mac.update(data)
+        self._offset += len(data)
+
+    def _blob(self, text: str) -> list[int]:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: not kept, never a failed build
+            self._failed = str(exc)
+            return [0, 0]
+        return self._write(zlib.compress(data, 1))
+
+    def site(self, site: GeneratedSite, files: list[GeneratedFile]) -> None:
+        """What the site says before any page is made (titles, navigation, files)."""
+        self._header = {
+            "titles": site.titles(),
+            "nav_titles": site.nav_titles(),
+            "hidden": sorted(site.hidden_parts()),
+            "sources": site.source_pages(),
+            "stylesheets": site.stylesheets(),
+            "scripts": site.scripts(),
+        }
+        listed: list[list[Any]] = []
+        for f in files:
+            if f.source is None:
+                listed.append([f.path, None, None])
+            elif f.source.resolve().is_relative_to(memo.PACKAGE):
+                listed.append([f.path, f.source.resolve().relative_to(memo.PACKAGE).as_posix(), 0])
+            else:  # a file from elsewhere: its bytes are not in the key
+                self._failed = f"{f.path} is not the library's"
+        self._header["files"] = listed
+
+    def page(self, page: GeneratedPage, url: str) -> None:
+        facts = [
+            page.title,
+            page.nav_title,
+            page.heading,
+            sorted(page.anchors),
+            [_toc_json(e) for e in page.toc],
+        ]
+        self._pages[page.path] = [
+            url,
+            self._blob(json.dumps(facts, ensure_ascii=False)),
+            self._blob(page.html),
+            self._blob(page.search) if page.search is not None else None,
+        ]
+
+    def head(self, path: str, url: str, links: str) -> None:
+        if links:
+            self._heads[path] = [url, links]
+
+    def made(self, path: str, make: Callable[[], str]) -> Callable[[], str]:
+        """``make``, keeping what it makes the first time it is called."""
+
+        def kept() -> str:
+            text = make()
+            if path not in self._made:
+                self._made[path] = self._blob(text)
+            return text
+
+        return kept
+
+    def finish(self, *, problems: bool) -> str | None:
+        """Put the file in place if this build made all of the site with no problem; a note
+        for the log when it could not be written."""
+        files = self._header.get("files", [])
+        complete = (
+            not problems
+            and self._failed is None
+            and self._out is not None
+            and set(self._pages) == set(self._header.get("titles", ()))
+            and all(f[1] is not None or f[0] in self._made for f in files)
+        )
+        if not complete:
+            failed = self._failed
+            self.abandon()
+            if failed is not None and "not the library's" not in failed:
+                return f"could not write to the cache folder {KIND}/ ({failed})"
+            return None
+        for f in files:
+            if f[1] is None:
+                f[2] = self._made[f[0]]
+        self._header.update(pages=self._pages, heads=self._heads)
+        header = json.dumps(self._header, ensure_ascii=False).encode("utf-8")
+        try:
+            self._put(header)
+            self._put(str(len(header)).rjust(_LENGTH, "0").encode("ascii"))
+            self._out.write(self._mac.hexdigest().encode("ascii"))
+            self._out.close()
+            os.replace(self._temp, self.folder / NAME)
+        except (OSError, ValueError) as exc:
+            self.abandon()
+            return f"could not write to the cache folder {KIND}/ ({exc})"
+        return None
+
+    def abandon(self) -> None:
+        if self._out is not None:
+            with contextlib.suppress(OSError):
+                self._out.close()
+            self._out = None
+        with contextlib.suppress(OSError):
+            self._temp.unlink(missing_ok=True)
