@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import itertools
 import json
 import shutil
 import statistics
@@ -66,13 +67,43 @@ def _runner(project: Path, strict: bool) -> Callable[[], Sample]:
     return lambda: build(project, strict=strict)
 
 
+def _edited_runner(project: Path, strict: bool) -> Callable[[], Sample]:
+    """Builds of a copy of ``project``, each after an edit of its first note's body (a new
+    word each time), as an editor makes them: the site kept whole in the cache misses, the
+    results kept for every other file are reused. The builds of ``project`` itself change
+    nothing, and replay the kept site."""
+    from .serve import edit_of
+
+    build(project, strict=strict)  # warm: the copy starts with this build's cache, and so do
+    copy = project.with_name(project.name + "-edited")  # the measured builds of ``project``
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site"))
+    edit, count = edit_of(copy), itertools.count()
+
+    def run() -> Sample:
+        edit.path.write_text(edit.text(f"Edited{next(count)}"), encoding="utf-8")
+        return build(copy, strict=strict)
+
+    return run
+
+
 def seed_site(work: Path, rounds: int) -> dict[str, Series]:
     project = real_project(work / "real")
     plain = plain_project(work / "real-plain", real_texts(), ROOT / "docs", "Plain twin")
     # Not strict: this measures time, and the editorial data may carry warnings mid-edit.
-    out = interleaved({"plugin": _runner(project, False), "plain": _runner(plain, False)}, rounds)
-    for r, (a, b) in enumerate(zip(out["plugin"].times, out["plain"].times, strict=True), 1):
-        say(f"  seed site, round {r}: plugin {a:.2f} s, plain {b:.2f} s, ratio {a / b:.2f}")
+    builds = {
+        "plugin": _runner(project, False),
+        "plain": _runner(plain, False),
+        "plugin-edited": _edited_runner(project, False),
+    }
+    out = interleaved(builds, rounds)
+    for r, (a, b, c) in enumerate(
+        zip(out["plugin"].times, out["plain"].times, out["plugin-edited"].times, strict=True), 1
+    ):
+        say(
+            f"  seed site, round {r}: plugin {a:.2f} s, plain {b:.2f} s, ratio {a / b:.2f}; "
+            f"a note edited first {c:.2f} s"
+        )
     # A first build on a machine: no compiled templates kept yet (the plugin's cache option).
     out["plugin-cold"] = interleaved({"plugin": _cold_runner(project)}, max(1, rounds // 2))[
         "plugin"
@@ -152,6 +183,7 @@ def corpus_size(work: Path, n: int, rounds: int, nav_cut: bool) -> SizeRow:
     docs = made.root / "docs"
     builds = {
         "plugin": _runner(made.root, True),
+        "edited": _edited_runner(made.root, True),
         "plain": _runner(
             plain_project(work / f"n{n}-plain", made.texts, docs, "Plain twin"), False
         ),
@@ -162,9 +194,10 @@ def corpus_size(work: Path, n: int, rounds: int, nav_cut: bool) -> SizeRow:
         )
         builds["cut"] = _runner(cut, False)
     out = interleaved(builds, rounds)
-    row = SizeRow(n, made.annotations, out["plugin"], out["plain"], out.get("cut"))
+    row = SizeRow(n, made.annotations, out["plugin"], out["plain"], out.get("cut"), out["edited"])
     say(
-        f"  N = {n}: plugin {row.plugin.spread()} s, plain {row.plain.spread()} s"
+        f"  N = {n}: plugin {row.plugin.spread()} s, a note edited first {row.edited.spread()} s, "
+        f"plain {row.plain.spread()} s"
         + (f", plain one-entry nav {row.plain_cut.spread()} s" if row.plain_cut else "")
     )
     return row
@@ -174,13 +207,19 @@ def glossary_size(work: Path, terms: int, n: int, rounds: int, sizes: list[SizeR
     spec = synth.Spec(n, NOTES_PER_SOURCE, terms, EVENTS)
     made = synth.generate(work / f"t{terms}", spec)
     reuse = next((r for r in sizes if r.n == n), None) if terms == BASE_TERMS else None
-    series = (
-        reuse.plugin
-        if reuse
-        else interleaved({"plugin": _runner(made.root, True)}, rounds)["plugin"]
+    if reuse is not None and reuse.edited is not None:
+        series, edited = reuse.plugin, reuse.edited
+    else:
+        builds = {
+            "plugin": _runner(made.root, True),
+            "edited": _edited_runner(made.root, True),
+        }
+        out = interleaved(builds, rounds)
+        series, edited = out["plugin"], out["edited"]
+    say(
+        f"  T = {terms} (N = {n}): plugin {series.spread()} s, a note edited first {edited.spread()} s"
     )
-    say(f"  T = {terms} (N = {n}): plugin {series.spread()} s")
-    return TermRow(terms, made.aliases, n, series)
+    return TermRow(terms, made.aliases, n, series, edited)
 
 
 def _figures(results: Results, folder: Path) -> list[tuple[str, str]]:

@@ -25,10 +25,11 @@ SIZE_COLUMNS = (
     "N sources",
     "Notes",
     "Plugin s, median (min–max)",
+    "Plugin, a note edited first s",
     "Plain s, median (min–max)",
     "Ratio",
     "Plain, one-entry nav s",
-    "Plugin ms per note",
+    "Plugin ms per note (edited)",
     "Plain ms per page",
     "Plugin peak MB",
     "Plain peak MB",
@@ -40,6 +41,8 @@ TERM_COLUMNS = (
     "N sources",
     "Plugin s, median (min–max)",
     "Change vs T = 50",
+    "A note edited first s",
+    "Change vs T = 50 (edited)",
     "Peak MB",
     "Rounds",
 )
@@ -52,6 +55,13 @@ class SizeRow:
     plugin: Series
     plain: Series
     plain_cut: Series | None = None
+    # Builds after one note was edited: the site kept whole misses (``plugin`` replays it)
+    edited: Series | None = None
+
+    @property
+    def working(self) -> Series:
+        """The builds that do the plugin's work: the edited ones where measured."""
+        return self.edited if self.edited is not None and self.edited.samples else self.plugin
 
 
 @dataclass
@@ -60,6 +70,7 @@ class TermRow:
     aliases: int
     n: int
     plugin: Series
+    edited: Series | None = None
 
 
 @dataclass
@@ -112,10 +123,20 @@ class Results:
                     series(r["plugin"]),
                     series(r["plain"]),
                     series(r["plain_cut"]) if r["plain_cut"] else None,
+                    series(r["edited"]) if r.get("edited") else None,
                 )
                 for r in data["sizes"]
             ],
-            [TermRow(r["terms"], r["aliases"], r["n"], series(r["plugin"])) for r in data["terms"]],
+            [
+                TermRow(
+                    r["terms"],
+                    r["aliases"],
+                    r["n"],
+                    series(r["plugin"]),
+                    series(r["edited"]) if r.get("edited") else None,
+                )
+                for r in data["terms"]
+            ],
             [
                 ScaledRow(r["n"], r["events"], r["notes"], series(r["plugin"]))
                 for r in data.get("scaled", [])
@@ -139,7 +160,8 @@ class Results:
         base = self.sizes[0]
         if row is base or row.notes == base.notes:
             return None
-        return (row.plugin.median - base.plugin.median) / (row.notes - base.notes)
+        work = row.working if isinstance(row, SizeRow) else row.plugin
+        return (work.median - base.working.median) / (row.notes - base.notes)
 
     def _scaled_note(self, at_50: float) -> str:
         row = next((r for r in self.scaled if r.n == 1000), None)
@@ -163,11 +185,21 @@ class Results:
             ratio = self.seed["plugin"].median / self.seed["plain"].median
             out.append(
                 (
-                    f"Plugin overhead ≤ {SEED_OVERHEAD:.0%} over plain mkdocs-material, five-source site, cache warm",
+                    f"Plugin overhead ≤ {SEED_OVERHEAD:.0%} over plain mkdocs-material, five-source site, cache warm, no input changed (the kept site replayed)",
                     ratio - 1 <= SEED_OVERHEAD,
                     f"overhead {pct(ratio - 1)} (medians {self.seed['plugin'].median:.2f} s against {self.seed['plain'].median:.2f} s)",
                 )
             )
+            edited = self.seed.get("plugin-edited")
+            if edited is not None and edited.samples:
+                ratio = edited.median / self.seed["plain"].median
+                out.append(
+                    (
+                        f"The same, cache warm, one note edited before each build (an editor's build: every other file's results reused) ≤ {SEED_OVERHEAD:.0%}",
+                        ratio - 1 <= SEED_OVERHEAD,
+                        f"overhead {pct(ratio - 1)} (median {edited.median:.2f} s)",
+                    )
+                )
             cold = self.seed.get("plugin-cold")
             if cold is not None:
                 ratio = cold.median / self.seed["plain"].median
@@ -188,7 +220,7 @@ class Results:
             )
             out.append(
                 (
-                    f"Cost linear in N×A: time per note flat within {LINEAR_DRIFT:.0%} from N = 50 to N = 1,000",
+                    f"Cost linear in N×A: time per note flat within {LINEAR_DRIFT:.0%} from N = 50 to N = 1,000 (builds after a note was edited)",
                     abs(b / a - 1) <= LINEAR_DRIFT,
                     f"{b / a - 1:+.0%} ({a * 1e3:.2f} → {b * 1e3:.2f} ms per note, start-up of the 5-source site subtracted){plain}"
                     + self._scaled_note(a),
@@ -202,17 +234,26 @@ class Results:
             growth = hi.plugin.median / lo.plugin.median - 1
             out.append(
                 (
-                    f"Glossary 50 → 5,000 terms adds ≤ {GLOSSARY_GROWTH:.0%}",
+                    f"Glossary 50 → 5,000 terms adds ≤ {GLOSSARY_GROWTH:.0%}, no input changed",
                     growth <= GLOSSARY_GROWTH,
                     f"{pct(growth)} ({lo.plugin.median:.2f} → {hi.plugin.median:.2f} s at N = {hi.n})",
                 )
             )
+            if lo.edited is not None and hi.edited is not None:
+                growth = hi.edited.median / lo.edited.median - 1
+                out.append(
+                    (
+                        f"The same, a note edited before each build ≤ {GLOSSARY_GROWTH:.0%}",
+                        growth <= GLOSSARY_GROWTH,
+                        f"{pct(growth)} ({lo.edited.median:.2f} → {hi.edited.median:.2f} s)",
+                    )
+                )
         else:
             out.append(("Glossary 50 → 5,000 terms adds ≤ 10%", None, "needs T = 50 and T = 5,000"))
         if large:
             out.append(
                 (
-                    f"1,000 sources build in ≤ {LARGE_RATIO:.1f}× plain mkdocs-material's 1,000 pages",
+                    f"1,000 sources build in ≤ {LARGE_RATIO:.1f}× plain mkdocs-material's 1,000 pages, no input changed",
                     large.plugin.median <= LARGE_RATIO * large.plain.median,
                     f"{large.plugin.median:.2f} s against {large.plain.median:.2f} s"
                     + (
@@ -222,17 +263,34 @@ class Results:
                     ),
                 )
             )
+            if large.edited is not None:
+                out.append(
+                    (
+                        f"The same, a note edited before each build ≤ {LARGE_RATIO:.1f}×",
+                        large.edited.median <= LARGE_RATIO * large.plain.median,
+                        f"{large.edited.median:.2f} s ({large.edited.median / large.plain.median:.2f}×)",
+                    )
+                )
         else:
             out.append(("1,000 sources against 1,000 plain pages", None, "needs N = 1,000"))
         if large:
             ratio = large.plugin.peak_mb / large.plain.peak_mb
             out.append(
                 (
-                    f"Peak memory at N = 1,000 ≤ {MEMORY_RATIO:.0f}× plain mkdocs-material's",
+                    f"Peak memory at N = 1,000 ≤ {MEMORY_RATIO:.0f}× plain mkdocs-material's, no input changed",
                     ratio <= MEMORY_RATIO,
                     f"{ratio:.1f}× ({large.plugin.peak_mb:.0f} MB against {large.plain.peak_mb:.0f} MB)",
                 )
             )
+            if large.edited is not None:
+                ratio = large.edited.peak_mb / large.plain.peak_mb
+                out.append(
+                    (
+                        f"The same, a note edited before each build ≤ {MEMORY_RATIO:.0f}×",
+                        ratio <= MEMORY_RATIO,
+                        f"{ratio:.1f}× ({large.edited.peak_mb:.0f} MB)",
+                    )
+                )
         else:
             out.append(("Peak memory at N = 1,000 against plain's", None, "needs N = 1,000"))
         out += self._serve_targets()
@@ -332,6 +390,16 @@ class Results:
             ]
         )
         rows.append(["peak memory", f"{plugin.peak_mb:.0f} MB", f"{plain.peak_mb:.0f} MB", ""])
+        edited = self.seed.get("plugin-edited")
+        if edited is not None and edited.samples:
+            rows.append(
+                [
+                    "a note edited before each build: median (min–max)",
+                    edited.spread(),
+                    "",
+                    f"{edited.median / plain.median:.2f}",
+                ]
+            )
         cold = self.seed.get("plugin-cold")
         if cold is not None:
             rows.append(
@@ -383,6 +451,7 @@ class Results:
                     r.n,
                     r.notes,
                     r.plugin.spread(),
+                    r.edited.spread() if r.edited else "—",
                     r.plain.spread(),
                     f"{r.plugin.median / r.plain.median:.2f}",
                     r.plain_cut.spread() if r.plain_cut else "—",
@@ -397,6 +466,7 @@ class Results:
 
     def term_table(self) -> str:
         base = next((r.plugin.median for r in self.terms if r.terms == 50), None)
+        first = next((r.edited for r in self.terms if r.terms == 50), None)
         rows = [
             [
                 r.terms,
@@ -404,6 +474,8 @@ class Results:
                 r.n,
                 r.plugin.spread(),
                 pct(r.plugin.median / base - 1) if base else "—",
+                r.edited.spread() if r.edited else "—",
+                pct(r.edited.median / first.median - 1) if r.edited and first else "—",
                 f"{r.plugin.peak_mb:.0f}",
                 len(r.plugin.samples),
             ]
