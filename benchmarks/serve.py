@@ -21,7 +21,8 @@ from pathlib import Path
 
 from .measure import BIN, ENV, Sample, Series
 
-_BODY = re.compile(r"^(\s*body: [|>]-?\n)(\s+)", re.MULTILINE)
+# A note's body as a block (the real corpus) or a quoted line (the synthetic ones)
+_BODY = re.compile(r"^(\s*body: [|>]-?\n)(\s+)|^\s*body: '", re.MULTILINE)
 _PARAGRAPH = re.compile(r"^(# [^\n]*\n\n)", re.MULTILINE)
 _POLL = 0.5  # MkDocs' file watcher: seconds between two looks at the watched files
 
