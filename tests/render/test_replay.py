@@ -1,6 +1,7 @@
-"""The key of a kept site (``render.replay.site_key``): it changes with anything in the
-editorial folders (a file's bytes, an added, removed or renamed file, an empty folder) and
-with the options, and there is none for a folder holding a link or a special file. The
+"""The site kept whole (``render.replay``). Its key changes with anything in the editorial
+folders (a file's bytes, an added, removed or renamed file, an empty folder) and with the
+options, and there is none for a folder holding a link or a special file. What is kept is
+what the site gave, and nothing is kept of an incomplete build or one with problems. The
 builds that use it are tested in ``tests/site/test_site_replay.py``."""
 
 from __future__ import annotations
@@ -10,8 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from annotated_reader.assembly import load_corpus
 from annotated_reader.core import memo
+from annotated_reader.core.corpus import Options, Paths
+from annotated_reader.core.urls import SiteUrls
 from annotated_reader.render import replay
+from annotated_reader.render.generated import GeneratedSite
+from helpers.project import ROOT
 
 OPTIONS = {"link_terms": "first", "directory_urls": True}
 
@@ -116,3 +122,68 @@ def test_no_key_without_a_secret(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     memo.local_secret.cache_clear()
     assert _key(folders) is None
+
+
+def _real_site() -> GeneratedSite:
+    corpus, _ = load_corpus(Paths(ROOT, "annotations", "seeds"), Options())
+    return GeneratedSite(corpus, SiteUrls(True))
+
+
+def test_a_kept_site_gives_back_what_the_site_gave(folders: list[Path], tmp_path: Path) -> None:
+    """Every page (title, HTML, heading, anchors, search document, table of contents),
+    head and file of the real corpus's site, recorded and read back, equals the site's own;
+    a page asked for at another address is rendered by the fallback site."""
+    site = _real_site()
+    secret = memo.local_secret()
+    assert secret is not None
+    recording = replay.Recording(tmp_path / "cache", "k" * 64, secret)
+    files = site.files()
+    recording.site(site, files)
+    made = {f.path: recording.made(f.path, f.make)() for f in files if f.make is not None}
+    pages = {}
+    for path in site.titles():
+        url = site.page_url(path)
+        pages[path] = (url, site.page(path, url))
+        recording.page(pages[path][1], url)  # type: ignore[arg-type]
+        recording.head(path, url, site.head(path, url))
+    assert recording.finish(problems=False) is None
+    kept, notes = replay.load(tmp_path / "cache", "k" * 64)
+    assert kept is not None and not notes
+    try:
+        assert kept.titles() == site.titles() and kept.nav_titles() == site.nav_titles()
+        assert kept.unlisted(0) == site.unlisted(0) and kept.unlisted(99) == site.unlisted(99)
+        assert (kept.stylesheets(), kept.scripts()) == (site.stylesheets(), site.scripts())
+        for path, (url, page) in pages.items():
+            assert kept.page(path, url) == page, path
+            assert kept.head(path, url) == site.head(path, url), path
+        back = kept.files()
+        assert [f.path for f in back] == [f.path for f in files]
+        for mine, theirs in zip(back, files, strict=True):
+            if theirs.make is not None:
+                assert mine.data() == made[mine.path].encode("utf-8"), mine.path
+            else:
+                assert mine.source == theirs.source, mine.path
+        kept.fallback = _real_site
+        path, (url, _) = next(iter(pages.items()))
+        other = kept.page(path, "elsewhere/")
+        assert other == _real_site().page(path, "elsewhere/") and other != pages[path][1]
+    finally:
+        kept.close()
+
+
+def test_a_build_with_problems_or_a_missing_page_is_not_kept(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    site = _real_site()
+    secret = memo.local_secret()
+    assert secret is not None
+    for problems, skipped in ((True, 0), (False, 1)):
+        recording = replay.Recording(tmp_path / "cache", "k" * 64, secret)
+        recording.site(site, site.files())
+        for f in site.files():
+            if f.make is not None:
+                recording.made(f.path, f.make)()
+        for path in list(site.titles())[skipped:]:
+            recording.page(site.page(path), site.page_url(path))  # type: ignore[arg-type]
+        assert recording.finish(problems=problems) is None
+        assert not list((tmp_path / "cache" / "site").iterdir()), "nothing kept, no temp left"
