@@ -13,7 +13,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from annotated_reader.core.vocabulary.dates import parse_date
 from annotated_reader.timeline.cut import cut_timeline
+from annotated_reader.timeline.model import Event
 from helpers.htmlcheck import article, duplicate_ids, wellformed
 from helpers.project import build, with_page_budget
 from helpers.timeline import ORDER, timeline_project
@@ -28,7 +30,30 @@ YEARS = {  # each event filed under the first year its reference date can mean, 
 
 
 def _event(ident: str, year: int) -> Any:
-    return SimpleNamespace(id=ident, span=SimpleNamespace(earliest=date(year, 1, 1)))
+    return SimpleNamespace(
+        id=ident,
+        span=SimpleNamespace(text=str(year), earliest=date(year, 1, 1), latest=date(year, 12, 31)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "filed"),
+    [
+        ("1996-04-02", ("1996", "1996")),
+        ("1995~", ("1994", "1994")),
+        ("1999-12/2000-01", ("1999", "1999")),
+        ("1999/..", ("1999", "1999")),
+        ("../1995", ("until-1995", "Until 1995")),
+        ("/1995-06", ("until-1995", "Until 1995")),
+    ],
+)
+def test_an_event_is_filed_under_its_first_year_and_an_open_start_under_its_end(
+    written: str, filed: tuple[str, str]
+) -> None:
+    """An open start ('../1995') is bounded by the year 1: it is listed as 'Until 1995'."""
+    span = parse_date(written)
+    assert not isinstance(span, str), span
+    assert Event.filed_under(SimpleNamespace(span=span)) == filed  # type: ignore[arg-type]
 
 
 def test_each_part_leaves_room_for_its_own_drawing() -> None:
@@ -136,3 +161,32 @@ def test_the_navigation_lists_the_timeline_not_its_years(cut_site: Path) -> None
     nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
     assert 'href="timeline/"' in nav
     assert not re.search(r'href="timeline/\d', nav)
+
+
+def test_an_event_with_an_open_start_has_a_part_of_its_own_until_its_end(tmp_path: Path) -> None:
+    """'../1995' is bounded by the year 1: on a cut timeline it is listed as 'Until 1995'
+    (``timeline/until-1995/``, first, as it sorts), never as a page for the year 1."""
+    from helpers.project import BIN, FIXTURES, copy_project, run
+    from helpers.timeline import EVENTS
+
+    events = EVENTS.replace(
+        "events:\n",
+        "events:\n"
+        "  - id: talks-open\n"
+        "    title: Integration talks before the Community\n"
+        '    date: "../1995"\n'
+        "    category: treaty\n"
+        "    description: Talks went on for years.\n"
+        '    references:\n      - {title: "Talks (reference)", url: "https://example.org/talks"}\n',
+        1,
+    )
+    project = timeline_project(copy_project(FIXTURES / "mini", tmp_path / "p"), events)
+    with_page_budget(project, 4000)
+    done = run([str(BIN / "mkdocs"), "build", "--site-dir", "site"], project)
+    assert done.returncode == 0, done.stderr  # not strict: no passage asserts the event
+    site = project / "site" / "timeline"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    years = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="ar-parts-count">', index)
+    assert years[0] == ("until-1995/", "Until 1995")
+    assert not (site / "1").exists()
+    assert 'id="talks-open"' in (site / "until-1995" / "index.html").read_text(encoding="utf-8")

@@ -13,13 +13,6 @@ from .model import Event
 from .page import PAGE
 
 
-def _year(event: Event) -> tuple[str, str]:
-    """The first year the event's reference date can mean, by which events sort (so a
-    year's events are adjacent): 'about 1995' is filed under 1994."""
-    year = str(event.span.earliest.year)
-    return year, year
-
-
 def cut_timeline(
     events: list[Event],
     entry: Callable[[Event], str],
@@ -30,5 +23,5 @@ def cut_timeline(
     characters of HTML; None when it fits on one page. ``events`` are in date order."""
     sizes = [len(entry(e)) for e in events]
     return cut_page(
-        PAGE, events, lambda e: e.id, _year, sizes, budget, lambda chosen: len(chart(chosen))
+        PAGE, events, lambda e: e.id, Event.filed_under, sizes, budget, lambda chosen: len(chart(chosen))
     )

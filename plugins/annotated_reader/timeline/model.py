@@ -115,6 +115,19 @@ class Event:
     where: Where = field(default_factory=Where)  # the reference place and actors, if recorded
     date_at: Location | None = None  # where the reference date is written
 
+    def filed_under(self) -> tuple[str, str]:
+        """The year the event is listed under, as an address part and a label: the first year
+        its reference date can mean ('about 1995' under 1994, so that a year's events stay
+        together in date order). A date with an open start ('../1995', which sorts first)
+        is listed as 'Until 1995', not under the year 1 that bounds it."""
+        start, _, end = self.span.text.partition("/")
+        if not end or start not in ("", ".."):
+            year = str(self.span.earliest.year)
+            return year, year
+        if self.span.latest.year >= 9999:
+            return "undated", "Undated"
+        return f"until-{self.span.latest.year}", f"Until {self.span.latest.year}"
+
     def source_ids(self) -> list[str]:
         """Distinct sources asserting the event, in a stable order."""
         return sorted({p.source.id for p in self.passages})

@@ -343,10 +343,10 @@ def render_index(
 def years(events: list[Event]) -> tuple[TocEntry, ...]:
     """The timeline's table of contents: its years, each linking to the year's first event
     (by reference date; 31 event titles would be a second list beside the list)."""
-    first: dict[int, str] = {}
+    first: dict[str, str] = {}
     for event in events:
-        first.setdefault(event.span.earliest.year, event.id)
-    return tuple(TocEntry(2, ident, str(year)) for year, ident in first.items())
+        first.setdefault(event.filed_under()[1], event.id)
+    return tuple(TocEntry(2, ident, label) for label, ident in first.items())
 
 
 def timeline_document(entries: list[EventEntry], summary: Summary, title: str = "Timeline") -> str:
