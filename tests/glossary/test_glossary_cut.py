@@ -30,6 +30,12 @@ PARTS = {"b": "belarus", "m": "minsk", "s": "union-state-secretary", "u": "union
         ("éclair", ("e", "E")),  # accents dropped
         ("Łukashenka", ("l", "L")),  # a letter with a stroke, which does not decompose
         ("Ørsted", ("o", "O")),
+        ("ßauer", ("s", "S")),  # 'SS' in capitals: under S, not a part of its own
+        ("ẞ", ("s", "S")),
+        ("Þingvellir", ("t", "T")),  # thorn and eth: Latin letters, not other scripts
+        ("ðe", ("d", "D")),
+        ("ŋoni", ("n", "N")),
+        ("ſtate", ("s", "S")),
         ("«Zapad» exercise", ("z", "Z")),  # leading punctuation skipped
         ("1999 treaty", ("0-9", "0–9")),
         ("Союзное государство", ("other", "Other scripts")),

@@ -34,15 +34,17 @@ class Part:
     items: tuple[int, ...]
 
 
-# Latin letters that Unicode does not decompose into a base letter and a mark.
-_UNDECOMPOSED = str.maketrans("ŁØĐĦŦÆŒ", "LODHTAO")
+# Latin letters (in capitals) that Unicode does not decompose into a base letter and a
+# mark: thorn and eth filed as their sounds, T and D; capital sharp s, kra and eng too.
+_UNDECOMPOSED = str.maketrans("ŁØĐĦŦÆŒÞÐẞĸŊ", "LODHTAOTDSKN")
 
 
 def initial(name: str) -> tuple[str, str]:
     """(slug, label) of the index letter a name is filed under: its first Latin letter,
     accents dropped; ``0-9`` for a digit; ``other`` for any other script."""
     for char in name:
-        base = unicodedata.normalize("NFKD", char)[:1].upper().translate(_UNDECOMPOSED)
+        # The first letter of a capital: 'ß' is 'SS' in capitals, filed under S
+        base = unicodedata.normalize("NFKD", char)[:1].upper()[:1].translate(_UNDECOMPOSED)
         if "A" <= base <= "Z":
             return base.lower(), base
         if base.isdigit():
