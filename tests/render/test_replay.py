@@ -7,6 +7,7 @@ builds that use it are tested in ``tests/site/test_site_replay.py``."""
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -146,7 +147,7 @@ def test_a_kept_site_gives_back_what_the_site_gave(folders: list[Path], tmp_path
         pages[path] = (url, site.page(path, url))
         recording.page(pages[path][1], url)  # type: ignore[arg-type]
         recording.head(path, url, site.head(path, url))
-    assert recording.finish(problems=False) is None
+    assert recording.finish(problems=False, key="k" * 64) is None
     kept, notes = replay.load(tmp_path / "cache", "k" * 64)
     assert kept is not None and not notes
     try:
@@ -185,5 +186,111 @@ def test_a_build_with_problems_or_a_missing_page_is_not_kept(
                 recording.made(f.path, f.make)()
         for path in list(site.titles())[skipped:]:
             recording.page(site.page(path), site.page_url(path))  # type: ignore[arg-type]
-        assert recording.finish(problems=problems) is None
+        assert recording.finish(problems=problems, key="k" * 64) is None
         assert not list((tmp_path / "cache" / "site").iterdir()), "nothing kept, no temp left"
+
+
+def _kept_site(tmp_path: Path, site: GeneratedSite) -> Path:
+    """The real corpus's site recorded in ``tmp_path / "cache"`` under the key k…k."""
+    secret = memo.local_secret()
+    assert secret is not None
+    recording = replay.Recording(tmp_path / "cache", KEY, secret)
+    recording.site(site, site.files())
+    for f in site.files():
+        if f.make is not None:
+            recording.made(f.path, f.make)()
+    for path in site.titles():
+        recording.page(site.page(path), site.page_url(path))  # type: ignore[arg-type]
+    assert recording.finish(problems=False, key=KEY) is None
+    return tmp_path / "cache" / "site" / "site.bin"
+
+
+KEY = "k" * 64
+
+
+def test_an_input_changed_during_the_build_keeps_nothing(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    """The key is worked out again at the end: a file saved meanwhile may have been read in
+    either state, so what was made is not kept under either key."""
+    secret = memo.local_secret()
+    assert secret is not None
+    recording = replay.Recording(tmp_path / "cache", KEY, secret)
+    site = _real_site()
+    recording.site(site, [])
+    for path in site.titles():
+        recording.page(site.page(path), site.page_url(path))  # type: ignore[arg-type]
+    note = recording.finish(problems=False, key="j" * 64)
+    assert note == "an editorial file changed during the build; this site is not kept"
+    assert not list((tmp_path / "cache" / "site").iterdir())
+
+
+def test_a_kept_file_rewritten_in_place_during_the_build_is_built_anew(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    """The seal is checked as the file is opened; a blob changed after that (the same file,
+    rewritten in place) fails its digest, and the page or file comes from the site built
+    anew, with a note, never a traceback."""
+    site = _real_site()
+    kept_path = _kept_site(tmp_path, site)
+    kept, _ = replay.load(tmp_path / "cache", KEY)
+    assert kept is not None
+    kept.fallback = _real_site
+    try:
+        data = bytearray(kept_path.read_bytes())
+        for i in range(100, len(data) - 200, 997):
+            data[i] ^= 0x20
+        with open(kept_path, "r+b") as same:  # the same file: the open handle sees it
+            same.write(bytes(data))
+        path = "glossary.md"
+        assert kept.page(path, site.page_url(path)) == site.page(path)
+        made = [f for f in kept.files() if f.make is not None]
+        assert made and all(
+            f.data() == next(g for g in site.files() if g.path == f.path).data() for f in made
+        )
+        assert kept.notes == [
+            "the cache file site/site.bin changed during the build; "
+            "the rest of the site was built anew"
+        ]
+    finally:
+        kept.close()
+
+
+@pytest.mark.parametrize("what", ["pipe", "link", "folder"])
+def test_a_kept_file_that_is_not_a_plain_file_is_not_opened(
+    folders: list[Path], tmp_path: Path, what: str
+) -> None:
+    """A pipe in its place would block the build; a link would read elsewhere."""
+    site = _real_site()
+    good = _kept_site(tmp_path, site)
+    moved = good.rename(tmp_path / "elsewhere.bin")
+    if what == "pipe":
+        os.mkfifo(good)
+    elif what == "link":
+        good.symlink_to(moved)
+    else:
+        good.mkdir()
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("opening the kept file blocked"))
+    signal.alarm(10)
+    try:
+        kept, notes = replay.load(tmp_path / "cache", KEY)
+    finally:
+        signal.alarm(0)
+    assert kept is None and len(notes) == 1
+    assert "site/site.bin" in notes[0] and "built anew" in notes[0]
+
+
+def test_a_damaged_key_line_says_so_and_another_key_does_not(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    kept_path = _kept_site(tmp_path, _real_site())
+    data = kept_path.read_bytes()
+    kept_path.write_bytes(b"j" * 64 + data[64:])  # not a key: damage
+    assert replay.load(tmp_path / "cache", KEY) == (
+        None,
+        ["ignored a damaged cache file site/site.bin; the site is built anew"],
+    )
+    kept_path.write_bytes(b"0" * 64 + data[64:])  # a key, another one: other inputs
+    assert replay.load(tmp_path / "cache", KEY) == (None, [])
+    kept_path.write_bytes(data[:40])
+    assert replay.load(tmp_path / "cache", KEY)[1]

@@ -196,8 +196,11 @@ def test_results_of_the_wrong_shape_at_our_keys_are_worked_out_again(
 def test_without_a_place_for_the_secret_nothing_is_cached(project: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, not a folder", "utf-8")
-    build_verbose(project, env={"XDG_CACHE_HOME": str(blocked)})
+    log = build_verbose(project, env={"XDG_CACHE_HOME": str(blocked)})
+    assert "cannot read or make this user's cache secret" in log  # not blamed on cache_dir
+    assert "cannot write to cache_dir" not in log
     assert not [k for k in KINDS if (project / CACHE / k).exists()]
+    assert not (project / CACHE / "site").exists()
     assert not list((project / CACHE).glob("__jinja2_*"))
     assert_same(files(project / "site"), from_scratch(project, tmp_path))
 

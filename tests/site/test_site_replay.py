@@ -217,3 +217,38 @@ def test_a_replayed_build_refuses_a_hand_written_page_in_a_generated_page_s_plac
     done = run(cmd, project, env={"SOURCE_DATE_EPOCH": "0"})
     assert done.returncode != 0
     assert REUSED in done.stderr and "glossary.md" in done.stderr
+
+
+RACING = """
+import sys
+from pathlib import Path
+from annotated_reader.render import replay
+
+real, calls = replay.site_key, []
+
+def racing(folders, options):
+    key = real(folders, options)
+    if not calls:  # a save landing just after the key was made, before the files are read
+        note = Path("annotations/sources/hahn-belarus-option.yml")
+        text = note.read_text("utf-8")
+        note.write_text(text.replace("    body: |\\n", "    body: |\\n      Saved mid-build.\\n", 1), "utf-8")
+    calls.append(key)
+    return key
+
+replay.site_key = racing
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--site-dir", "site"]
+cli()
+"""
+
+
+def test_a_file_saved_during_the_build_keeps_nothing(project: Path, tmp_path: Path) -> None:
+    """The build read the file in its new state under the old state's key: nothing is
+    kept, or the next build of the old state would be given the new one."""
+    done = run([sys.executable, "-c", RACING], project, env={"SOURCE_DATE_EPOCH": "0"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "an editorial file changed during the build; this site is not kept" in done.stderr
+    assert not (project / KEPT).exists()
+    assert REUSED not in _build(project)
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
+    assert REUSED in _build(project)

@@ -62,7 +62,7 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _secret_file() -> Path:
+def secret_file() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "annotated-reader" / "secret"
 
@@ -71,7 +71,7 @@ def _secret_file() -> Path:
 def local_secret() -> str | None:
     """This user's secret for cache keys (made on first use, readable by the user alone),
     or None when there is nowhere to keep one: then nothing is cached."""
-    path = _secret_file()
+    path = secret_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:

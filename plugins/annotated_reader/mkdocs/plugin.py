@@ -112,6 +112,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self.site: GeneratedSite | Replayed | None = None
         self._recording: Recording | None = None  # this build's site, kept for the next
         self._command = "build"
+        self._keyed: tuple[list[Path], dict[str, Any]] = ([], {})  # what the site's key hashes
         self.problems = Problems()
         self._search_docs: dict[str, bytes] = {}  # page path → search_view document, held
         self._lent: str | None = None  # the page's own content while search reads ours
@@ -176,7 +177,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             "page_budget": self.config.page_budget,
             "search_view": self.config.search_view,
         }
-        key = replay.site_key(folders + ([templates] if templates else []), options)
+        self._keyed = (folders + ([templates] if templates else []), options)
+        key = replay.site_key(*self._keyed)
         secret = memo.local_secret()
         if key is None or secret is None:
             return None
@@ -220,7 +222,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         site = GeneratedSite(
             corpus, SiteUrls(config.use_directory_urls), search_view=self.config.search_view
         )
-        if options.cache_dir is not None and corpus.templates.bytecode_cache is None:
+        if options.cache_dir is not None and memo.local_secret() is None:
+            log.info(
+                f"cannot read or make this user's cache secret ({memo.secret_file()}); "
+                "nothing is kept between builds (delete it, or make its folder writable)"
+            )
+        elif options.cache_dir is not None and corpus.templates.bytecode_cache is None:
             log.info(
                 f"cannot write to cache_dir '{self.config.cache_dir}'; "
                 "templates are compiled on every build (set cache_dir to a writable folder)"
@@ -455,10 +462,15 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             for note in self.site.save_cache():  # a replayed build used none: it sweeps none
                 log.info(note)
         if self._recording is not None:
-            unwritten = self._recording.finish(problems=bool(self.problems))
+            unwritten = self._recording.finish(
+                problems=bool(self.problems), key=replay.site_key(*self._keyed)
+            )
             self._recording = None
             if unwritten is not None:
                 log.info(unwritten)
+        if isinstance(self.site, Replayed):
+            for note in self.site.notes:
+                log.info(note)
         self._done_with_kept_site()
         gc.unfreeze()
 

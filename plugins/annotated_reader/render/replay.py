@@ -20,10 +20,14 @@ per-file results are. A file someone else wrote, or one damaged since, is not us
 is built anew, with a note.
 
 Only a build that made every page and file, with no problem reported, writes the file. A
-build with warnings builds fully each time, so it says them again each time; a ``--dirty``
-build, which makes only some pages, writes nothing. The file is written as the pages are
-made, then put in place at the end. ``mkdocs serve`` writes none: every save changes an
-input.
+build with warnings builds fully each time, so it says them again each time. The file is
+written as the pages are made, then put in place at the end, once the key worked out again
+is still the one the build began with: a file saved during the build may have been read in
+either state. ``mkdocs serve`` writes none: every save changes an input.
+
+A replayed build reads each page from the open file when MkDocs asks for it, checked
+against its digest in the sealed header. A file rewritten in place meanwhile fails the check,
+and the rest of the site is built anew.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import hmac
 import importlib.util
 import json
 import os
+import re
 import stat
 import sys
 import zlib
@@ -140,6 +145,18 @@ def _toc(value: list[Any]) -> TocEntry:
     return TocEntry(level, anchor, title, tuple(_toc(c) for c in children))
 
 
+Span = tuple[int, int, str]  # where a blob is in the kept file: start, length, digest
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class _Changed(Exception):
+    """A blob of the kept file is not what the file held when its seal was checked: the file
+    was rewritten in place during the build."""
+
+
 @dataclass(frozen=True)
 class _Page:
     """Where a kept page is: its address, and the spans of its facts (titles, heading,
@@ -147,9 +164,9 @@ class _Page:
     are never all in memory), its HTML and its search document."""
 
     url: str
-    facts: tuple[int, int]
-    html: tuple[int, int]
-    search: tuple[int, int] | None
+    facts: Span
+    html: Span
+    search: Span | None
 
 
 class Replayed:
@@ -174,6 +191,7 @@ class Replayed:
             raise ValueError("pages and titles differ")
         self.fallback: Callable[[], GeneratedSite] | None = None
         self._site: GeneratedSite | None = None
+        self.notes: list[str] = []  # for the log, at the end of the build
 
     def _real(self) -> GeneratedSite:
         if self._site is None:
@@ -182,12 +200,32 @@ class Replayed:
             self._site = self.fallback()
         return self._site
 
-    def _text(self, where: tuple[int, int]) -> str:
-        start, length = where
-        data = os.pread(self._kept.fileno(), length, start)
-        if len(data) != length:
-            raise OSError(f"the cache file {KIND}/{NAME} was cut short during the build")
-        return zlib.decompress(data).decode("utf-8")
+    def _text(self, where: Span) -> str:
+        """A blob's text, checked against the digest the sealed header gives for it."""
+        start, length, digest = where
+        try:
+            data = os.pread(self._kept.fileno(), length, start)
+            if len(data) != length or _digest(data) != digest:
+                raise _Changed
+            return zlib.decompress(data).decode("utf-8")
+        except (OSError, ValueError, zlib.error) as exc:
+            raise _Changed from exc
+
+    def _changed(self) -> GeneratedSite:
+        """The site built anew, for what the kept file can no longer give."""
+        if not self.notes:
+            self.notes.append(
+                f"the cache file {KIND}/{NAME} changed during the build; "
+                "the rest of the site was built anew"
+            )
+        return self._real()
+
+    def _made(self, path: str, where: Span) -> str:
+        try:
+            return self._text(where)
+        except _Changed:
+            made = next(f for f in self._changed().files() if f.path == path)
+            return made.data().decode("utf-8")
 
     def close(self) -> None:
         self._kept.close()
@@ -217,7 +255,7 @@ class Replayed:
                 out.append(GeneratedFile(path, source=memo.PACKAGE / package))
             else:
                 assert where is not None
-                out.append(GeneratedFile(path, make=partial(self._text, where)))
+                out.append(GeneratedFile(path, make=partial(self._made, path, where)))
         return out
 
     def page(self, path: str, page_url: str | None = None) -> GeneratedPage | None:
@@ -226,17 +264,20 @@ class Replayed:
             return None
         if page_url is not None and page_url != kept.url:
             return self._real().page(path, page_url)
-        title, nav_title, heading, anchors, toc = json.loads(self._text(kept.facts))
-        return GeneratedPage(
-            path,
-            str(title),
-            str(nav_title),
-            self._text(kept.html),
-            str(heading),
-            frozenset(str(a) for a in anchors),
-            self._text(kept.search) if kept.search is not None else None,
-            tuple(_toc(e) for e in toc),
-        )
+        try:
+            title, nav_title, heading, anchors, toc = json.loads(self._text(kept.facts))
+            return GeneratedPage(
+                path,
+                str(title),
+                str(nav_title),
+                self._text(kept.html),
+                str(heading),
+                frozenset(str(a) for a in anchors),
+                self._text(kept.search) if kept.search is not None else None,
+                tuple(_toc(e) for e in toc),
+            )
+        except _Changed:
+            return self._changed().page(path, page_url)
 
     def head(self, path: str, page_url: str) -> str:
         url, links = self._heads.get(path, (page_url, ""))
@@ -249,13 +290,13 @@ def _strings(value: Any) -> dict[str, str]:
     return {str(k): v for k, v in value.items()}
 
 
-def _span(value: Any, size: int) -> tuple[int, int]:
-    start, length = value
-    if not (isinstance(start, int) and isinstance(length, int)) or not (
-        0 <= start <= start + length <= size
-    ):
+def _span(value: Any, size: int) -> Span:
+    start, length, digest = value
+    if not (isinstance(start, int) and isinstance(length, int) and isinstance(digest, str)):
+        raise ValueError("a span")
+    if not 0 <= start <= start + length <= size:
         raise ValueError("a span outside the file")
-    return start, length
+    return start, length, digest
 
 
 def _page(value: list[Any], size: int) -> _Page:
@@ -268,7 +309,7 @@ def _page(value: list[Any], size: int) -> _Page:
     )
 
 
-def _file(value: list[Any], size: int) -> tuple[str, str | None, tuple[int, int] | None]:
+def _file(value: list[Any], size: int) -> tuple[str, str | None, Span | None]:
     path, package, where = value
     if package is not None:
         if ".." in Path(package).parts or Path(package).is_absolute():
@@ -278,6 +319,7 @@ def _file(value: list[Any], size: int) -> tuple[str, str | None, tuple[int, int]
 
 
 _CHUNK = 1 << 20
+_KEY_LINE = re.compile(rb"[0-9a-f]{64}\n")
 
 
 def load(folder: Path, key: str) -> tuple[Replayed | None, list[str]]:
@@ -286,16 +328,22 @@ def load(folder: Path, key: str) -> tuple[Replayed | None, list[str]]:
 
     The file is read once to check its seal, then each page as it is asked for, from the
     same open file (a large site's pages are never all in memory; a file put in its place
-    meanwhile is another file, not read)."""
+    meanwhile is another file, not read; one rewritten in place fails its blobs' digests).
+    A link or a special file (a pipe would block the build) in its place is not opened."""
     path = folder / KIND / NAME
     if not memo.unlinked(path.parent):
         return None, []  # the recording says why, as it does not write there either
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        kept = open(path, "rb")  # noqa: SIM115 (closed by Replayed.close, or here)
+        handle = os.open(path, flags)
     except FileNotFoundError:
         return None, []
     except OSError as exc:
         return None, [f"could not read the cache file {KIND}/{NAME} ({exc}); built anew"]
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        return None, [f"the cache file {KIND}/{NAME} is not a plain file; built anew"]
+    kept = open(handle, "rb")  # noqa: SIM115 (closed by Replayed.close, or here)
     try:
         site = _opened(kept, key)
     except OSError as exc:
@@ -312,8 +360,11 @@ def load(folder: Path, key: str) -> tuple[Replayed | None, list[str]]:
 def _opened(kept: Any, key: str) -> Replayed | None:
     """The site in the open file ``kept``; None when it is another key's; ValueError when
     it is damaged or was not sealed by this user's builds."""
-    if kept.read(len(key) + 1) != key.encode("ascii") + b"\n":
-        return None  # another state of the inputs (or damage that spares the key)
+    line = kept.read(len(key) + 1)
+    if line != key.encode("ascii") + b"\n":
+        if not _KEY_LINE.fullmatch(line):
+            raise ValueError("no key")
+        return None  # another state of the inputs, another user's (or damage to the key)
     size = os.fstat(kept.fileno()).st_size
     if size < len(key) + 1 + _LENGTH + _MARK:
         raise ValueError("too short")
@@ -356,11 +407,11 @@ class Recording:
         self._header: dict[str, Any] = {}
         self._pages: dict[str, Any] = {}
         self._heads: dict[str, list[str]] = {}
-        self._made: dict[str, list[int]] = {}
+        self._made: dict[str, list[Any]] = {}
 
-    def _write(self, data: bytes) -> list[int]:
+    def _write(self, data: bytes) -> list[Any]:
         if self._failed is not None:
-            return [0, 0]
+            return [0, 0, ""]
         try:
             if self._out is None:
                 if not memo.unlinked(self.folder):
@@ -370,23 +421,23 @@ class Recording:
                 self._put(self.key.encode("ascii") + b"\n")
             start = self._offset
             self._put(data)
-            return [start, len(data)]
+            return [start, len(data), _digest(data)]
         except OSError as exc:
             self._failed = str(exc)
             self.abandon()
-            return [0, 0]
+            return [0, 0, ""]
 
     def _put(self, data: bytes) -> None:
         self._out.write(data)
         self._mac.update(data)
         self._offset += len(data)
 
-    def _blob(self, text: str) -> list[int]:
+    def _blob(self, text: str) -> list[Any]:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate: not kept, never a failed build
             self._failed = str(exc)
-            return [0, 0]
+            return [0, 0, ""]
         return self._write(zlib.compress(data, 1))
 
     def site(self, site: GeneratedSite, files: list[GeneratedFile]) -> None:
@@ -439,9 +490,14 @@ class Recording:
 
         return kept
 
-    def finish(self, *, problems: bool) -> str | None:
-        """Put the file in place if this build made all of the site with no problem; a note
-        for the log when it could not be written."""
+    def finish(self, *, problems: bool, key: str | None) -> str | None:
+        """Put the file in place if this build made all of the site with no problem, and
+        its inputs still have the key they had when it began (``key``, worked out again: a
+        file saved during the build may have been read in either state); a note for the
+        log when it could not be written or an input changed."""
+        if key != self.key:
+            self.abandon()
+            return "an editorial file changed during the build; this site is not kept"
         files = self._header.get("files", [])
         complete = (
             not problems
