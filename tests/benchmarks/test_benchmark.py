@@ -6,6 +6,7 @@ run, build every site (the synthetic ones in ``--strict``) and write its tables.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -13,13 +14,13 @@ import yaml
 from helpers.project import ROOT, build, run
 
 SIZE_HEADER = (
-    "| N sources | Notes | Plugin s, median (min–max) | Plain s, median (min–max) | Ratio "
-    "| Plain, one-entry nav s | Plugin ms per note | Plain ms per page | Plugin peak MB "
-    "| Plain peak MB | Rounds |"
+    "| N sources | Notes | Plugin s, median (min–max) | Plugin, a note edited first s "
+    "| Plain s, median (min–max) | Ratio | Plain, one-entry nav s | Plugin ms per note (edited) "
+    "| Plain ms per page | Plugin peak MB | Plain peak MB | Rounds |"
 )
 TERM_HEADER = (
     "| T terms | Aliases | N sources | Plugin s, median (min–max) | Change vs T = 50 "
-    "| Peak MB | Rounds |"
+    "| A note edited first s | Change vs T = 50 (edited) | Peak MB | Rounds |"
 )
 SPLIT_HEADER = "| Part | Plugin site s | Plain s | Difference s | Share of the difference |"
 
@@ -47,7 +48,10 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     ):
         assert heading in lines, heading
     targets = lines[lines.index("## Targets") + 4 : lines.index("## Machine") - 1]
-    assert len(targets) == 6 and all(t.count(" | ") == 2 for t in targets), targets
+    assert len(targets) == 7 and all(t.count(" | ") == 2 for t in targets), targets
+    # The seed site warm both ways: its kept site replayed, and after a note was edited
+    assert "no input changed (the kept site replayed)" in targets[0]
+    assert "one note edited before each build" in targets[1]
     assert any("**met**" in t or "**not met**" in t for t in targets)  # the seed-site target
     assert any(line.startswith("| CPU cores available (nproc) | ") for line in lines)
     assert any(line.startswith("| mkdocs-material | ") for line in lines)
@@ -56,6 +60,7 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     size_rows = lines[lines.index(SIZE_HEADER) + 2 :]
     assert size_rows[0].startswith("| 5 | 250 | "), size_rows[0]
     assert size_rows[0].count(" | ") == SIZE_HEADER.count(" | ")
+    assert re.fullmatch(r"[\d.]+ \([\d.]+–[\d.]+\)", size_rows[0].split(" | ")[3])  # edited
     term_rows = lines[lines.index(TERM_HEADER) + 2 :]
     assert term_rows[0].startswith("| 50 | "), term_rows[0]
     assert "`mkdocs/plugin.py:_on_page_content_render`" in text  # where pages are rendered
