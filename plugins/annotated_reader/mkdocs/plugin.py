@@ -385,7 +385,14 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         """Links from hand-written pages to a missing anchor of a generated page (a note
         renamed or removed) are warnings, so ``--strict`` fails on them; MkDocs' own check
         (``validation.anchors``) only notes them, as info, by default. Every page is read by
-        now, and MkDocs checks the links only after building them."""
+        now, and MkDocs checks the links only after building them.
+
+        The theme's templates are compiled once and kept in the cache folder: every build
+        compiled them again, a fifth of a build that replays the kept site."""
+        if self.config.cache:
+            from ..render.compiled import keep_theme_templates
+
+            keep_theme_templates(env, self._paths(config).root / self.config.cache_dir / "theme")
         if self.site is None:
             return env
         ours = self.site.titles()
