@@ -30,6 +30,7 @@ from ..render.navigation import reading_rank, section_key
 from ..render.replay import Recording, Replayed
 from .config import ReaderConfig
 from .madefile import MadeFile
+from .search_index import HeldEntries
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
     from mkdocs.livereload import LiveReloadServer
@@ -119,6 +120,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._pool: PagePool | None = None  # source pages rendered by other processes
         self._held: dict[str, bytes] = {}  # page path → its content, between MkDocs' loops
         self._recalled: Recalled | None = None  # results kept between the builds of serve
+        self._entries: HeldEntries | None = None  # our pages' search entries, held
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin across ``mkdocs serve``'s rebuilds (MkDocs
@@ -395,6 +397,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             keep_theme_templates(env, self._paths(config).root / self.config.cache_dir / "theme")
         if self.site is None:
             return env
+        self._entries = HeldEntries.of(config.plugins)
         ours = self.site.titles()
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         for file in files.documentation_pages():
@@ -426,6 +429,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if held:
             page.content = _given_back(held)
             self._held[page.file.src_uri] = b""
+        if self._entries is not None and held is not None:
+            self._entries.before()
         document = self._search_docs.pop(page.file.src_uri, None)
         if document is not None and page.content is not None:
             self._lent, page.content = page.content, _given_back(document)
@@ -437,6 +442,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> TemplateContext | None:
         if self._lent is not None:
             page.content, self._lent = self._lent, None
+        if self._entries is not None and page.file.src_uri in self._held:
+            self._entries.after()
         return context
 
     on_page_context = CombinedEvent(_on_page_context_lend, _on_page_context_take_back)
@@ -462,7 +469,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     on_post_page = CombinedEvent(_on_post_page_head, _on_post_page_let_go)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_pool()
         self._held.clear()
         if self.site is not None and not isinstance(self.site, Replayed):
@@ -481,9 +488,22 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._done_with_kept_site()
         gc.unfreeze()
 
+    # After Material's search writes its index (priority 0), before its offline plugin
+    # copies it into a script (-100).
+    @event_priority(-50)
+    def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
+        entries, self._entries = self._entries, None
+        if entries is not None:
+            problem = entries.write(Path(config.site_dir))
+            if problem:
+                log.warning(problem)
+
+    on_post_build = CombinedEvent(_on_post_build, _on_post_build_search)
+
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()
         self._held.clear()
+        self._entries = None
         self._abandon_recording()
         self._done_with_kept_site()
         gc.unfreeze()

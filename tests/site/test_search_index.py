@@ -1,0 +1,137 @@
+"""Our pages' search entries wait outside Material's index, compressed, and are written into
+the file Material writes: the file is the one Material would write, byte for byte, and
+Material's list never holds more than one of our pages' entries at a time."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from annotated_reader.mkdocs import search_index
+from annotated_reader.mkdocs.search_index import HeldEntries
+from helpers.project import ROOT, copy_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+
+
+class _Probe(BasePlugin):  # type: ignore[type-arg]
+    """The most entries Material's search index held after any page was indexed."""
+
+    most = 0
+
+    def on_post_page(self, output: str, *, page: object, config: object) -> str:
+        index = self.search.search_index  # type: ignore[attr-defined]
+        _Probe.most = max(_Probe.most, len(index.entries))
+        return output
+
+
+def _build(project: Path, site: str) -> bytes:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / site))
+    probe = _Probe()
+    probe.search = config.plugins["material/search"]  # type: ignore[attr-defined]
+    config.plugins["probe"] = probe
+    _Probe.most = 0
+    build(config)
+    return (project / site / "search/search_index.json").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(ROOT, tmp_path_factory.mktemp("search") / "corpus")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        text.replace("  - annotated-reader\n", "  - annotated-reader:\n      cache: false\n"),
+        encoding="utf-8",
+    )
+    assert "cache: false" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    return project
+
+
+def test_the_index_file_is_materials_own_and_material_holds_none_of_our_entries(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ours = _build(corpus, "site-held")
+    held_most = _Probe.most
+    with monkeypatch.context() as m:  # Material keeps every entry itself, as it does alone
+        m.setattr(HeldEntries, "of", classmethod(lambda cls, plugins: None))
+        theirs = _build(corpus, "site-material")
+        material_most = _Probe.most
+    assert ours == theirs
+    docs = json.loads(ours)["docs"]
+    generated = [d for d in docs if d["location"].startswith("sources/")]
+    handwritten = [d for d in docs if not d["location"].startswith(("sources/", "glossary/"))]
+    assert len(generated) > 100 and handwritten  # both kinds (the order: the unit test below)
+    assert material_most == len(docs)
+    assert held_most <= len(docs) - len(generated)
+
+
+class _Index:
+    def __init__(self) -> None:
+        self.entries: list[dict[str, str]] = []
+
+
+def test_held_entries_go_back_in_their_places(tmp_path: Path) -> None:
+    index = _Index()
+    held = HeldEntries(index)
+    index.entries.append({"location": "a/", "title": "A", "text": ""})
+    held.before()
+    index.entries += [{"location": "ours/", "title": "Ours ☃", "text": "x"}, {"location": "o2"}]
+    held.after()
+    assert len(index.entries) == 1
+    index.entries.append({"location": "b/", "title": "B", "text": "", "boost": 1.5})  # type: ignore[dict-item]
+    held.before()
+    held.after()  # a page Material made no entry for
+    folder = tmp_path / "search"
+    folder.mkdir()
+    expected = {"config": {"lang": ["en"]}, "docs": list(index.entries)}
+    expected["docs"][1:1] = [
+        {"location": "ours/", "title": "Ours ☃", "text": "x"},
+        {"location": "o2"},
+    ]
+    written = {"config": {"lang": ["en"]}, "docs": index.entries}
+    (folder / "search_index.json").write_text(
+        json.dumps(written, **search_index._JSON), encoding="utf-8"
+    )
+    assert held.write(tmp_path) is None
+    text = (folder / "search_index.json").read_text(encoding="utf-8")
+    assert text == json.dumps(expected, **search_index._JSON)
+    assert [p.name for p in folder.iterdir()] == ["search_index.json"]
+
+
+def test_an_index_file_that_cannot_be_read_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+    index = _Index()
+    held = HeldEntries(index)
+    held.before()
+    index.entries.append({"location": "ours/"})
+    held.after()
+    problem = held.write(tmp_path)  # Material wrote no file
+    assert problem and problem.startswith("search/search_index.json: cannot add")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text("{not json", encoding="utf-8")
+    held.before()
+    index.entries.append({"location": "ours/"})
+    held.after()
+    assert "cannot be found by search" in (held.write(tmp_path) or "")
+    assert [p.name for p in (tmp_path / "search").iterdir()] == ["search_index.json"]
+
+
+@pytest.mark.parametrize("how", ["dirty", "disabled", "other"])
+def test_entries_stay_with_material_when_it_merges_or_does_not_index(how: str) -> None:
+    """``serve --dirty`` merges the last build's entries with the rebuilt pages' own: ours,
+    taken out, would be lost from every page not rebuilt."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    plugin = SearchPlugin()
+    plugin.load_config({"enabled": how != "disabled"})
+    plugin.on_startup(command="serve", dirty=how == "dirty")
+    plugin.search_index = _Index()  # type: ignore[attr-defined]
+    plugins = {"material/search": plugin} if how != "other" else {"x": object()}
+    assert HeldEntries.of(plugins) is None
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.config.enabled = True
+    assert isinstance(HeldEntries.of({"material/search": plugin}), HeldEntries)
