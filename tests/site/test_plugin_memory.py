@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from annotated_reader.docsfolder.command import load
 from annotated_reader.webannotation import export
+from helpers.project import ROOT, copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
@@ -137,3 +138,40 @@ def test_generated_pages_and_exports_are_not_all_held_at_once(
     _, site, _ = load(mini / "mkdocs.yml")  # the same export, made apart from MkDocs
     (made_apart,) = [f for f in site.files() if f.path == "sources/sample/annotations.jsonld"]
     assert written.read_bytes() == made_apart.data()
+
+
+class _Marker(BasePlugin):  # type: ignore[type-arg]
+    """Another plugin that changes every page's content after ours has rendered it."""
+
+    def on_page_content(self, html: str, **_kw: object) -> str:
+        return html + "<p>MARKED BY ANOTHER PLUGIN</p>"
+
+
+def test_a_page_kept_or_recorded_is_held_as_compressed_once_unless_another_plugin_changed_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recorded (or kept) page's compressed bytes are what the plugin holds between
+    MkDocs' loops; a page another plugin changed since is compressed anew, changes and all."""
+    from annotated_reader.mkdocs import plugin as module
+
+    project = copy_project(ROOT, tmp_path / "corpus")
+    compressed: list[int] = []
+    hold = module._hold
+    monkeypatch.setattr(module, "_hold", lambda text: compressed.append(1) or hold(text))
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+    def build_once(marker: bool) -> None:
+        compressed.clear()
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        if marker:
+            config.plugins["marker"] = _Marker()
+        build(config)
+
+    build_once(False)  # recorded: nothing compressed twice
+    assert compressed == []
+    build_once(False)  # replayed from the kept file: held as kept
+    assert compressed == []
+    build_once(True)
+    assert len(compressed) >= 10  # every generated page changed since: compressed anew
+    page = (project / "site/sources/hahn-belarus-option/index.html").read_text(encoding="utf-8")
+    assert "MARKED BY ANOTHER PLUGIN" in page

@@ -27,7 +27,7 @@ from ..core.toc import TocEntry
 from ..render import replay
 from ..render.collisions import collisions
 from ..render.navigation import reading_rank, section_key
-from ..render.replay import Recording, Replayed
+from ..render.replay import Packed, Recording, Replayed
 from .config import ReaderConfig
 from .madefile import MadeFile
 from .search_index import HeldEntries
@@ -95,7 +95,7 @@ def _hold(text: str) -> bytes:
     """A page's text held between MkDocs' two loops: compressed by zlib's fastest level to
     a sixth of its UTF-8, which a Python string with one character beyond U+FFFF takes four
     times over."""
-    return zlib.compress(text.encode("utf-8"), 1)
+    return replay.compressed(text)
 
 
 def _given_back(held: bytes) -> str:
@@ -121,6 +121,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._held: dict[str, bytes] = {}  # page path → its content, between MkDocs' loops
         self._recalled: Recalled | None = None  # results kept between the builds of serve
         self._entries: HeldEntries | None = None  # our pages' search entries, held
+        self._packed: tuple[str, bytes] | None = None  # this page's HTML, and compressed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin across ``mkdocs serve``'s rebuilds (MkDocs
@@ -330,18 +331,28 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> str | None:
         if self.site is None:
             return html
+        packed: Packed | None = None  # the page compressed already: kept or recorded
         if isinstance(self.site, Replayed):
+            self.site.packed = None
             rendered = self.site.page(page.file.src_uri, page.url)
+            packed = self.site.packed
         else:
             if self._pool is None:
                 self._pool = self._page_pool(self.site, files)
             rendered = self._pool.take(page.file.src_uri, page.url)
             if rendered is not None and self._recording is not None:
+                self._recording.packed = None
                 self._recording.page(rendered, page.url)
+                packed = self._recording.packed
         if rendered is None:
             return html
+        if packed is not None and packed.html is not rendered.html:
+            packed = None
         if rendered.search is not None:
-            self._search_docs[page.file.src_uri] = _hold(rendered.search)
+            held = packed.packed_search if packed is not None else None
+            self._search_docs[page.file.src_uri] = held or _hold(rendered.search)
+        if packed is not None:
+            self._packed = (packed.html, packed.packed_html)
         page.toc = get_toc([_toc_token(e) for e in rendered.toc])
         page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
         self._held[page.file.src_uri] = b""  # ours: held from the last on_page_content on
@@ -358,7 +369,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> str | None:
         if page.file.src_uri not in self._held:
             return html
-        self._held[page.file.src_uri] = _hold(html)
+        packed, self._packed = self._packed, None
+        # Compressed already, unless another plugin changed the page since
+        self._held[page.file.src_uri] = packed[1] if packed and packed[0] is html else _hold(html)
         return ""
 
     on_page_content = CombinedEvent(_on_page_content_render, _on_page_content_hold)

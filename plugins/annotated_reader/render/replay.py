@@ -192,6 +192,7 @@ class Replayed:
         self.fallback: Callable[[], GeneratedSite] | None = None
         self._site: GeneratedSite | None = None
         self.notes: list[str] = []  # for the log, at the end of the build
+        self.packed: Packed | None = None
 
     def _real(self) -> GeneratedSite:
         if self._site is None:
@@ -200,16 +201,20 @@ class Replayed:
             self._site = self.fallback()
         return self._site
 
-    def _text(self, where: Span) -> str:
-        """A blob's text, checked against the digest the sealed header gives for it."""
+    def _read(self, where: Span) -> bytes:
+        """A blob as kept (zlib's fastest level, as ``compressed`` gives), checked against
+        the digest the sealed header gives for it."""
         start, length, digest = where
         try:
             data = os.pread(self._kept.fileno(), length, start)
-            if len(data) != length or _digest(data) != digest:
-                raise _Changed
-            return zlib.decompress(data).decode("utf-8")
-        except (OSError, ValueError, zlib.error) as exc:
+        except OSError as exc:
             raise _Changed from exc
+        if len(data) != length or _digest(data) != digest:
+            raise _Changed
+        return data
+
+    def _text(self, where: Span) -> str:
+        return _unpacked(self._read(where))
 
     def _changed(self) -> GeneratedSite:
         """The site built anew, for what the kept file can no longer give."""
@@ -266,22 +271,49 @@ class Replayed:
             return self._real().page(path, page_url)
         try:
             title, nav_title, heading, anchors, toc = json.loads(self._text(kept.facts))
-            return GeneratedPage(
+            html = self._read(kept.html)
+            search = self._read(kept.search) if kept.search is not None else None
+            page = GeneratedPage(
                 path,
                 str(title),
                 str(nav_title),
-                self._text(kept.html),
+                _unpacked(html),
                 str(heading),
                 frozenset(str(a) for a in anchors),
-                self._text(kept.search) if kept.search is not None else None,
+                _unpacked(search) if search is not None else None,
                 tuple(_toc(e) for e in toc),
             )
         except _Changed:
             return self._changed().page(path, page_url)
+        self.packed = Packed(page.html, html, search)
+        return page
 
     def head(self, path: str, page_url: str) -> str:
         url, links = self._heads.get(path, (page_url, ""))
         return links if url == page_url else self._real().head(path, page_url)
+
+
+def compressed(text: str) -> bytes:
+    """How pages are kept, here and while MkDocs builds: zlib's fastest level, a sixth of
+    their UTF-8."""
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _unpacked(data: bytes) -> str:
+    try:
+        return zlib.decompress(data).decode("utf-8")
+    except (ValueError, zlib.error) as exc:
+        raise _Changed from exc
+
+
+@dataclass(frozen=True)
+class Packed:
+    """The last page given or recorded, as ``compressed`` bytes: the plugin holds a page
+    between MkDocs' two loops in this form, and need not compress it again."""
+
+    html: str  # the text itself, so the plugin can tell it is still the page's
+    packed_html: bytes
+    packed_search: bytes | None
 
 
 def _strings(value: Any) -> dict[str, str]:
@@ -408,6 +440,7 @@ class Recording:
         self._pages: dict[str, Any] = {}
         self._heads: dict[str, list[str]] = {}
         self._made: dict[str, list[Any]] = {}
+        self.packed: Packed | None = None
 
     def _write(self, data: bytes) -> list[Any]:
         if self._failed is not None:
@@ -433,12 +466,15 @@ class Recording:
         self._offset += len(data)
 
     def _blob(self, text: str) -> list[Any]:
+        return self._packed(text)[0]
+
+    def _packed(self, text: str) -> tuple[list[Any], bytes | None]:
         try:
-            data = text.encode("utf-8")
+            data = compressed(text)
         except UnicodeEncodeError as exc:  # a lone surrogate: not kept, never a failed build
             self._failed = str(exc)
-            return [0, 0, ""]
-        return self._write(zlib.compress(data, 1))
+            return [0, 0, ""], None
+        return self._write(data), data
 
     def site(self, site: GeneratedSite, files: list[GeneratedFile]) -> None:
         """What the site says before any page is made (titles, navigation, files)."""
@@ -468,12 +504,18 @@ class Recording:
             sorted(page.anchors),
             [_toc_json(e) for e in page.toc],
         ]
+        html, packed_html = self._packed(page.html)
+        search, packed_search = (
+            self._packed(page.search) if page.search is not None else (None, None)
+        )
         self._pages[page.path] = [
             url,
             self._blob(json.dumps(facts, ensure_ascii=False)),
-            self._blob(page.html),
-            self._blob(page.search) if page.search is not None else None,
+            html,
+            search,
         ]
+        if packed_html is not None and (page.search is None or packed_search is not None):
+            self.packed = Packed(page.html, packed_html, packed_search)
 
     def head(self, path: str, url: str, links: str) -> None:
         if links:

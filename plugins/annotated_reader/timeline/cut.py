@@ -23,5 +23,11 @@ def cut_timeline(
     characters of HTML; None when it fits on one page. ``events`` are in date order."""
     sizes = [len(entry(e)) for e in events]
     return cut_page(
-        PAGE, events, lambda e: e.id, Event.filed_under, sizes, budget, lambda chosen: len(chart(chosen))
+        PAGE,
+        events,
+        lambda e: e.id,
+        Event.filed_under,
+        sizes,
+        budget,
+        lambda chosen: len(chart(chosen)),
     )
