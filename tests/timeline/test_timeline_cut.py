@@ -190,3 +190,48 @@ def test_an_event_with_an_open_start_has_a_part_of_its_own_until_its_end(tmp_pat
     assert years[0] == ("until-1995/", "Until 1995")
     assert not (site / "1").exists()
     assert 'id="talks-open"' in (site / "until-1995" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_whole_drawing_is_not_made_when_the_entries_alone_do_not_fit() -> None:
+    events = [_event(f"e{i}", 2000 + i) for i in range(4)]
+    drawn: list[int] = []
+
+    def chart(chosen: list[Any]) -> str:
+        drawn.append(len(chosen))
+        return "y" * 10
+
+    assert cut_timeline(events, lambda e: "x" * 100, chart, budget=300) is not None
+    assert 4 not in drawn and drawn  # each part's, never all four's
+    drawn.clear()
+    assert cut_timeline(events, lambda e: "x" * 50, chart, budget=300) is None
+    assert drawn == [4]
+
+
+def test_each_parts_drawing_is_made_once_for_the_cut_and_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotated_reader.assembly import load_corpus
+    from annotated_reader.core.corpus import Options, Paths
+    from annotated_reader.core.urls import SiteUrls
+    from annotated_reader.render.generated import GeneratedSite
+    from annotated_reader.timeline import chart as charts
+    from annotated_reader.timeline import feature, page
+    from helpers.project import FIXTURES, copy_project
+
+    made: list[tuple[str, ...]] = []
+
+    def counted(events: list[Event], *args: Any) -> str:
+        made.append(tuple(e.id for e in events))
+        return charts.chart_svg(events, *args)
+
+    monkeypatch.setattr(feature, "chart_svg", counted)
+    monkeypatch.setattr(page, "chart_svg", counted)
+    project = timeline_project(copy_project(FIXTURES / "mini", tmp_path / "tl"))
+    corpus, problems = load_corpus(Paths(project), Options(page_budget=4000))
+    assert not problems.errors, problems.sorted()
+    site = GeneratedSite(corpus, SiteUrls())
+    parts = [p for p in site.titles() if p.startswith("timeline/")]
+    assert len(parts) > 2
+    for path in ["timeline.md", *parts]:
+        assert site.page(path) is not None
+    assert len(made) == len(set(made)) and len(made) >= len(parts)  # each drawn once

@@ -152,7 +152,8 @@ def cut_page(
     more than ``budget``; None when they fit on one page. Each part draws its own items,
     so the parts leave room for the heaviest part's drawing."""
     draw = drawing or (lambda _chosen: 0)
-    if sum(sizes) + draw(list(items)) <= budget:
+    # The whole drawing is made only when the entries alone fit (it is the largest).
+    if sum(sizes) <= budget and sum(sizes) + draw(list(items)) <= budget:
         return None
     keys = [key(item) for item in items]
     parts = cut(keys, sizes, budget)

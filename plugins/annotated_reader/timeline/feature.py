@@ -51,6 +51,7 @@ class Timeline(Feature):
         self._urls = SiteUrls()
         self._budget = Options().page_budget
         self._cut: Measured[Event, PageHtml] = Measured()
+        self._charts: dict[tuple[str, ...], str] = {}  # a part's events → its drawing
 
     # Loading ----------------------------------------------------------------------------
 
@@ -144,10 +145,19 @@ class Timeline(Feature):
             context = event_context(event, page_url, urls, describe, badge, term)
             return str(parts.event_entry(context))  # type: ignore[attr-defined]
 
-        def chart(events: list[Event]) -> str:
-            return chart_svg(events, {e.id: f"#{e.id}" for e in events}, term_name(term))
+        return cut_timeline(
+            self.events, entry, lambda events: self._chart(events, term), self._budget
+        )
 
-        return cut_timeline(self.events, entry, chart, self._budget)
+    def _chart(self, events: list[Event], term: Term) -> str:
+        """A part's drawing, made once: the cut measures it and the part's page shows it.
+        It names terms, never links them, so it is the same from every page."""
+        key = tuple(e.id for e in events)
+        if key not in self._charts:
+            self._charts[key] = chart_svg(
+                events, {e.id: f"#{e.id}" for e in events}, term_name(term)
+            )
+        return self._charts[key]
 
     def _resolver(self, page_url: str, urls: SiteUrls) -> Resolver:
         if self.corpus is None:
@@ -213,6 +223,7 @@ class Timeline(Feature):
     ) -> PageHtml:
         """The whole timeline, or one part of it, seen from ``page_url``."""
         assert self.corpus is not None  # rendered only once loaded
+        term = self._term(page_url, urls)
         return render_timeline(
             self.corpus.templates,
             events,
@@ -221,9 +232,10 @@ class Timeline(Feature):
             export_path(urls),
             self._describe(page_url, urls),
             self._badge(page_url, urls),
-            self._term(page_url, urls),
+            term,
             cut,
             part,
+            chart=self._chart(events, term),
         )
 
     def files(self, urls: SiteUrls) -> Mapping[str, str]:

@@ -283,9 +283,10 @@ def render_timeline(
     term: Term,
     cut: Cut[Event] | None = None,
     part: Part | None = None,
+    chart: str | None = None,
 ) -> PageHtml:
     """The timeline page seen from ``page_url`` (or, when it is cut, one part of it: ``events``
-    are then the part's), and its search document."""
+    are then the part's), and its search document; ``chart``, its drawing when made already."""
     entries = [event_context(e, page_url, urls, describe, badge, term) for e in events]
     sources: dict[str, str] = {}
     for entry in entries:
@@ -294,7 +295,11 @@ def render_timeline(
     used = {e.category for e in events}
     summary = summarize(events)
     html = env.get_template("timeline.html").render(
-        chart=Safe(chart_svg(events, {e.id: f"#{e.id}" for e in events}, term_name(term))),
+        chart=Safe(
+            chart
+            if chart is not None
+            else chart_svg(events, {e.id: f"#{e.id}" for e in events}, term_name(term))
+        ),
         entries=entries,
         summary=summary,
         source_options=sorted(sources.items(), key=lambda kv: (kv[1], kv[0])),
