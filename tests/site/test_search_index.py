@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from annotated_reader.mkdocs import search_index
@@ -135,3 +136,40 @@ def test_entries_stay_with_material_when_it_merges_or_does_not_index(how: str) -
     plugin.on_startup(command="serve", dirty=False)
     plugin.config.enabled = True
     assert isinstance(HeldEntries.of({"material/search": plugin}), HeldEntries)
+
+
+def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the site kept whole, search reads none of the generated pages again: the entries
+    it made of each last time are put back, and the index file is the same. A build with
+    another set of plugins (any of which could change a page) has search read them."""
+    from material.plugins.search import plugin as search
+
+    read: dict[str, int] = {}
+    add = search.SearchIndex.add_entry_from_context
+
+    def spied(self: Any, page: Any) -> None:
+        read[page.file.src_uri] = len(page.content)
+        add(self, page)
+
+    monkeypatch.setattr(search.SearchIndex, "add_entry_from_context", spied)
+    project = copy_project(ROOT, tmp_path / "corpus")
+    first = _build(project, "site")
+    generated = [p for p in read if p.startswith("sources/")]
+    assert generated and all(read[p] > 0 for p in generated)
+    read.clear()
+    assert _build(project, "site") == first
+    assert all(read[p] == 0 for p in generated), read  # given nothing to read
+    assert any(size > 0 for p, size in read.items() if p.endswith("guide.md") or "/" not in p)
+    read.clear()
+
+    class Other(BasePlugin):  # type: ignore[type-arg]
+        pass
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins["other"] = Other()
+    build(config)
+    assert all(read[p] > 0 for p in generated)
+    assert (project / "site/search/search_index.json").read_bytes() == first

@@ -30,7 +30,7 @@ from ..render.navigation import reading_rank, section_key
 from ..render.replay import Packed, Recording, Replayed
 from .config import ReaderConfig
 from .madefile import MadeFile
-from .search_index import HeldEntries
+from .search_index import HeldEntries, made_by
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
     from mkdocs.livereload import LiveReloadServer
@@ -121,6 +121,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._held: dict[str, bytes] = {}  # page path → its content, between MkDocs' loops
         self._recalled: Recalled | None = None  # results kept between the builds of serve
         self._entries: HeldEntries | None = None  # our pages' search entries, held
+        self._made_by = ""  # what makes them (``search_index.made_by``)
+        self._kept_entries: bytes | None = None  # this page's, from the kept site
         self._packed: tuple[str, bytes] | None = None  # this page's HTML, and compressed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -411,6 +413,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if self.site is None:
             return env
         self._entries = HeldEntries.of(config.plugins)
+        self._made_by = made_by(config.plugins) if self._entries is not None else ""
+        if self._recording is not None:
+            self._recording.search_made_by = self._made_by
         ours = self.site.titles()
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         for file in files.documentation_pages():
@@ -444,6 +449,14 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             self._held[page.file.src_uri] = b""
         if self._entries is not None and held is not None:
             self._entries.before()
+            if isinstance(self.site, Replayed):
+                # The entries the last build's search made of this very page: search is
+                # given nothing to read (it makes no entry of an empty page).
+                self._kept_entries = self.site.entries(page.file.src_uri, self._made_by)
+                if self._kept_entries is not None and page.content is not None:
+                    self._search_docs.pop(page.file.src_uri, None)
+                    self._lent, page.content = page.content, ""
+                    return context
         document = self._search_docs.pop(page.file.src_uri, None)
         if document is not None and page.content is not None:
             self._lent, page.content = page.content, _given_back(document)
@@ -456,7 +469,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if self._lent is not None:
             page.content, self._lent = self._lent, None
         if self._entries is not None and page.file.src_uri in self._held:
-            self._entries.after()
+            made = self._entries.after()
+            kept, self._kept_entries = self._kept_entries, None
+            if kept is not None:
+                self._entries.add(kept)
+            elif made is not None and self._recording is not None:
+                self._recording.entries(page.file.src_uri, made)
         return context
 
     on_page_context = CombinedEvent(_on_page_context_lend, _on_page_context_take_back)

@@ -45,15 +45,23 @@ class HeldEntries:
         """Called before Material indexes one of our pages."""
         self._start = len(self._index.entries)
 
-    def after(self) -> None:
-        """Called after: the page's entries leave Material's list for ours."""
+    def after(self) -> bytes | None:
+        """Called after: the page's entries leave Material's list for ours; they are
+        returned as held (compressed JSON text), None when Material made none."""
         entries = self._index.entries
         made = entries[self._start :]
         if not made:
-            return
+            return None
         del entries[self._start :]
         text = ",".join(json.dumps(entry, **_JSON) for entry in made)
-        self._held.append((self._start, zlib.compress(text.encode("utf-8"), 1)))
+        held = zlib.compress(text.encode("utf-8"), 1)
+        self._held.append((self._start, held))
+        return held
+
+    def add(self, held: bytes) -> None:
+        """A page's entries as ``after`` returned them in an earlier build, for a page
+        Material was not given to read: they go where its own would have gone."""
+        self._held.append((len(self._index.entries), held))
 
     def write(self, site_dir: Path) -> str | None:
         """Put the held entries into the index file Material wrote; written anew beside it
@@ -88,6 +96,21 @@ class HeldEntries:
                 f"index ({exc}); they cannot be found by search (build again)"
             )
         return None
+
+
+def made_by(plugins: Any) -> str:
+    """What a page's entries depend on besides the page itself (its document, address,
+    title and sections): Material's version, whether it segments Chinese text, and every
+    plugin of the build, any of which could change a page before search reads it."""
+    try:
+        from material import __version__  # type: ignore[import-untyped]
+        from material.plugins.search import plugin as search  # type: ignore[import-untyped]
+    except ImportError:
+        return ""
+    names = sorted(
+        f"{name}={type(p).__module__}.{type(p).__qualname__}" for name, p in plugins.items()
+    )
+    return "\0".join([__version__, f"jieba={search.jieba is not None}", *names])
 
 
 def _indexes(plugin: Any, index: Any) -> bool:

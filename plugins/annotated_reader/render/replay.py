@@ -187,6 +187,10 @@ class Replayed:
             str(path): (str(url), str(links)) for path, (url, links) in header["heads"].items()
         }
         self._files = [_file(value, body) for value in header["files"]]
+        self._search_made_by = str(header.get("search_made_by", ""))
+        self._entries = {
+            str(path): _span(value, body) for path, value in header.get("entries", {}).items()
+        }
         if set(self._pages) != set(self._titles):
             raise ValueError("pages and titles differ")
         self.fallback: Callable[[], GeneratedSite] | None = None
@@ -287,6 +291,18 @@ class Replayed:
             return self._changed().page(path, page_url)
         self.packed = Packed(page.html, html, search)
         return page
+
+    def entries(self, path: str, made_by: str) -> bytes | None:
+        """The page's search entries as the last build's search made them (compressed JSON
+        text, see ``mkdocs.search_index``), when the same search would make them (``made_by``
+        names it) from the kept page; otherwise None, and search reads the page again."""
+        where = self._entries.get(path)
+        if where is None or not made_by or made_by != self._search_made_by:
+            return None
+        try:
+            return self._read(where)
+        except _Changed:
+            return None
 
     def head(self, path: str, page_url: str) -> str:
         url, links = self._heads.get(path, (page_url, ""))
@@ -441,6 +457,8 @@ class Recording:
         self._heads: dict[str, list[str]] = {}
         self._made: dict[str, list[Any]] = {}
         self.packed: Packed | None = None
+        self._entries: dict[str, list[Any]] = {}
+        self.search_made_by = ""  # what made the pages' search entries (see ``entries``)
 
     def _write(self, data: bytes) -> list[Any]:
         if self._failed is not None:
@@ -517,6 +535,10 @@ class Recording:
         if packed_html is not None and (page.search is None or packed_search is not None):
             self.packed = Packed(page.html, packed_html, packed_search)
 
+    def entries(self, path: str, packed: bytes) -> None:
+        """A page's search entries as search made them from its page, compressed."""
+        self._entries[path] = self._write(packed)
+
     def head(self, path: str, url: str, links: str) -> None:
         if links:
             self._heads[path] = [url, links]
@@ -558,6 +580,8 @@ class Recording:
             if f[1] is None:
                 f[2] = self._made[f[0]]
         self._header.update(pages=self._pages, heads=self._heads)
+        if self.search_made_by:
+            self._header.update(entries=self._entries, search_made_by=self.search_made_by)
         header = json.dumps(self._header, ensure_ascii=False).encode("utf-8")
         try:
             self._put(header)
