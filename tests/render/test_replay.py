@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -294,3 +295,53 @@ def test_a_damaged_key_line_says_so_and_another_key_does_not(
     assert replay.load(tmp_path / "cache", KEY) == (None, [])
     kept_path.write_bytes(data[:40])
     assert replay.load(tmp_path / "cache", KEY)[1]
+
+
+def test_the_site_kept_before_is_read_whatever_its_key_but_only_when_sealed(
+    folders: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build after an edit copies pages from the site kept before (another key): it is
+    read only when this user's builds sealed it, and a page is copied only when made into
+    the very same text."""
+    site = _real_site()
+    secret = memo.local_secret()
+    assert secret is not None
+    cache = tmp_path / "cache"
+    first = replay.Recording(cache, "a" * 64, secret)
+    files = site.files()
+    first.site(site, files)
+    for f in files:
+        if f.make is not None:
+            first.made(f.path, f.make)()
+    path = "sources/hahn-belarus-option.md"
+    url = site.page_url(path)
+    page = site.page(path, url)
+    assert page is not None
+    for each in site.titles():
+        first.page(site.page(each, site.page_url(each)), site.page_url(each))  # type: ignore[arg-type]
+    assert first.finish(problems=False, key="a" * 64) is None
+    assert replay.load(cache, "b" * 64) == (None, [])  # another key: no site to give back
+    last = replay.previous(cache)
+    assert last is not None
+    second = replay.Recording(cache, "b" * 64, secret, last)
+    second.page(page, url)
+    assert second.packed is not None and path in second._copied  # copied, as kept
+    second.abandon()
+    third = replay.Recording(cache, "c" * 64, secret, replay.previous(cache))
+    changed = type(page)(**{**page.__dict__, "html": page.html + "<p>edited</p>"})
+    third.page(changed, url)
+    assert path not in third._copied and third.packed is not None
+    assert zlib.decompress(third.packed.packed_html).decode("utf-8") == changed.html
+    third.abandon()
+    # Damaged, or sealed by another user: not read.
+    kept = cache / replay.KIND / replay.NAME
+    data = bytearray(kept.read_bytes())
+    data[100] ^= 0xFF
+    kept.write_bytes(bytes(data))
+    assert replay.previous(cache) is None
+    data[100] ^= 0xFF
+    kept.write_bytes(bytes(data))
+    assert replay.previous(cache) is not None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
+    memo.local_secret.cache_clear()
+    assert replay.previous(cache) is None

@@ -138,22 +138,28 @@ def test_entries_stay_with_material_when_it_merges_or_does_not_index(how: str) -
     assert isinstance(HeldEntries.of({"material/search": plugin}), HeldEntries)
 
 
+@pytest.fixture
+def read(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Each page search reads in a build, by its path: the length of what it is given."""
+    from material.plugins.search import plugin as search
+
+    seen: dict[str, int] = {}
+    add = search.SearchIndex.add_entry_from_context
+
+    def spied(self: Any, page: Any) -> None:
+        seen[page.file.src_uri] = len(page.content)
+        add(self, page)
+
+    monkeypatch.setattr(search.SearchIndex, "add_entry_from_context", spied)
+    return seen
+
+
 def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, read: dict[str, int]
 ) -> None:
     """With the site kept whole, search reads none of the generated pages again: the entries
     it made of each last time are put back, and the index file is the same. A build with
     another set of plugins (any of which could change a page) has search read them."""
-    from material.plugins.search import plugin as search
-
-    read: dict[str, int] = {}
-    add = search.SearchIndex.add_entry_from_context
-
-    def spied(self: Any, page: Any) -> None:
-        read[page.file.src_uri] = len(page.content)
-        add(self, page)
-
-    monkeypatch.setattr(search.SearchIndex, "add_entry_from_context", spied)
     project = copy_project(ROOT, tmp_path / "corpus")
     first = _build(project, "site")
     generated = [p for p in read if p.startswith("sources/")]
@@ -173,3 +179,33 @@ def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pag
     build(config)
     assert all(read[p] > 0 for p in generated)
     assert (project / "site/search/search_index.json").read_bytes() == first
+
+
+def test_an_edited_build_copies_each_page_made_the_same_and_the_entries_made_of_it(
+    tmp_path: Path, read: dict[str, int]
+) -> None:
+    """After an edit, a page made into the very same text as the last kept site's is copied
+    from it as kept, and search is given the entries it made of that page last time; the
+    edited page is read by search anew. The site is the one a build from scratch makes."""
+    from helpers.project import replace_in
+    from helpers.rebuild import assert_same, files, from_scratch
+
+    project = copy_project(ROOT, tmp_path / "corpus")
+    _build(project, "site")
+    edited = "sources/hahn-belarus-option.md"
+    assert read[edited] > 0
+    replace_in(
+        project,
+        "annotations/sources/hahn-belarus-option.yml",
+        "    body: |\n",
+        "    body: |\n      A new first sentence, searchable: zyzzyva.\n",
+    )
+    read.clear()
+    index = _build(project, "site")
+    assert read[edited] > 0
+    others = [p for p in read if p.startswith("sources/") and p != edited]
+    assert len(others) >= 4 and all(read[p] == 0 for p in others), read
+    assert b"zyzzyva" in index
+    scratch = from_scratch(project, tmp_path)
+    assert_same(files(project / "site"), scratch)
+    assert index == scratch["search/search_index.json"]

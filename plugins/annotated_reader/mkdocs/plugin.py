@@ -192,7 +192,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             log.info(note)
         if site is None:
             if self._command != "serve":  # a save changes an input: nothing to keep
-                self._recording = Recording(cache_dir, key, secret)
+                self._recording = Recording(cache_dir, key, secret, replay.previous(cache_dir))
             return None
         log.info(
             "no editorial file, template or option changed since the last build: "
@@ -449,14 +449,20 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             self._held[page.file.src_uri] = b""
         if self._entries is not None and held is not None:
             self._entries.before()
+            # The entries the last build's search made of this very page (the site given
+            # back, or a page made the same as it was): search is given nothing to read (it
+            # makes no entry of an empty page).
             if isinstance(self.site, Replayed):
-                # The entries the last build's search made of this very page: search is
-                # given nothing to read (it makes no entry of an empty page).
                 self._kept_entries = self.site.entries(page.file.src_uri, self._made_by)
-                if self._kept_entries is not None and page.content is not None:
-                    self._search_docs.pop(page.file.src_uri, None)
-                    self._lent, page.content = page.content, ""
-                    return context
+            elif self._recording is not None:
+                self._kept_entries = self._recording.entries_of_last(
+                    page.file.src_uri, self._made_by
+                )
+            if self._kept_entries is not None and page.content is not None:
+                self._search_docs.pop(page.file.src_uri, None)
+                self._lent, page.content = page.content, ""
+                return context
+            self._kept_entries = None
         document = self._search_docs.pop(page.file.src_uri, None)
         if document is not None and page.content is not None:
             self._lent, page.content = page.content, _given_back(document)
@@ -473,8 +479,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             kept, self._kept_entries = self._kept_entries, None
             if kept is not None:
                 self._entries.add(kept)
-            elif made is not None and self._recording is not None:
-                self._recording.entries(page.file.src_uri, made)
+            held = kept if kept is not None else made
+            if self._recording is not None and held is not None:
+                self._recording.entries(page.file.src_uri, held)
         return context
 
     on_page_context = CombinedEvent(_on_page_context_lend, _on_page_context_take_back)

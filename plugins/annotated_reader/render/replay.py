@@ -167,6 +167,7 @@ class _Page:
     facts: Span
     html: Span
     search: Span | None
+    made: str = ""  # a digest of what the page was made into (see ``Recording.page``)
 
 
 class Replayed:
@@ -348,12 +349,13 @@ def _span(value: Any, size: int) -> Span:
 
 
 def _page(value: list[Any], size: int) -> _Page:
-    url, facts, html, search = value
+    url, facts, html, search, made = value
     return _Page(
         str(url),
         _span(facts, size),
         _span(html, size),
         _span(search, size) if search is not None else None,
+        str(made),
     )
 
 
@@ -378,6 +380,17 @@ def load(folder: Path, key: str) -> tuple[Replayed | None, list[str]]:
     same open file (a large site's pages are never all in memory; a file put in its place
     meanwhile is another file, not read; one rewritten in place fails its blobs' digests).
     A link or a special file (a pipe would block the build) in its place is not opened."""
+    return _load(folder, key)
+
+
+def previous(folder: Path) -> Replayed | None:
+    """The last site kept in ``folder`` whatever its key, when this user's builds sealed it:
+    a build after an edit takes from it each page it makes into the very same page
+    (``Recording.page``), and says nothing of a file it cannot use (``load`` did)."""
+    return _load(folder, None)[0]
+
+
+def _load(folder: Path, key: str | None) -> tuple[Replayed | None, list[str]]:
     path = folder / KIND / NAME
     if not memo.unlinked(path.parent):
         return None, []  # the recording says why, as it does not write there either
@@ -405,14 +418,18 @@ def load(folder: Path, key: str) -> tuple[Replayed | None, list[str]]:
     return site, notes
 
 
-def _opened(kept: Any, key: str) -> Replayed | None:
-    """The site in the open file ``kept``; None when it is another key's; ValueError when
-    it is damaged or was not sealed by this user's builds."""
-    line = kept.read(len(key) + 1)
-    if line != key.encode("ascii") + b"\n":
-        if not _KEY_LINE.fullmatch(line):
-            raise ValueError("no key")
+def _opened(kept: Any, wanted: str | None) -> Replayed | None:
+    """The site in the open file ``kept``; None when it is not the ``wanted`` key's (None:
+    any key); ValueError when it is damaged or was not sealed by this user's builds."""
+    line = kept.read(65)
+    if wanted is not None and line == wanted.encode("ascii") + b"\n":
+        key = wanted
+    elif not _KEY_LINE.fullmatch(line):
+        raise ValueError("no key")
+    elif wanted is not None:
         return None  # another state of the inputs, another user's (or damage to the key)
+    else:
+        key = line[:-1].decode("ascii")
     size = os.fstat(kept.fileno()).st_size
     if size < len(key) + 1 + _LENGTH + _MARK:
         raise ValueError("too short")
@@ -440,12 +457,27 @@ def _opened(kept: Any, key: str) -> Replayed | None:
     return Replayed(header, kept, body)
 
 
+def _made(url: str, facts: str, html: str, search: str | None) -> str:
+    """A digest of everything a page was made into: two pages with the same are the same
+    page, whatever they were made from."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (url, facts, html, search if search is not None else "\0none"):
+        data = part.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
 class Recording:
     """What this build makes, written as it is made into a file beside the kept one; that
     file replaces the kept one at :meth:`finish`, when every page and file was made."""
 
-    def __init__(self, cache_dir: Path, key: str, secret: str) -> None:
+    def __init__(
+        self, cache_dir: Path, key: str, secret: str, last: Replayed | None = None
+    ) -> None:
         self.folder = cache_dir / KIND
+        self._last = last  # the site kept before: pages made the same are copied from it
+        self._copied: set[str] = set()  # pages copied from it
         self.key = key
         self._mac = hmac.new(secret.encode(), digestmod=hashlib.sha256)
         self._temp = self.folder / f".{NAME}.{os.getpid()}.tmp"
@@ -515,25 +547,61 @@ class Recording:
         self._header["files"] = listed
 
     def page(self, page: GeneratedPage, url: str) -> None:
-        facts = [
-            page.title,
-            page.nav_title,
-            page.heading,
-            sorted(page.anchors),
-            [_toc_json(e) for e in page.toc],
-        ]
+        """Kept as made; or, when the site kept before had this page made into the very
+        same text (the digest of its address, facts, HTML and search document), copied
+        from it as it is there, compressed (the search entries made of it too, see
+        ``entries_of_last``)."""
+        facts = json.dumps(
+            [
+                page.title,
+                page.nav_title,
+                page.heading,
+                sorted(page.anchors),
+                [_toc_json(e) for e in page.toc],
+            ],
+            ensure_ascii=False,
+        )
+        try:
+            made = _made(url, facts, page.html, page.search)
+        except UnicodeEncodeError as exc:  # a lone surrogate: not kept, never a failed build
+            self._failed = str(exc)
+            return
+        if self._copy(page, url, made):
+            return
         html, packed_html = self._packed(page.html)
         search, packed_search = (
             self._packed(page.search) if page.search is not None else (None, None)
         )
-        self._pages[page.path] = [
-            url,
-            self._blob(json.dumps(facts, ensure_ascii=False)),
-            html,
-            search,
-        ]
+        self._pages[page.path] = [url, self._blob(facts), html, search, made]
         if packed_html is not None and (page.search is None or packed_search is not None):
             self.packed = Packed(page.html, packed_html, packed_search)
+
+    def _copy(self, page: GeneratedPage, url: str, made: str) -> bool:
+        last = self._last._pages.get(page.path) if self._last is not None else None
+        if self._last is None or last is None or last.made != made or last.url != url:
+            return False
+        try:
+            facts, html = self._last._read(last.facts), self._last._read(last.html)
+            search = self._last._read(last.search) if last.search is not None else None
+        except _Changed:
+            return False
+        self._pages[page.path] = [
+            url,
+            self._write(facts),
+            self._write(html),
+            self._write(search) if search is not None else None,
+            made,
+        ]
+        self._copied.add(page.path)
+        self.packed = Packed(page.html, html, search)
+        return True
+
+    def entries_of_last(self, path: str, made_by: str) -> bytes | None:
+        """The search entries made of a page copied from the site kept before, when the
+        same search (``made_by``) made them."""
+        if self._last is None or path not in self._copied:
+            return None
+        return self._last.entries(path, made_by)
 
     def entries(self, path: str, packed: bytes) -> None:
         """A page's search entries as search made them from its page, compressed."""
@@ -583,6 +651,7 @@ class Recording:
         if self.search_made_by:
             self._header.update(entries=self._entries, search_made_by=self.search_made_by)
         header = json.dumps(self._header, ensure_ascii=False).encode("utf-8")
+        self._let_go_of_last()
         try:
             self._put(header)
             self._put(str(len(header)).rjust(_LENGTH, "0").encode("ascii"))
@@ -595,9 +664,15 @@ class Recording:
         return None
 
     def abandon(self) -> None:
+        self._let_go_of_last()
         if self._out is not None:
             with contextlib.suppress(OSError):
                 self._out.close()
             self._out = None
         with contextlib.suppress(OSError):
             self._temp.unlink(missing_ok=True)
+
+    def _let_go_of_last(self) -> None:
+        if self._last is not None:
+            self._last.close()
+            self._last = None
