@@ -16,7 +16,7 @@ SOURCE = {"t.html": "{% if x %}\nA\n{% endif %}\n"}
 
 def _env(folder: Path, **options: bool) -> Environment:
     env = Environment(loader=DictLoader(SOURCE), **options)
-    env.bytecode_cache = kept_templates(folder, settings(env))
+    env.bytecode_cache = kept_templates(folder, lambda: settings(env))
     return env
 
 
@@ -45,6 +45,48 @@ def test_settings_name_what_the_code_generator_reads() -> None:
         {"finalize": str},
     ):
         assert settings(Environment(**options)) != base, options  # type: ignore[arg-type]
+
+
+def test_a_filter_jinja_works_out_while_compiling_means_nothing_is_kept(tmp_path: Path) -> None:
+    """``{{ "x" | f }}`` is compiled into its result when ``f`` takes no context: a hook's
+    filter reading mkdocs.yml would be frozen into the kept template."""
+
+    def env(brand: str) -> Environment:
+        made = Environment(loader=DictLoader({"t.html": '{{ "Reader" | branded }}'}))
+        made.filters["branded"] = lambda text: f"{brand}: {text}"
+        assert keep_theme_templates(made, tmp_path)
+        return made
+
+    assert env("OLD").get_template("t.html").render() == "OLD: Reader"
+    assert env("NEW").get_template("t.html").render() == "NEW: Reader"
+    assert not list(tmp_path.glob("__jinja2_*"))
+    assert settings(Environment()) is not None  # Jinja's own filters and tests: kept
+
+
+def test_settings_changed_after_the_cache_was_given_are_read(tmp_path: Path) -> None:
+    """A hook's ``on_env`` runs after the plugin's: the settings are read when the first
+    template is loaded, so a template kept untrimmed is never given to a trimming one."""
+    first = Environment(loader=DictLoader(SOURCE))
+    keep_theme_templates(first, tmp_path)
+    assert first.get_template("t.html").render(x=True) == "\nA\n"
+    later = Environment(loader=DictLoader(SOURCE))
+    keep_theme_templates(later, tmp_path)
+    later.trim_blocks = True  # as a hook would, after the plugin's on_env
+    assert later.get_template("t.html").render(x=True) == "A\n"
+
+
+def test_a_kept_template_moved_to_another_name_is_not_loaded(tmp_path: Path) -> None:
+    """The seal covers the file's name: one user's own file, put where another setting's
+    would be, is not loaded there."""
+    plain = _env(tmp_path / "a")
+    assert plain.get_template("t.html").render(x=True) == "\nA\n"
+    trimmed = _env(tmp_path / "b", trim_blocks=True)
+    assert trimmed.get_template("t.html").render(x=True) == "A\n"
+    [untrimmed_file] = (tmp_path / "a").glob("__jinja2_*.cache")
+    [trimmed_file] = (tmp_path / "b").glob("__jinja2_*.cache")
+    trimmed_file.write_bytes(untrimmed_file.read_bytes())
+    again = _env(tmp_path / "b", trim_blocks=True)
+    assert again.get_template("t.html").render(x=True) == "A\n"
 
 
 def test_a_theme_environment_keeps_its_own_cache(tmp_path: Path) -> None:

@@ -148,7 +148,7 @@ def test_a_damaged_or_planted_compiled_template_is_never_run(
     build_verbose(project)
     for path in compiled:  # not loaded: compiled again and written anew, sealed
         data = path.read_bytes()
-        assert memo.sealed(data[32:], data[:32]), path.name
+        assert memo.sealed(path.name.encode() + b"\0" + data[32:], data[:32]), path.name
     assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 

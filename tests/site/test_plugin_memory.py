@@ -28,8 +28,12 @@ class _Probe(BasePlugin):  # type: ignore[type-arg]
 
 
 def _config(project: Path):  # type: ignore[no-untyped-def]
+    """As ``mkdocs build`` loads it. MkDocs keeps a plugin that has ``on_startup`` across the
+    builds of one process (a serve test's plugin is this build's too), and its build command
+    starts them anew."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
     config.plugins["probe"] = _Probe()
     return config
 
@@ -162,7 +166,7 @@ def test_a_page_kept_or_recorded_is_held_as_compressed_once_unless_another_plugi
 
     def build_once(marker: bool) -> None:
         compressed.clear()
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        config = _config(project)
         if marker:
             config.plugins["marker"] = _Marker()
         build(config)
@@ -175,3 +179,21 @@ def test_a_page_kept_or_recorded_is_held_as_compressed_once_unless_another_plugi
     assert len(compressed) >= 10  # every generated page changed since: compressed anew
     page = (project / "site/sources/hahn-belarus-option/index.html").read_text(encoding="utf-8")
     assert "MARKED BY ANOTHER PLUGIN" in page
+
+
+@pytest.mark.parametrize("priority", [-100, -1000])
+def test_a_plugin_changing_pages_after_all_others_still_changes_the_generated_ones(
+    mini: Path, priority: int
+) -> None:
+    class Last(BasePlugin):  # type: ignore[type-arg]
+        @event_priority(priority)
+        def on_page_content(self, html: str, **_kw: object) -> str:
+            return html + "<p>MARKED LAST</p>"
+
+    config = _config(mini)
+    config.plugins["last"] = Last()
+    build(config)
+    for page in ("sources/sample/index.html", "glossary/index.html", "timeline/index.html"):
+        if (mini / "site" / page).is_file():
+            assert "MARKED LAST" in (mini / "site" / page).read_text(encoding="utf-8"), page
+    assert "MARKED LAST" in (mini / "site/sources/sample/index.html").read_text(encoding="utf-8")

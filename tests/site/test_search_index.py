@@ -33,6 +33,7 @@ def _build(project: Path, site: str) -> bytes:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = "0"
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / site))
+    config.plugins.on_startup(command="build", dirty=False)  # as ``mkdocs build`` does
     probe = _Probe()
     probe.search = config.plugins["material/search"]  # type: ignore[attr-defined]
     config.plugins["probe"] = probe
@@ -175,6 +176,7 @@ def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pag
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
     config.plugins["other"] = Other()
     build(config)
     assert all(read[p] > 0 for p in generated)

@@ -364,8 +364,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     # theme (its second), so every page's HTML is alive at once; the corpus's pages are most
     # of it. Once every plugin has seen a generated page's content, it is held compressed
     # (as is its search document) and given back as the theme renders it; the theme's page
-    # written, it is let go.
-    @event_priority(-100)
+    # written, it is let go. Held after every other plugin's change, even one asking to run
+    # last (-100) or later: a change made after the hold would be lost.
+    @event_priority(float("-inf"))
     def _on_page_content_hold(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
