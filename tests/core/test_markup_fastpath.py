@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -293,3 +295,24 @@ def test_plain_paragraphs_and_references() -> None:
         '<p>See <a class="ar-xref ar-xref-term" href="../glossary/?q=1&amp;r=2#b" '
         'data-ar-term="b">Union &quot;State&quot;</a> and “this”.</p>\n'
     )
+
+
+def test_markdown_it_is_imported_only_for_a_text_that_needs_it() -> None:
+    """Importing markdown-it was a tenth of a small build's start: a build whose notes are
+    plain text (or kept from the last build) does without it."""
+    script = (
+        "import sys\n"
+        "from annotated_reader.core import memo\n"
+        "from annotated_reader.core.text.markup import Markup\n"
+        "memo.code_version()\n"
+        "m = Markup()\n"
+        "plain = m.render('A plain \"quoted\" text, [[term:x]].', lambda n, i: None)\n"
+        "print('markdown_it' in sys.modules, plain.strip())\n"
+        "print(m.render('*x*', lambda n, i: None).strip(), 'markdown_it' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    first, second = done.stdout.splitlines()[:2]
+    assert first.startswith("False <p>A plain &quot;quoted&quot; text, <span")
+    assert second == "<p><em>x</em></p> True"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import importlib.util
 import json
 import os
 import re
@@ -48,14 +49,12 @@ FORMAT = 1
 def code_version() -> str:
     """A hash of the library's Python files and of the libraries that shape its results:
     any edit to the code (a release, or a developer's working copy) makes new keys."""
-    import jinja2
-    import markdown_it
-    import yaml
-
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version_info[:2]}".encode())
-    for module in (markdown_it, yaml, jinja2):
-        digest.update(f"\0{module.__name__}={module.__version__}".encode())
-    digest.update(b"\0libyaml" if getattr(yaml, "CSafeLoader", None) else b"\0pure")
+    for name in ("markdown_it", "yaml", "jinja2"):  # their versions, read without importing
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        digest.update(f"\0{name}\0".encode() + (Path(origin).read_bytes() if origin else b""))
+    digest.update(b"\0libyaml" if importlib.util.find_spec("yaml._yaml") else b"\0pure")
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(b"\0" + path.relative_to(PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())

@@ -12,15 +12,17 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
-from markdown_it.renderer import RendererHTML
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from typing import TYPE_CHECKING
 
 from ..memo import Memo
+
+if TYPE_CHECKING:  # imported when a text needs markdown-it: most never do (a tenth of a
+    # small build's start, and none of an edit's when the edited note is plain text)
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 REF_PATTERN = re.compile(
     r"\[\[(?:(source|term|event|note):)?([a-z0-9][a-z0-9-]*)(?:\|([^\]\n]+))?\]\]"
@@ -109,15 +111,26 @@ class Markup:
 
     def __init__(self, memo: Memo | None = None) -> None:
         self.memo = memo
-        md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-        md.disable("image")
-        md.validateLink = is_safe_link  # type: ignore[method-assign]
-        md.inline.ruler.before("link", "ar_ref", _ref_rule)
-        md.add_render_rule("ar_ref", lambda _r, tokens, idx, _o, _e: self._render_ref(tokens, idx))
-        md.add_render_rule("link_open", _render_link_open)
-        self.md = md
+        self._md: MarkdownIt | None = None
         self._resolver: Resolver | None = None
         self._keep_refs = False
+
+    @property
+    def md(self) -> MarkdownIt:
+        """The parser, made when a text first needs it."""
+        if self._md is None:
+            from markdown_it import MarkdownIt
+
+            md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+            md.disable("image")
+            md.validateLink = is_safe_link  # type: ignore[method-assign]
+            md.inline.ruler.before("link", "ar_ref", _ref_rule)
+            md.add_render_rule(
+                "ar_ref", lambda _r, tokens, idx, _o, _e: self._render_ref(tokens, idx)
+            )
+            md.add_render_rule("link_open", _render_link_open)
+            self._md = md
+        return self._md
 
     def render(self, text: str, resolver: Resolver) -> str:
         fast = self.render_plain(text, resolver)
@@ -179,14 +192,14 @@ class Markup:
 
     def _plain_html(self, text: str, resolver: Resolver) -> str:
         if "[" not in text:
-            return escapeHtml(text)
+            return _escape(text)
         out = []
         pos = 0
         for m in REF_PATTERN.finditer(text):
-            out.append(escapeHtml(text[pos : m.start()]))
+            out.append(_escape(text[pos : m.start()]))
             out.append(_ref_html(m.group(1) or "note", m.group(2), m.group(3), resolver))
             pos = m.end()
-        out.append(escapeHtml(text[pos:]))
+        out.append(_escape(text[pos:]))
         return "".join(out)
 
     def _render_ref(self, tokens: Sequence[Token], idx: int) -> str:
@@ -194,6 +207,14 @@ class Markup:
         if self._keep_refs:
             return _kept_ref(meta["namespace"], meta["id"], meta["label"])
         return _ref_html(meta["namespace"], meta["id"], meta["label"], self._resolver)
+
+
+def _escape(raw: str) -> str:
+    """markdown-it's ``escapeHtml`` (``&``, ``<``, ``>`` and ``"``; not ``'``, unlike
+    ``html.escape``), without importing it for plain text."""
+    return (
+        raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _ref_args(data: str) -> tuple[str, str, str | None]:
@@ -210,7 +231,7 @@ def _ref_args(data: str) -> tuple[str, str, str | None]:
 
 
 def _ref_html(namespace: str, ident: str, label: str | None, resolver: Resolver | None) -> str:
-    escape = escapeHtml
+    escape = _escape
     target = resolver(namespace, ident) if resolver else None
     if target is None:
         return f'<span class="ar-broken-ref">{escape(label or ident)}</span>'
