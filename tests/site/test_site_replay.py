@@ -185,6 +185,17 @@ def test_a_build_with_problems_keeps_no_site_and_says_them_again(project: Path) 
     assert not (project / KEPT).exists()
 
 
+def test_a_dirty_build_keeps_no_site(project: Path) -> None:
+    """``--dirty`` leaves the search entries to Material (it merges its last index): a site
+    kept from it would have none to give back, and every replay would have search read every
+    page. The next build keeps one, and the one after gives it back."""
+    _build(project, "--dirty")
+    assert not (project / KEPT).exists()
+    assert REUSED not in _build(project)
+    assert (project / KEPT).exists()
+    assert REUSED in _build(project)
+
+
 def test_a_link_in_an_editorial_folder_keeps_no_site(project: Path) -> None:
     (project / "annotations" / "extra").symlink_to(project / "docs", target_is_directory=True)
     for _ in range(2):

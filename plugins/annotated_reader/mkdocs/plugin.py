@@ -112,7 +112,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     def __init__(self) -> None:
         self.site: GeneratedSite | Replayed | None = None
         self._recording: Recording | None = None  # this build's site, kept for the next
-        self._command = "build"
+        self._command, self._dirty = "build", False
         self._keyed: tuple[list[Path], dict[str, Any]] = ([], {})  # what the site's key hashes
         self.problems = Problems()
         self._search_docs: dict[str, bytes] = {}  # page path → search_view document, held
@@ -129,7 +129,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         """Having this event keeps the plugin across ``mkdocs serve``'s rebuilds (MkDocs
         makes a new one for each otherwise), and with it what each build made of the cache's
         results: a save rebuilds the site without decoding every unchanged file again."""
-        self._command = command
+        self._command, self._dirty = command, dirty
         self._recalled = Recalled() if command == "serve" else None
 
     def _paths(self, config: MkDocsConfig) -> Paths:
@@ -191,7 +191,10 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         for note in notes:
             log.info(note)
         if site is None:
-            if self._command != "serve":  # a save changes an input: nothing to keep
+            # Nothing kept from serve (a save changes an input), nor from ``--dirty``: its
+            # search keeps the pages' entries itself, and a site kept without them would
+            # have search read every page of every build that gives it back.
+            if self._command != "serve" and not self._dirty:
                 self._recording = Recording(cache_dir, key, secret, replay.previous(cache_dir))
             return None
         log.info(
