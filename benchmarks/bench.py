@@ -216,10 +216,13 @@ def glossary_size(work: Path, terms: int, n: int, rounds: int, sizes: list[SizeR
         }
         out = interleaved(builds, rounds)
         series, edited = out["plugin"], out["edited"]
+    # First builds, last: emptying the cache would make the warm builds above cold.
+    cold = interleaved({"cold": _cold_runner(made.root)}, max(1, rounds // 2))["cold"]
     say(
-        f"  T = {terms} (N = {n}): plugin {series.spread()} s, a note edited first {edited.spread()} s"
+        f"  T = {terms} (N = {n}): plugin {series.spread()} s, a note edited first "
+        f"{edited.spread()} s, cache emptied first {cold.spread()} s"
     )
-    return TermRow(terms, made.aliases, n, series, edited)
+    return TermRow(terms, made.aliases, n, series, edited, cold)
 
 
 def _figures(results: Results, folder: Path) -> list[tuple[str, str]]:

@@ -20,7 +20,8 @@ SIZE_HEADER = (
 )
 TERM_HEADER = (
     "| T terms | Aliases | N sources | Plugin s, median (min–max) | Change vs T = 50 "
-    "| A note edited first s | Change vs T = 50 (edited) | Peak MB | Rounds |"
+    "| A note edited first s | Change vs T = 50 (edited) | Cache emptied first s "
+    "| Change vs T = 50 (cache emptied) | Peak MB | Rounds |"
 )
 SPLIT_HEADER = "| Part | Plugin site s | Plain s | Difference s | Share of the difference |"
 
@@ -63,6 +64,7 @@ def test_smoke_run_writes_every_table(tmp_path: Path) -> None:
     assert re.fullmatch(r"[\d.]+ \([\d.]+–[\d.]+\)", size_rows[0].split(" | ")[3])  # edited
     term_rows = lines[lines.index(TERM_HEADER) + 2 :]
     assert term_rows[0].startswith("| 50 | "), term_rows[0]
+    assert re.fullmatch(r"[\d.]+ \([\d.]+–[\d.]+\)", term_rows[0].split(" | ")[7])  # cold
     assert "`mkdocs/plugin.py:_on_page_content_render`" in text  # where pages are rendered
     split = lines[lines.index(SPLIT_HEADER) + 2 : lines.index(SPLIT_HEADER) + 8]
     assert [row.split(" | ")[0] for row in split] == [

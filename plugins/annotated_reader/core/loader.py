@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from . import keptsource
 from .consistency import check_corpus as check_consistency
 from .corpus import Corpus, Feature, Options, Paths, known_ids
 from .fields import ID_PATTERN, listed_ids, reserved
@@ -27,7 +28,7 @@ from .model import Annotation, Source
 from .problems import Location, Problems
 from .seedtext import read_seeds
 from .sourcefile import read_source
-from .text.anchoring import anchor_source
+from .text.anchoring import Span, anchor_source, spans
 from .text.segment import Block, apply_layout, mark_debris, segment
 from .xref import check_prose
 from .yamlsrc import load_yaml
@@ -71,19 +72,19 @@ def load_corpus(
         )
     declared: set[str] = set()  # note ids the source files write
     kept = _kept_keys(features)
+    places: dict[str, tuple[list[Span], list[Span]]] = {}
     for path in files:
-        source = _read_source_file(path, paths, seeds, corpus, problems)
-        if source is None:
+        read = _read_source_file(path, paths, seeds, corpus, problems, kept)
+        if read is None:
             corpus.complete = False
             continue
-        declared |= listed_ids(source.node, "annotations")
-        if source.node is not None:
-            source.node = source.node.only(kept)
-        corpus.sources.append(source)
+        declared |= read.declared
+        places[read.source.id] = (read.notes, read.layout)
+        corpus.sources.append(read.source)
     _check_seed_use(corpus, seeds, problems)
     twice = _check_unique_ids(corpus, problems)
     for source in corpus.sources:
-        anchor_source(source, problems)
+        anchor_source(source, problems, places[source.id])
         source.annotations = [a for a in source.annotations if a.id not in twice]
         corpus.blocks[source.id] = _blocks(source)
     corpus.lose("note", declared - {a.id for a in corpus.annotations()})
@@ -117,9 +118,11 @@ def _read_source_file(
     seeds: dict[str, str | None],
     corpus: Corpus,
     problems: Problems,
-) -> Source | None:
-    """One ``sources/<id>.yml`` read and validated; None, with its ids in ``corpus.lost``,
-    when it does not load."""
+    kept: dict[str, frozenset[str] | None],
+) -> keptsource.ReadFile | None:
+    """One ``sources/<id>.yml`` read, validated and its quotes found (or as an earlier
+    build did, see :mod:`keptsource`); None, with its ids in ``corpus.lost``, when it does
+    not load."""
     rel = paths.rel(path)
     source_id = path.stem
     why = (
@@ -132,15 +135,32 @@ def _read_source_file(
         problems.error(Location(rel, 1, 1), "source.bad-id", f"file name '{path.name}': {why}")
         return None
     text = read_text(paths, path, problems, "source")
-    memo = corpus.cache.memo("yaml")
-    root = load_yaml(rel, text, problems, memo) if text is not None else None
-    source = read_source(root, source_id, rel, seeds, problems) if root is not None else None
+    memo = corpus.cache.memo(keptsource.KIND) if text is not None else None
+    key = keptsource.key(memo, rel, text, kept) if memo is not None and text is not None else ""
+    read = keptsource.recall(memo, key, seeds) if memo is not None else None
+    if read is not None:
+        problems.items.extend(read.problems)
+        return read
+    found = Problems()
+    # Its tree is not kept on its own: the file read is, and the next build takes that.
+    root = load_yaml(rel, text, found) if text is not None else None
+    source = read_source(root, source_id, rel, seeds, found) if root is not None else None
     if source is None:
+        problems.extend(found)
         corpus.lose("source", {source_id})
         corpus.lose(
             "note", declared_ids(paths, path) if root is None else listed_ids(root, "annotations")
         )
-    return source
+        return None
+    source.node = root.only(kept) if root is not None else None
+    notes, layout = spans(source)
+    read = keptsource.ReadFile(
+        source, listed_ids(root, "annotations"), notes, layout, list(found.items)
+    )
+    if memo is not None:
+        keptsource.keep(memo, key, read)
+    problems.extend(found)
+    return read
 
 
 def _check_seed_use(corpus: Corpus, seeds: dict[str, str | None], problems: Problems) -> None:

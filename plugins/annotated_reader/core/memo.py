@@ -10,10 +10,14 @@ worker process writes its own), and at the end deletes the ones it did not use: 
 replaces one file, never a whole store, and the folder holds what the corpus uses.
 
 The cache folder is a plain folder of the project, and a file put there (committed in a
-pull request, say) must neither run code nor change a page behind a reviewer's back. So the
-files are JSON, not pickle, and every key is made with a secret of this machine's user,
-kept outside the project (:func:`local_secret`): a file written by anyone else matches no
-key and is deleted at the end of the build. A result that cannot be read or is not of the
+pull request, say) must neither run code nor change a page behind a reviewer's back. So
+every key is made with a secret of this machine's user, kept outside the project
+(:func:`local_secret`): a file written by anyone else matches no key and is deleted at the
+end of the build. Each file carries a seal (an HMAC with the same secret) of its key and
+body, checked before the body is read. Results are JSON; only a loaded source file, a tree
+of the library's own records that JSON would make slow to rebuild, is a pickle
+(``sources/<key>.pickle``), read only once its seal matches — as Jinja's compiled templates
+are. A result that cannot be read or is not of the
 expected shape is worked out again and written anew, with a note (the adapters log it as
 INFO); a folder that cannot be written only costs the next build its time.
 
@@ -33,6 +37,7 @@ import hmac
 import importlib.util
 import json
 import os
+import pickle
 import re
 import secrets
 import sys
@@ -116,7 +121,7 @@ def sealed(data: bytes | memoryview, mark: bytes) -> bool:
     return expected is not None and hmac.compare_digest(expected, mark)
 
 
-_KEY = re.compile(r"[0-9a-f]{64}\.json")
+_KEY = re.compile(r"([0-9a-f]{64})\.(?:json|pickle)")
 
 
 class Recalled:
@@ -161,9 +166,22 @@ class Memo:
 
     def get(self, key: str) -> Any | None:
         """The result kept under ``key``, or None (then :meth:`put` it once worked out)."""
+        body = self._read(key, ".json")
+        try:
+            return None if body is None else json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            self.bad.add(key)
+            return None
+
+    def get_pickled(self, key: str) -> bytes | None:
+        """The pickle kept under ``key``, its seal checked: only this user's builds wrote
+        it (unpickle it with :func:`pickle.loads`; a shape error means :meth:`damaged`)."""
+        return self._read(key, ".pickle")
+
+    def _read(self, key: str, suffix: str) -> bytes | None:
         self.used.add(key)
         try:
-            data = (self.folder / f"{key}.json").read_bytes()
+            data = (self.folder / f"{key}{suffix}").read_bytes()
         except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError:
@@ -171,32 +189,47 @@ class Memo:
             return None
         mark, _, body = data.partition(b"\n")
         try:
-            if not sealed(key.encode() + b"\0" + body, bytes.fromhex(mark.decode("ascii"))):
-                raise ValueError("not sealed by this user's builds")
-            return json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            self.bad.add(key)
-            return None
+            if sealed(key.encode() + b"\0" + body, bytes.fromhex(mark.decode("ascii"))):
+                return body
+        except (UnicodeDecodeError, ValueError):
+            pass
+        self.bad.add(key)
+        return None
 
     def damaged(self, key: str) -> None:
         """The result under ``key`` was not of the shape its user wrote: it is replaced."""
         self.bad.add(key)
-        with contextlib.suppress(OSError):
-            (self.folder / f"{key}.json").unlink()
+        for suffix in (".json", ".pickle"):
+            with contextlib.suppress(OSError):
+                (self.folder / f"{key}{suffix}").unlink()
 
     def put(self, key: str, value: Any) -> None:
+        try:
+            body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except ValueError as exc:  # text JSON cannot encode
+            self.used.add(key)
+            self.unwritable = str(exc)
+            return
+        self._write(key, ".json", body)
+
+    def put_pickled(self, key: str, value: Any) -> bytes:
+        """Keep ``value`` pickled under ``key``; the pickle, for :meth:`remember`."""
+        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(key, ".pickle", body)
+        return body
+
+    def _write(self, key: str, suffix: str, body: bytes) -> None:
         self.used.add(key)
         if self.unwritable is not None:
             return
-        path = self.folder / f"{key}.json"
+        path = self.folder / f"{key}{suffix}"
         temp = self.folder / f".{key}.{os.getpid()}.tmp"
         try:
-            body = json.dumps(value, ensure_ascii=False).encode("utf-8")
             mark = seal(key.encode() + b"\0" + body) or b""
             self.folder.mkdir(parents=True, exist_ok=True)
             temp.write_bytes(mark.hex().encode("ascii") + b"\n" + body)
             os.replace(temp, path)
-        except (OSError, ValueError) as exc:  # ValueError: text JSON cannot encode
+        except OSError as exc:
             self.unwritable = str(exc)
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
@@ -209,11 +242,11 @@ class Memo:
     def sweep(self) -> None:
         """Delete every result this build did not use (other code's, other corpora's)."""
         try:
-            names = [p for p in self.folder.iterdir() if _KEY.fullmatch(p.name)]
+            names = [(p, m[1]) for p in self.folder.iterdir() if (m := _KEY.fullmatch(p.name))]
         except OSError:
             return
-        for path in names:
-            if path.name[:-5] not in self.used:
+        for path, key in names:
+            if key not in self.used:
                 with contextlib.suppress(OSError):
                     path.unlink()
 

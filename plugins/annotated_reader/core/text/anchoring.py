@@ -22,15 +22,35 @@ _CODES = {
 }
 
 
-def anchor_source(source: Source, problems: Problems) -> None:
-    """Give each note and layout rule its place in the text; report those without one,
-    and keep only the notes that anchored."""
-    where = f"seeds/{source.seed}"
-    anchored = []
-    for ann in source.annotations:
-        result = match_quote(source.text, ann.quote)
+Span = tuple[int, int] | None  # where a quote anchors to exactly one place; None if not
+
+
+def spans(source: Source) -> tuple[list[Span], list[Span]]:
+    """Where each note's and each layout rule's quote is in the text (None where it is not
+    found once): all anchoring needs of a source file and its seed, kept between builds."""
+
+    def span(quote: Quote) -> Span:
+        result = match_quote(source.text, quote)
         if result.outcome is Outcome.FOUND and result.match:
-            if source.text.startswith("\ufeff") and result.match.end <= 1:
+            return result.match.start, result.match.end
+        return None
+
+    return [span(a.quote) for a in source.annotations], [span(r.quote) for r in source.layout]
+
+
+def anchor_source(
+    source: Source,
+    problems: Problems,
+    found: tuple[list[Span], list[Span]] | None = None,
+) -> None:
+    """Give each note and layout rule its place in the text; report those without one,
+    and keep only the notes that anchored. ``found``: their :func:`spans`, when known."""
+    where = f"seeds/{source.seed}"
+    notes, rules = found or spans(source)
+    anchored = []
+    for ann, at in zip(source.annotations, notes, strict=True):
+        if at is not None:
+            if source.text.startswith("\ufeff") and at[1] <= 1:
                 # The byte-order mark is not shown, so a note on it alone has no passage.
                 problems.error(
                     ann.location,
@@ -39,9 +59,10 @@ def anchor_source(source: Source, problems: Problems) -> None:
                     f"the start of the seed, which is not shown; quote visible text ({where})",
                 )
                 continue
-            ann.start, ann.end = result.match.start, result.match.end
+            ann.start, ann.end = at
             anchored.append(ann)
             continue
+        result = match_quote(source.text, ann.quote)
         problems.error(
             ann.location,
             _CODES[result.outcome],
@@ -50,11 +71,11 @@ def anchor_source(source: Source, problems: Problems) -> None:
             + f" ({where})",
         )
     source.annotations = anchored
-    for rule in source.layout:
-        result = match_quote(source.text, rule.quote)
-        if result.outcome is Outcome.FOUND and result.match:
-            rule.start, rule.end = result.match.start, result.match.end
+    for rule, at in zip(source.layout, rules, strict=True):
+        if at is not None:
+            rule.start, rule.end = at
             continue
+        result = match_quote(source.text, rule.quote)
         problems.error(
             rule.location,
             "layout." + result.outcome.value,

@@ -1,0 +1,77 @@
+"""A source file read, kept between builds: its notes and where their quotes are.
+
+After an edit, every other source file of the corpus reads and anchors as it did last
+time; at 1,000 sources, rebuilding their notes from the YAML tree and finding each quote in
+its seed was a third of an edited build. What a file gives depends only on its text, its
+seed's text and the library's code, so it is kept under a key of the file's path and text
+(:mod:`memo`), with the name and a hash of the seed it was anchored in: a seed that changed
+since misses it. The problems reading it reported are kept with it and reported again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from dataclasses import dataclass, replace
+
+from .memo import Memo
+from .model import Source
+from .problems import Problem
+from .text.anchoring import Span
+
+KIND = "sources"  # the memo's folder
+
+
+@dataclass
+class ReadFile:
+    """What one ``sources/<id>.yml`` gave: the source (``node`` holding only the keys the
+    features read), the note ids it writes, its quotes' places, the problems reported."""
+
+    source: Source
+    declared: set[str]
+    notes: list[Span]
+    layout: list[Span]
+    problems: list[Problem]
+    seed_hash: str = ""
+
+
+def seed_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def key(memo: Memo, path: str, text: str, kept: dict[str, frozenset[str] | None]) -> str:
+    """The key of a file read keeping ``kept`` of its YAML (which depends on the features)."""
+    keys = {k: sorted(v) if v is not None else None for k, v in sorted(kept.items())}
+    return memo.key(path, text, json.dumps(keys))
+
+
+def recall(memo: Memo, key: str, seeds: dict[str, str | None]) -> ReadFile | None:
+    """The file as an earlier build read it, if its seed is still the one it was anchored
+    in; a fresh copy each time (loading changes what it is given)."""
+    data = memo.recall(key)
+    if not isinstance(data, bytes):
+        data = memo.get_pickled(key)
+        if data is None:
+            return None
+        memo.remember(key, data)
+    try:
+        read = pickle.loads(data)
+        if not isinstance(read, ReadFile):
+            raise TypeError("not a file read")
+    except Exception:  # noqa: BLE001 - sealed, so ours; any failure to load is damage
+        memo.damaged(key)
+        return None
+    text = seeds.get(read.source.seed)
+    if text is None or seed_hash(text) != read.seed_hash:
+        return None  # read again: its seed changed
+    read.source.text = text
+    return read
+
+
+def keep(memo: Memo, key: str, read: ReadFile) -> None:
+    """Keep ``read`` for the next builds (its seed's text is not stored: the seed is)."""
+    kept = replace(
+        read, source=replace(read.source, text=""), seed_hash=seed_hash(read.source.text)
+    )
+    memo.remember(key, memo.put_pickled(key, kept))
