@@ -10,15 +10,18 @@ import os
 import signal
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core import memo
 from annotated_reader.core.corpus import Options, Paths
+from annotated_reader.core.lazy import Lookup, Reusable
 from annotated_reader.core.urls import SiteUrls
 from annotated_reader.render import replay
 from annotated_reader.render.generated import GeneratedSite
+from annotated_reader.render.items import GeneratedFile
 from helpers.project import ROOT
 
 OPTIONS = {"link_terms": "first", "directory_urls": True}
@@ -297,6 +300,22 @@ def test_a_damaged_key_line_says_so_and_another_key_does_not(
     assert replay.load(tmp_path / "cache", KEY)[1]
 
 
+def _record(
+    site: GeneratedSite, cache: Path, key: str
+) -> tuple[list[GeneratedFile], dict[str, str]]:
+    """The whole site kept under ``key``, as a build keeps it: its files and their texts."""
+    secret = memo.local_secret()
+    assert secret is not None
+    recording = replay.Recording(cache, key, secret)
+    files = site.files()
+    recording.site(site, files)
+    made = {f.path: recording.made(f.path, f.make, f.reuse)() for f in files if f.make}
+    for each in site.titles():
+        recording.page(site.page(each, site.page_url(each)), site.page_url(each))  # type: ignore[arg-type]
+    assert recording.finish(problems=False, key=key) is None
+    return files, made
+
+
 def test_the_site_kept_before_is_read_whatever_its_key_but_only_when_sealed(
     folders: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -307,19 +326,11 @@ def test_the_site_kept_before_is_read_whatever_its_key_but_only_when_sealed(
     secret = memo.local_secret()
     assert secret is not None
     cache = tmp_path / "cache"
-    first = replay.Recording(cache, "a" * 64, secret)
-    files = site.files()
-    first.site(site, files)
-    for f in files:
-        if f.make is not None:
-            first.made(f.path, f.make)()
+    _record(site, cache, "a" * 64)
     path = "sources/hahn-belarus-option.md"
     url = site.page_url(path)
     page = site.page(path, url)
     assert page is not None
-    for each in site.titles():
-        first.page(site.page(each, site.page_url(each)), site.page_url(each))  # type: ignore[arg-type]
-    assert first.finish(problems=False, key="a" * 64) is None
     assert replay.load(cache, "b" * 64) == (None, [])  # another key: no site to give back
     last = replay.previous(cache)
     assert last is not None
@@ -345,3 +356,46 @@ def test_the_site_kept_before_is_read_whatever_its_key_but_only_when_sealed(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
     memo.local_secret.cache_clear()
     assert replay.previous(cache) is None
+
+
+def test_an_export_of_a_source_read_as_before_is_copied_while_its_links_lead_where_they_did(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    """A source's Web Annotation export, its file and seed read as before, is copied from
+    the site kept before, not made, when its key is the same and each ``[[…]]`` it looked
+    up gives what it gave; with another key, or one lookup giving another answer, it is
+    made again."""
+    corpus, _ = load_corpus(
+        Paths(ROOT, "annotations", "seeds"), Options(cache_dir=tmp_path / "work")
+    )
+    site = GeneratedSite(corpus, SiteUrls(True))
+    secret = memo.local_secret()
+    assert secret is not None
+    cache = tmp_path / "cache"
+    files, made = _record(site, cache, "a" * 64)
+    export = "sources/flash-reunification/annotations.jsonld"
+    reuse = next(f.reuse for f in files if f.path == export)
+    assert reuse is not None
+    last = replay.previous(cache)
+    assert last is not None
+    kept = last.reused(export)
+    assert kept is not None and kept[0] == reuse.key
+    assert ["note", "w2w-renewed-emphasis"] in [lookup[:2] for lookup in kept[1]]
+    last.close()
+    calls: list[int] = []
+
+    def spy(lookups: list[Lookup]) -> str:
+        calls.append(1)
+        return reuse.make(lookups)
+
+    def made_again(changed: Reusable) -> str:
+        again = replay.Recording(cache, "b" * 64, secret, replay.previous(cache))
+        try:
+            return again.made(export, lambda: "", changed)()
+        finally:
+            again.abandon()
+
+    assert made_again(replace(reuse, make=spy)) == made[export] and not calls  # copied
+    elsewhere = replace(reuse, make=spy, look=lambda _namespace, _ident: ("x/", "another"))
+    assert made_again(elsewhere) == made[export] and calls == [1]  # made (the spy's text)
+    assert made_again(replace(reuse, make=spy, key="0" * 64)) == made[export] and calls == [1, 1]

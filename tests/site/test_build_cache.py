@@ -24,6 +24,7 @@ from helpers.rebuild import (
     forget_site,
     from_scratch,
 )
+from helpers.searchspy import search_reads
 
 KINDS = ("markup", "sources", "terms", "yaml")
 
@@ -328,6 +329,7 @@ def test_serve_rebuilds_take_what_the_last_build_made_and_keep_only_what_is_used
     assert set(recalled) == set(KINDS) and all(recalled[k] for k in KINDS)
     for key in recalled["markup"]:
         recalled["markup"][key] = "<p>POISON</p>\n"
+    forget_site(project)  # the rebuild kept it: with nothing changed, it would be replayed
     rebuild()
     assert _poisoned(project)
     assert not any(b"POISON" in p.read_bytes() for p in _kept(project, "markup"))
@@ -344,3 +346,30 @@ def test_serve_rebuilds_take_what_the_last_build_made_and_keep_only_what_is_used
     assert recalled["markup"].keys() - markup.keys(), "the edited note's rendering is kept"
     assert len(recalled["sources"].keys() - reads.keys()) == 1, "the edited file's read is kept"
     assert len(reads.keys() - recalled["sources"].keys()) == 1, "the one it replaced is let go"
+
+
+def test_a_serve_rebuild_copies_what_the_save_did_not_change_and_search_reads_only_that(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each rebuild of ``mkdocs serve`` keeps its site, as a build does: after a save, the
+    next rebuild copies every page made into the same text, with the search entries made of
+    it (search reads only the page the save changed), and takes the other sources' exports
+    as kept. It writes what a build from scratch writes."""
+    seen = search_reads(monkeypatch)
+    rebuild, _plugins = _serve_builds(project, monkeypatch)
+    rebuild()
+    assert (project / CACHE / "site" / "site.bin").is_file()
+    edited = "sources/hahn-belarus-option.md"
+    replace_in(
+        project,
+        "annotations/sources/hahn-belarus-option.yml",
+        "    body: |\n",
+        "    body: |\n      Saved in serve: zyzzyva.\n",
+    )
+    seen.clear()
+    after = rebuild()
+    assert seen[edited] > 0
+    others = [p for p in seen if p.startswith("sources/") and p != edited]
+    assert len(others) >= 4 and all(seen[p] == 0 for p in others), seen
+    assert b"zyzzyva" in after["search/search_index.json"]
+    assert_same(after, from_scratch(project, tmp_path))

@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from annotated_reader.mkdocs import search_index
 from annotated_reader.mkdocs.search_index import HeldEntries
 from helpers.project import ROOT, copy_project
+from helpers.searchspy import search_reads
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
@@ -142,17 +142,7 @@ def test_entries_stay_with_material_when_it_merges_or_does_not_index(how: str) -
 @pytest.fixture
 def read(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """Each page search reads in a build, by its path: the length of what it is given."""
-    from material.plugins.search import plugin as search
-
-    seen: dict[str, int] = {}
-    add = search.SearchIndex.add_entry_from_context
-
-    def spied(self: Any, page: Any) -> None:
-        seen[page.file.src_uri] = len(page.content)
-        add(self, page)
-
-    monkeypatch.setattr(search.SearchIndex, "add_entry_from_context", spied)
-    return seen
+    return search_reads(monkeypatch)
 
 
 def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pages(

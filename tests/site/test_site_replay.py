@@ -82,6 +82,17 @@ def _option(project: Path, line: str) -> Callable[[], None]:
 def _more_edits(project: Path) -> list[tuple[str, object]]:
     return [
         (
+            # Notes in flash-reunification link to notes of this source, and their link
+            # labels name its title: that file is unchanged, but its export is not.
+            "a source's title, named by links in another source's notes",
+            lambda: replace_in(
+                project,
+                "annotations/sources/wiki2web-union-state.yml",
+                'value: "The Union State"',
+                'value: "The Union State (edited)"',
+            ),
+        ),
+        (
             "a new file in the annotations folder",
             lambda: write_file(project, "annotations/NOTES.md", "Editors' notes.\n"),
         ),

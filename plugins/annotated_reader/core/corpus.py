@@ -46,6 +46,9 @@ class Corpus:
     complete: bool = True
     # Work kept between builds (parsed YAML, rendered Markdown); Cache(None) keeps none.
     cache: Cache = field(default_factory=lambda: Cache(None), repr=False, compare=False)
+    # Source id → what its file and seed were (:mod:`keptsource`), when it is kept: what is
+    # made of that source alone may be taken from the site kept before.
+    read_keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _markup: Markup | None = field(default=None, init=False, repr=False, compare=False)
     _notes: dict[str, Annotation] | None = field(
         default=None, init=False, repr=False, compare=False

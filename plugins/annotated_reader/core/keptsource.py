@@ -71,7 +71,5 @@ def recall(memo: Memo, key: str, seeds: dict[str, str | None]) -> ReadFile | Non
 
 def keep(memo: Memo, key: str, read: ReadFile) -> None:
     """Keep ``read`` for the next builds (its seed's text is not stored: the seed is)."""
-    kept = replace(
-        read, source=replace(read.source, text=""), seed_hash=seed_hash(read.source.text)
-    )
-    memo.remember(key, memo.put_pickled(key, kept))
+    read.seed_hash = seed_hash(read.source.text)
+    memo.remember(key, memo.put_pickled(key, replace(read, source=replace(read.source, text=""))))

@@ -10,14 +10,60 @@ is written and let go.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import partial
+from typing import Any
+
+# One ``[[…]]`` looked up while a text was made: namespace, id, and what it gave (a
+# site-root address and a label), as JSON.
+Lookup = list[Any]
+Look = Callable[[str, str], tuple[str, str] | None]
+
+
+@dataclass(frozen=True)
+class Reusable:
+    """How a text can be taken from a build kept before instead of made: it depends only
+    on what ``key`` names and on the ``[[…]]`` it looks up (``make`` records each lookup
+    in the list it is given), so a build whose ``look`` gives the same for each of them
+    would make the same text."""
+
+    key: str
+    make: Callable[[list[Lookup]], str]
+    look: Look
+
+    def same(self, lookups: list[Lookup]) -> bool:
+        """Whether each of the kept text's lookups gives now what it gave then."""
+        for namespace, ident, found in lookups:
+            now = self.look(namespace, ident)
+            if (list(now) if now is not None else None) != found:
+                return False
+        return True
+
+
+def looked_up(look: Look, lookups: list[Lookup] | None) -> Look:
+    """``look``, recording each lookup and its answer in ``lookups`` (when given)."""
+    if lookups is None:
+        return look
+
+    def recorded(namespace: str, ident: str) -> tuple[str, str] | None:
+        found = look(namespace, ident)
+        lookups.append([namespace, ident, list(found) if found is not None else None])
+        return found
+
+    return recorded
 
 
 class LazyTexts(Mapping[str, str]):
-    """path → text, each text made by its function every time it is read (not kept)."""
+    """path → text, each text made by its function every time it is read (not kept); a
+    text may also say how a later build can take it as made (``reusable``)."""
 
-    def __init__(self, makers: Mapping[str, Callable[[], str]]) -> None:
+    def __init__(
+        self,
+        makers: Mapping[str, Callable[[], str]],
+        reusable: Mapping[str, Reusable] | None = None,
+    ) -> None:
         self._makers = dict(makers)
+        self.reusable = dict(reusable or {})
 
     def __getitem__(self, path: str) -> str:
         return self._makers[path]()

@@ -140,6 +140,7 @@ def _read_source_file(
     read = keptsource.recall(memo, key, seeds) if memo is not None else None
     if read is not None:
         problems.items.extend(read.problems)
+        corpus.read_keys[source_id] = key + read.seed_hash
         return read
     found = Problems()
     # Its tree is not kept on its own: the file read is, and the next build takes that.
@@ -159,6 +160,7 @@ def _read_source_file(
     )
     if memo is not None:
         keptsource.keep(memo, key, read)
+        corpus.read_keys[source_id] = key + read.seed_hash
     problems.extend(found)
     return read
 

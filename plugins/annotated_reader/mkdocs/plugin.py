@@ -191,10 +191,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         for note in notes:
             log.info(note)
         if site is None:
-            # Nothing kept from serve (a save changes an input), nor from ``--dirty``: its
-            # search keeps the pages' entries itself, and a site kept without them would
-            # have search read every page of every build that gives it back.
-            if self._command != "serve" and not self._dirty:
+            # Nothing kept from ``--dirty``: its search keeps the pages' entries itself, and
+            # a site kept without them would have search read every page of every build
+            # that gives it back. Serve's rebuilds keep theirs: the next one, after a save,
+            # copies from it what the save did not change.
+            if not self._dirty:
                 self._recording = Recording(cache_dir, key, secret, replay.previous(cache_dir))
             return None
         log.info(
@@ -263,7 +264,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 continue
             make = f.make or str
             if self._recording is not None:
-                make = self._recording.made(f.path, make)
+                make = self._recording.made(f.path, make, f.reuse)
             ours.append(MadeFile.of(config, f.path, make))
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         _stop_on(

@@ -123,7 +123,8 @@ class GeneratedSite:
     def files(self) -> list[GeneratedFile]:
         """Every generated file that is not a page: each feature's (exports, term previews)
         and the assets, the glyph style sheet among them."""
-        out = [GeneratedFile(p, make=m) for p, m in self.builder.files().items()]
+        made = self.builder.files()
+        out = [GeneratedFile(p, make=m, reuse=self.builder.reusable(p)) for p, m in made.items()]
         out += [GeneratedFile(f"{ASSET_DIR}/{a.name}", source=a) for a in _assets()]
         glyphs = partial(glyphs_stylesheet, self.corpus.features)
         out.append(GeneratedFile(f"{ASSET_DIR}/{GLYPHS_CSS}", make=glyphs))

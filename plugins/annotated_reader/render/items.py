@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.lazy import Reusable
 from ..core.toc import TocEntry
 
 
@@ -38,6 +39,7 @@ class GeneratedFile:
     path: str
     make: Callable[[], str] | None = None
     source: Path | None = None
+    reuse: Reusable | None = None  # how a later build may take the text as made
 
     def data(self) -> bytes:
         if self.source is not None:

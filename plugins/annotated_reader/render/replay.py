@@ -23,7 +23,9 @@ Only a build that made every page and file, with no problem reported, writes the
 build with warnings builds fully each time, so it says them again each time. The file is
 written as the pages are made, then put in place at the end, once the key worked out again
 is still the one the build began with: a file saved during the build may have been read in
-either state. ``mkdocs serve`` writes none: every save changes an input.
+either state. Each rebuild of ``mkdocs serve`` writes one too: the rebuild after a save
+copies from it what the save did not change (``Recording``), and a save of a hand-written
+page gives it back whole.
 
 A replayed build reads each page from the open file when MkDocs asks for it, checked
 against its digest in the sealed header. A file rewritten in place meanwhile fails the check,
@@ -49,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core import memo
+from ..core.lazy import Lookup, Reusable
 from ..core.toc import TocEntry
 from .items import GeneratedFile, GeneratedPage
 
@@ -188,6 +191,11 @@ class Replayed:
             str(path): (str(url), str(links)) for path, (url, links) in header["heads"].items()
         }
         self._files = [_file(value, body) for value in header["files"]]
+        made = {path: where for path, _package, where in self._files if where is not None}
+        self._reused = {
+            str(path): (str(key), _lookups(lookups), made[str(path)])
+            for path, (key, lookups) in header.get("reused", {}).items()
+        }
         self._search_made_by = str(header.get("search_made_by", ""))
         self._entries = {
             str(path): _span(value, body) for path, value in header.get("entries", {}).items()
@@ -293,6 +301,11 @@ class Replayed:
         self.packed = Packed(page.html, html, search)
         return page
 
+    def reused(self, path: str) -> tuple[str, list[Lookup], Span] | None:
+        """A generated file's key and lookups (see ``core.lazy.Reusable``), and where its
+        text is, when the build that kept it said how to take it as made."""
+        return self._reused.get(path)
+
     def entries(self, path: str, made_by: str) -> bytes | None:
         """The page's search entries as the last build's search made them (compressed JSON
         text, see ``mkdocs.search_index``), when the same search would make them (``made_by``
@@ -357,6 +370,17 @@ def _page(value: list[Any], size: int) -> _Page:
         _span(search, size) if search is not None else None,
         str(made),
     )
+
+
+def _lookups(value: Any) -> list[Lookup]:
+    """Kept lookups, each ``[namespace, id, [address, label] or None]``."""
+    out: list[Lookup] = []
+    for namespace, ident, found in value:
+        if found is not None:
+            address, label = found
+            found = [str(address), str(label)]
+        out.append([str(namespace), str(ident), found])
+    return out
 
 
 def _file(value: list[Any], size: int) -> tuple[str, str | None, Span | None]:
@@ -488,6 +512,7 @@ class Recording:
         self._pages: dict[str, Any] = {}
         self._heads: dict[str, list[str]] = {}
         self._made: dict[str, list[Any]] = {}
+        self._reused: dict[str, list[Any]] = {}  # file → [key, lookups] (``made``)
         self.packed: Packed | None = None
         self._entries: dict[str, list[Any]] = {}
         self.search_made_by = ""  # what made the pages' search entries (see ``entries``)
@@ -611,16 +636,44 @@ class Recording:
         if links:
             self._heads[path] = [url, links]
 
-    def made(self, path: str, make: Callable[[], str]) -> Callable[[], str]:
-        """``make``, keeping what it makes the first time it is called."""
+    def made(
+        self, path: str, make: Callable[[], str], reuse: Reusable | None = None
+    ) -> Callable[[], str]:
+        """``make``, keeping what it makes the first time it is called. A file that says
+        how it can be reused is taken from the site kept before, as it is there, when its
+        key is the same and each of its lookups gives what it gave; otherwise made, and
+        kept with its key and lookups for the next build."""
 
         def kept() -> str:
-            text = make()
-            if path not in self._made:
-                self._made[path] = self._blob(text)
+            if path in self._made:
+                return make()
+            if reuse is None:
+                text = make()
+            elif (copied := self._copy_file(path, reuse)) is not None:
+                return copied
+            else:
+                lookups: list[Lookup] = []
+                text = reuse.make(lookups)
+                self._reused[path] = [reuse.key, lookups]
+            self._made[path] = self._blob(text)
             return text
 
         return kept
+
+    def _copy_file(self, path: str, reuse: Reusable) -> str | None:
+        last = self._last.reused(path) if self._last is not None else None
+        if self._last is None or last is None:
+            return None
+        key, lookups, where = last
+        if key != reuse.key or not reuse.same(lookups):
+            return None
+        try:
+            data = self._last._read(where)
+        except _Changed:
+            return None
+        self._made[path] = self._write(data)
+        self._reused[path] = [key, lookups]
+        return _unpacked(data)
 
     def finish(self, *, problems: bool, key: str | None) -> str | None:
         """Put the file in place if this build made all of the site with no problem, and
@@ -647,7 +700,7 @@ class Recording:
         for f in files:
             if f[1] is None:
                 f[2] = self._made[f[0]]
-        self._header.update(pages=self._pages, heads=self._heads)
+        self._header.update(pages=self._pages, heads=self._heads, reused=self._reused)
         if self.search_made_by:
             self._header.update(entries=self._entries, search_made_by=self.search_made_by)
         header = json.dumps(self._header, ensure_ascii=False).encode("utf-8")

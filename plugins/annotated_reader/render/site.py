@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from html import escape, unescape
 
 from ..core.corpus import Corpus, PageHtml
-from ..core.lazy import makers
+from ..core.lazy import LazyTexts, Reusable, makers
 from ..core.model import Annotation
 from ..core.text.markup import Markup, Resolver
 from ..core.toc import TocEntry
@@ -38,6 +38,7 @@ class SiteBuilder:
     def __post_init__(self) -> None:
         self._titles: dict[str, str] | None = None
         self._nav_titles: dict[str, str] | None = None
+        self._reusable: dict[str, Reusable] = {}  # filled by ``files``
         self.env = self.corpus.templates
         self.markup: Markup = self.corpus.markup
         self._claims: dict[str, list[Annotation]] = {}
@@ -75,8 +76,15 @@ class SiteBuilder:
         here: a site's exports are made one by one, as each is written)."""
         out: dict[str, Callable[[], str]] = {}
         for feature in self.corpus.features:
-            out.update(makers(feature.files(self.urls)))
+            texts = feature.files(self.urls)
+            out.update(makers(texts))
+            if isinstance(texts, LazyTexts):
+                self._reusable.update(texts.reusable)
         return out
+
+    def reusable(self, path: str) -> Reusable | None:
+        """How a later build may take the file :meth:`files` makes at ``path`` as made."""
+        return self._reusable.get(path)
 
     def head(self, path: str, page_url: str) -> str:
         """``<link>`` elements for a generated page's head (a source's other forms).

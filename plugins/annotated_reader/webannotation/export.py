@@ -22,12 +22,13 @@ Each note is an ``Annotation``:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import partial
 from typing import Any
 
 from ..core.corpus import Corpus
-from ..core.lazy import LazyTexts
+from ..core.lazy import LazyTexts, Lookup, Reusable, looked_up
 from ..core.model import Annotation, Source
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls, absolute, relative_url
@@ -60,8 +61,19 @@ class Addresses:
     """The IRIs a document at site-root path ``at`` writes: absolute with ``site_url``,
     else relative to ``at``."""
 
-    def __init__(self, corpus: Corpus, urls: SiteUrls, site_url: str, at: str) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        urls: SiteUrls,
+        site_url: str,
+        at: str,
+        lookups: list[Lookup] | None = None,
+    ) -> None:
         self.corpus, self.urls, self.site_url, self.at = corpus, urls, site_url, at
+        self.look = looked_up(self._look, lookups)
+
+    def _look(self, namespace: str, ident: str) -> tuple[str, str] | None:
+        return self.corpus.resolve(namespace, ident, self.urls)
 
     def iri(self, site_path: str) -> str:
         if self.site_url:
@@ -72,7 +84,7 @@ class Addresses:
 
     def resolver(self) -> Resolver:
         def resolve(namespace: str, ident: str) -> tuple[str, str] | None:
-            found = self.corpus.resolve(namespace, ident, self.urls)
+            found = self.look(namespace, ident)
             return (self.iri(found[0]), found[1]) if found else None
 
         return resolve
@@ -176,10 +188,12 @@ def collection(
     site_name: str,
     at: str | None = None,
     markup: Markup | None = None,
+    lookups: list[Lookup] | None = None,
 ) -> dict[str, Any]:
     """The source's notes, in text order, as one collection with its one page inline;
-    ``at`` is where the document is published (default: :func:`path`)."""
-    where = Addresses(corpus, urls, site_url, at or path(source.id))
+    ``at`` is where the document is published (default: :func:`path`); each ``[[…]]``
+    looked up is recorded in ``lookups``, when given."""
+    where = Addresses(corpus, urls, site_url, at or path(source.id), lookups)
     own = where.iri(path(source.id))
     creator = {"type": "Organization", "name": site_name}
     if site_url:
@@ -210,10 +224,32 @@ def dumps(data: Any) -> str:
 
 def site_files(corpus: Corpus, urls: SiteUrls, site_url: str, site_name: str) -> LazyTexts:
     """Every source's collection, by its path from the site's root: what a site
-    generator writes beside the pages. Each is made as it is read (written), not before."""
+    generator writes beside the pages. Each is made as it is read (written), not before;
+    one whose source file was read as before (``corpus.read_keys``) can be taken from the
+    site kept before, if its ``[[…]]`` still lead where they led."""
     markup = corpus.markup
 
-    def made(source: Source) -> str:
-        return dumps(collection(corpus, source, urls, site_url, site_name, markup=markup))
+    def made(source: Source, lookups: list[Lookup] | None = None) -> str:
+        return dumps(
+            collection(corpus, source, urls, site_url, site_name, markup=markup, lookups=lookups)
+        )
 
-    return LazyTexts({path(s.id): partial(made, s) for s in corpus.sources})
+    def look(namespace: str, ident: str) -> tuple[str, str] | None:
+        return corpus.resolve(namespace, ident, urls)
+
+    reusable = {}
+    for s in corpus.sources:
+        read = corpus.read_keys.get(s.id)
+        if read is not None:
+            # Its notes come from its file and seed, but for those whose id another file
+            # uses too (left out); the rest is the site's options and the lookups.
+            made_of = [
+                read,
+                [a.id for a in s.annotations],
+                urls.directory_urls,
+                site_url,
+                site_name,
+            ]
+            key = hashlib.sha256(json.dumps(made_of).encode("utf-8")).hexdigest()
+            reusable[path(s.id)] = Reusable(key, partial(made, s), look)
+    return LazyTexts({path(s.id): partial(made, s) for s in corpus.sources}, reusable)
