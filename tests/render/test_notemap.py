@@ -4,6 +4,7 @@ passage's share of the text, in the notes' order, each a link to its passage."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from annotated_reader.render.source_page import numbering
 from helpers.htmlcheck import wellformed
 from helpers.project import ROOT
 
-MAP = re.compile(r'<nav class="ar-notemap" aria-label="Note map"><ol class="ar-nm-list">(.*?)</ol></nav>')
+MAP = re.compile(
+    r'<nav class="ar-notemap" aria-label="Note map"><ol class="ar-nm-list">(.*?)</ol></nav>'
+)
 MARK = re.compile(
     r'<li class="ar-nm-item" style="--ar-p:(?P<p>[0-9.]+)">'
     r'<a class="ar-nm-mark ar-k-(?P<kind>[a-z-]+)(?: ar-v-(?P<verdict>[a-z-]+))?" '
@@ -75,7 +78,9 @@ def test_the_map_is_part_of_the_text_and_holds_no_words(corpus: Corpus) -> None:
     """Inside the text (which it is laid beside), well-formed, and wordless: a mark's glyph is
     drawn by the style sheet, so the text of the page is still the seed's, word for word."""
     source = corpus.sources[0]
-    html = SiteBuilder(corpus, SiteUrls()).render_page(f"sources/{source.id}.md", f"sources/{source.id}/")
+    html = SiteBuilder(corpus, SiteUrls()).render_page(
+        f"sources/{source.id}.md", f"sources/{source.id}/"
+    )
     assert html is not None
     strip = MAP.search(html)
     assert strip is not None
@@ -89,7 +94,7 @@ def test_a_text_without_notes_has_no_map(corpus: Corpus) -> None:
     source = corpus.sources[0]
     assert note_map([], {}, len(source.text)) == ""
     unanchored = [a for a in source.annotations[:1]]
-    unanchored[0] = type(unanchored[0])(**{**vars(unanchored[0]), "start": -1, "end": -1})
+    unanchored[0] = replace(unanchored[0], start=-1, end=-1)
     assert note_map(unanchored, {unanchored[0].id: 1}, len(source.text)) == ""
 
 

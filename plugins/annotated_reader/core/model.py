@@ -13,7 +13,7 @@ from .vocabulary.titles import shorten
 from .yamlsrc import Node
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A cited work; publisher and date (ISO 8601 / EDTF) let a desk weigh it without opening it."""
 
@@ -24,7 +24,7 @@ class Reference:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One entry of a note's review history: the day, and what changed and why."""
 
@@ -33,7 +33,7 @@ class Change:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A W3C TextQuoteSelector: the exact text, with optional context to pick one match."""
 
@@ -42,7 +42,7 @@ class Quote:
     suffix: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Where:
     """Where and who (``place``, ``actors``) as glossary term ids, each with where it was
     written, for errors (read by :mod:`where`)."""
@@ -57,7 +57,7 @@ class Where:
         return self.place is not None or bool(self.actors)
 
 
-@dataclass
+@dataclass(slots=True)
 class Annotation:
     id: str
     kind: str
@@ -86,7 +86,7 @@ class Annotation:
         return self.start >= 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetaField:
     """A metadata value with how it was established; ``value`` None means unknown."""
 
@@ -102,7 +102,7 @@ OPTIONAL_METADATA = ("author_url", "outlet_url")
 URL_METADATA = ("url", *OPTIONAL_METADATA)
 
 
-@dataclass
+@dataclass(slots=True)
 class Metadata:
     title: MetaField
     author: MetaField
@@ -121,7 +121,7 @@ class Metadata:
         return [(n, f) for n in names if (f := getattr(self, n)) is not None]
 
 
-@dataclass
+@dataclass(slots=True)
 class LayoutRule:
     """An editor's override of how the block holding ``quote`` is classified."""
 
@@ -132,7 +132,7 @@ class LayoutRule:
     end: int = -1
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     id: str
     path: str

@@ -15,7 +15,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in an editorial file; lines and columns count from 1."""
 
@@ -29,7 +29,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.col or 1}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     location: Location
     severity: Severity
