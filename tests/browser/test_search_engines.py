@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from helpers.browser import serve
+from helpers.browser import serve, settled
 
 # What each theme's search is opened with, and what a result is.
 OPEN = {"mkdocs": "input.md-search__input", "zensical": ".md-search__button"}
@@ -30,21 +30,7 @@ def search(browser: Any, site: str, engine: str, words: str) -> tuple[Any, list[
     page.click(OPEN[engine])
     page.keyboard.type(words, delay=20)
     page.locator(RESULT[engine]).first.wait_for()
-    return page, _settled(page, RESULT[engine])
-
-
-def _settled(page: Any, selector: str) -> list[str]:
-    """The results' addresses once the list stops changing: it is drawn again for each
-    letter typed, so reading it link by link could meet a list drawn for fewer letters
-    (a CI run waited 30 s for a 71st result that had gone)."""
-    last: list[str] = []
-    for _ in range(50):
-        hrefs = page.eval_on_selector_all(selector, "els => els.map(a => a.getAttribute('href'))")
-        if hrefs and hrefs == last:
-            return [str(h) for h in hrefs]
-        last = hrefs
-        page.wait_for_timeout(250)
-    raise AssertionError(f"the results kept changing: {last}")
+    return page, settled(page, RESULT[engine])
 
 
 def test_search_finds_lukashenko_and_opens_his_glossary_entry(

@@ -99,3 +99,19 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+def settled(page: Any, selector: str, attribute: str | None = "href") -> list[str]:
+    """What each element matching ``selector`` holds (``attribute``, or its text) once the
+    list stops changing: search results are drawn again for each letter typed, so reading
+    them one by one could meet a list drawn for fewer letters (a CI run waited 30 s for a
+    71st result that had gone; another, to hover a second result that had gone)."""
+    script = "(els, name) => els.map(e => name ? e.getAttribute(name) : e.textContent)"
+    last: list[str] = []
+    for _ in range(50):
+        values = page.eval_on_selector_all(selector, script, attribute)
+        if values and values == last:
+            return [str(v) for v in values]
+        last = values
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the results kept changing: {last}")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.browser import serve
+from helpers.browser import serve, settled
 
 from .conftest import XssSite
 
@@ -130,13 +130,10 @@ def test_searching_for_a_payload_runs_nothing(
     page.goto(xss_url)
     box = page.locator("input[data-md-component='search-query']")
     box.click()
-    # One input event, so one query: typed letter by letter, the results of a shorter query
-    # could be counted, then replaced by the full word's fewer ones before being hovered
-    # (seen on a loaded machine).
-    box.fill(word)
+    box.press_sequentially(word)  # as typed: a letter typed before the index loaded is not lost
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
-    for i in range(min(results.count(), 10)):
+    for i in range(min(len(settled(page, ".md-search-result__item", None)), 10)):
         results.nth(i).hover()
     found = incidents + page.evaluate(_DOM_CHECK)
     results.first.locator("a").first.click()
