@@ -1,14 +1,22 @@
-"""`mkdocs serve` rebuilds when an annotation file or a seed changes."""
+"""`mkdocs serve` rebuilds when an annotation file or a seed changes, and hears a save at
+once through the system's file events."""
 
 from __future__ import annotations
 
+import logging
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+from annotated_reader.mkdocs.watcher import EventsFirst
 from helpers.project import BIN, ROOT
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 
 def _free_port() -> int:
@@ -32,20 +40,21 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
-def _serve(project: Path) -> tuple[subprocess.Popen[bytes], int]:
+def _serve(project: Path, log: Path | None = None) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
-    proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
-    )
+    with open(log or "/dev/null", "wb") as err:
+        proc = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
+        )
     return proc, port
 
 
-def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path) -> None:
-    proc, port = _serve(mini)
+def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path, tmp_path: Path) -> None:
+    proc, port = _serve(mini, tmp_path / "serve.log")
     url = f"http://127.0.0.1:{port}/mini/sources/sample/"  # served under site_url's path
     try:
         _wait_for(url, "Outer note with a link")
@@ -63,6 +72,8 @@ def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    said = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "watching folders with the system's file events" in said, said
 
 
 def test_serve_rebuilds_when_a_sites_own_template_changes(mini: Path) -> None:
@@ -92,3 +103,122 @@ def test_serve_rebuilds_when_a_sites_own_template_changes(mini: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_serve_watch_polling_leaves_mkdocs_watcher(mini: Path, tmp_path: Path) -> None:
+    """``serve_watch: polling`` keeps MkDocs' own poll, and a save still rebuilds."""
+    config = mini / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - annotated-reader\n", "  - annotated-reader:\n      serve_watch: polling\n"
+        ),
+        encoding="utf-8",
+    )
+    proc, port = _serve(mini, tmp_path / "serve.log")
+    url = f"http://127.0.0.1:{port}/mini/sources/sample/"
+    try:
+        _wait_for(url, "Outer note with a link")
+        yml = mini / "annotations/sources/sample.yml"
+        yml.write_text(
+            yml.read_text(encoding="utf-8").replace("Outer note with a link", "Polled edit"),
+            encoding="utf-8",
+        )
+        _wait_for(url, "Polled edit")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    said = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "file events" not in said, said
+
+
+class _Heard(FileSystemEventHandler):
+    def __init__(self) -> None:
+        self.heard = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if not event.is_directory:
+            self.heard.set()
+
+
+def _watched(observer: object) -> set[str]:
+    return {e.watch.path for e in observer.emitters}  # type: ignore[attr-defined]
+
+
+def test_a_folder_is_heard_through_events_a_file_is_polled(tmp_path: Path) -> None:
+    """A folder's save is heard long before a poll would look (one a minute here); a
+    single file, which an editor may replace by renaming a new one over it, is polled."""
+    folder, single = tmp_path / "annotations", tmp_path / "mkdocs.yml"
+    folder.mkdir()
+    single.write_text("site_name: x\n", encoding="utf-8")
+    polling = PollingObserver(timeout=60)
+    watcher = EventsFirst(polling, Observer(), logging.getLogger("test"))
+    handler = _Heard()
+    watcher.schedule(handler, str(folder), recursive=True)
+    kept = watcher.schedule(_Heard(), str(single))
+    watcher.start()
+    try:
+        # A file's watch is its folder's, the file's events picked out (watchdog ≥ 4).
+        assert len(polling.emitters) == 1 and _watched(watcher.events) == {str(folder)}
+        (folder / "note.yml").write_text("a: 1\n", encoding="utf-8")
+        assert handler.heard.wait(20), "a save in a watched folder was not heard"
+        watcher.unschedule(kept)
+        assert len(polling.emitters) == 0
+    finally:
+        watcher.stop()
+        watcher.join(10)
+
+
+class _NoEvents(Observer):  # type: ignore[misc,valid-type]
+    """The system's events, as where inotify's limit of watches is reached."""
+
+    def start(self) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+
+def test_without_system_events_folders_are_polled(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    polling = PollingObserver(timeout=0.2)
+    watcher = EventsFirst(polling, _NoEvents(), logging.getLogger("test"))
+    handler = _Heard()
+    watch = watcher.schedule(handler, str(folder), recursive=True)
+    with caplog.at_level(logging.INFO):
+        watcher.start()
+    try:
+        assert "polled every half second instead" in caplog.text
+        assert "inotify watch limit reached" in caplog.text
+        assert _watched(polling) == {str(folder)}
+        (folder / "note.yml").write_text("a: 1\n", encoding="utf-8")
+        assert handler.heard.wait(20), "the polled folder's save was not heard"
+        watcher.unschedule(watch)
+        assert _watched(polling) == set()
+    finally:
+        watcher.stop()
+        watcher.join(10)
+
+
+def test_quicken_moves_mkdocs_own_folders_to_events(tmp_path: Path) -> None:
+    """The folders MkDocs watched before the plugin's turn (docs_dir) are heard through the
+    system's events too; mkdocs.yml stays polled."""
+    from annotated_reader.mkdocs.watcher import quicken
+    from mkdocs.livereload import LiveReloadServer
+
+    docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    config.write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(docs))
+        server.watch(str(config))
+        polling = server.observer
+        assert quicken(server, logging.getLogger("test"))
+        watcher = server.observer
+        assert isinstance(watcher, EventsFirst) and watcher.polling is polling
+        assert _watched(watcher.events) == {str(docs)} and len(polling.emitters) == 1
+        assert not quicken(server, logging.getLogger("test"))  # once is enough
+        server.unwatch(str(docs))
+        assert _watched(watcher.events) == set()
+    finally:
+        server.server_close()

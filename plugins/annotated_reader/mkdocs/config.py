@@ -79,3 +79,8 @@ class ReaderConfig(base.Config):  # type: ignore[no-untyped-call]
     """Let the site search index a lean copy of each generated page (its words, and one
     result per note and per term) instead of parsing the page's markup: faster builds and
     results that open the note. Off: search indexes the pages as they are."""
+
+    serve_watch = c.Choice(("events", "polling"), default="events")
+    """How ``mkdocs serve`` hears a save: the system's file events for watched folders (a
+    rebuild starts at once), or MkDocs' own look at every file twice a second (for folders
+    whose events do not arrive, such as some network or container mounts)."""

@@ -31,6 +31,7 @@ from ..render.replay import Packed, Recording, Replayed
 from .config import ReaderConfig
 from .madefile import MadeFile
 from .search_index import HeldEntries, made_by
+from .watcher import quicken
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
     from mkdocs.livereload import LiveReloadServer
@@ -569,6 +570,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 server.watch(str(path))
             if self.config.templates_dir:  # a site's own templates: an edit shows at once
                 server.watch(str(self._paths(config).root / self.config.templates_dir))
+        events = self.config.enabled and self.config.serve_watch == "events"
+        if events and quicken(server, log):
+            log.info("watching folders with the system's file events: a save rebuilds at once")
         return server
 
     @property
