@@ -151,14 +151,30 @@ def seed_split(work: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
     return out
 
 
-def serve_loop(work: Path, edits: int) -> tuple[Series, Series, dict[str, list[dict[str, float]]]]:
-    """``mkdocs serve`` of the seed site and its plain twin, each edited ``edits`` times, and
-    the parts of the same rebuilds made in one process (the plugin's share)."""
+def serve_loop(
+    work: Path, edits: int
+) -> tuple[Series, Series, Series, dict[str, list[dict[str, float]]]]:
+    """``mkdocs serve`` of the seed site (hearing saves through the system's file events, and
+    polling as MkDocs does) and of its plain twin, each edited ``edits`` times, and the parts
+    of the same rebuilds made in one process (the plugin's share)."""
     from .serve import serve_rebuilds
 
     plain_texts = real_texts()
     served = serve_rebuilds(real_project(work / "serve"), edits)
     say(f"  serve: edit a note → page updated {served.spread()} s")
+    polled = real_project(work / "serve-polled")
+    config = polled / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "  - annotated-reader\n" not in text:
+        raise SystemExit("mkdocs.yml: the plugin's line is not '  - annotated-reader'")
+    config.write_text(
+        text.replace(
+            "  - annotated-reader\n", "  - annotated-reader:\n      serve_watch: polling\n"
+        ),
+        encoding="utf-8",
+    )
+    served_polled = serve_rebuilds(polled, edits)
+    say(f"  serve, polled as MkDocs does: edit a note → page updated {served_polled.spread()} s")
     plain = plain_project(work / "serve-plain", plain_texts, ROOT / "docs", "Plain twin")
     served_plain = serve_rebuilds(plain, edits)
     say(f"  serve, plain twin: edit a page → page updated {served_plain.spread()} s")
@@ -175,7 +191,7 @@ def serve_loop(work: Path, edits: int) -> tuple[Series, Series, dict[str, list[d
         parts[name] = json.loads(proc.stdout.splitlines()[-1])
     share = statistics.median(r["plugin"] / r["total"] for r in parts["plugin"])
     say(f"  serve rebuilds in one process: the plugin's share {share:.0%}")
-    return served, served_plain, parts
+    return served, served_plain, served_polled, parts
 
 
 def corpus_size(work: Path, n: int, rounds: int, nav_cut: bool) -> SizeRow:
@@ -281,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             glossary_size(args.work, terms, plan.glossary_n, plan.glossary_rounds, results.sizes)
         )
     if plan.serve_edits and not args.no_serve:
-        results.serve, results.serve_plain, results.rebuilds = serve_loop(
+        results.serve, results.serve_plain, results.serve_polled, results.rebuilds = serve_loop(
             args.work, plan.serve_edits
         )
     if plan.profile_n is not None and not args.no_profile:
