@@ -17,7 +17,7 @@ import pytest
 from annotated_reader.assembly import load_corpus
 from annotated_reader.core import memo
 from annotated_reader.core.corpus import Options, Paths
-from annotated_reader.core.lazy import Lookup, Reusable
+from annotated_reader.core.lazy import Keyed, Lookup, Reusable
 from annotated_reader.core.urls import SiteUrls
 from annotated_reader.render import replay
 from annotated_reader.render.generated import GeneratedSite
@@ -301,12 +301,12 @@ def test_a_damaged_key_line_says_so_and_another_key_does_not(
 
 
 def _record(
-    site: GeneratedSite, cache: Path, key: str
+    site: GeneratedSite, cache: Path, key: str, context: str = ""
 ) -> tuple[list[GeneratedFile], dict[str, str]]:
     """The whole site kept under ``key``, as a build keeps it: its files and their texts."""
     secret = memo.local_secret()
     assert secret is not None
-    recording = replay.Recording(cache, key, secret)
+    recording = replay.Recording(cache, key, secret, context=context)
     files = site.files()
     recording.site(site, files)
     made = {f.path: recording.made(f.path, f.make, f.reuse)() for f in files if f.make}
@@ -358,6 +358,17 @@ def test_the_site_kept_before_is_read_whatever_its_key_but_only_when_sealed(
     assert replay.previous(cache) is None
 
 
+def _cached_site(tmp_path: Path) -> tuple[GeneratedSite, str, Path]:
+    """The real corpus's site, its source files read through a cache (so each has a read
+    key), this user's secret, and a cache folder for the kept sites."""
+    corpus, _ = load_corpus(
+        Paths(ROOT, "annotations", "seeds"), Options(cache_dir=tmp_path / "work")
+    )
+    secret = memo.local_secret()
+    assert secret is not None
+    return GeneratedSite(corpus, SiteUrls(True)), secret, tmp_path / "cache"
+
+
 def test_an_export_of_a_source_read_as_before_is_copied_while_its_links_lead_where_they_did(
     folders: list[Path], tmp_path: Path
 ) -> None:
@@ -365,13 +376,7 @@ def test_an_export_of_a_source_read_as_before_is_copied_while_its_links_lead_whe
     the site kept before, not made, when its key is the same and each ``[[…]]`` it looked
     up gives what it gave; with another key, or one lookup giving another answer, it is
     made again."""
-    corpus, _ = load_corpus(
-        Paths(ROOT, "annotations", "seeds"), Options(cache_dir=tmp_path / "work")
-    )
-    site = GeneratedSite(corpus, SiteUrls(True))
-    secret = memo.local_secret()
-    assert secret is not None
-    cache = tmp_path / "cache"
+    site, secret, cache = _cached_site(tmp_path)
     files, made = _record(site, cache, "a" * 64)
     export = "sources/flash-reunification/annotations.jsonld"
     reuse = next(f.reuse for f in files if f.path == export)
@@ -399,3 +404,53 @@ def test_an_export_of_a_source_read_as_before_is_copied_while_its_links_lead_whe
     elsewhere = replace(reuse, make=spy, look=lambda _namespace, _ident: ("x/", "another"))
     assert made_again(elsewhere) == made[export] and calls == [1]  # made (the spy's text)
     assert made_again(replace(reuse, make=spy, key="0" * 64)) == made[export] and calls == [1, 1]
+
+
+def test_a_source_page_made_of_the_same_is_taken_from_the_site_kept_before(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    """A source page whose file and seed were read as before is taken from the site kept
+    before, not rendered, while its key, its address, the build's context (code, templates,
+    options) and each of its ``[[…]]`` lookups are the same; and kept again with what it
+    was made of, for the build after."""
+    site, secret, cache = _cached_site(tmp_path)
+    _record(site, cache, "a" * 64, context="ctx")
+    path = "sources/flash-reunification.md"
+    url = site.page_url(path)
+    keyed, page = site.page_keyed(path, url), site.page(path, url)
+    assert keyed is not None and page is not None and page.made_of is not None
+    assert page.made_of[0] == keyed.key
+    # Its notes link to notes of another source: the lookups say where each led.
+    assert ["note", "w2w-renewed-emphasis"] in [lookup[:2] for lookup in page.made_of[1]]
+    assert site.page_keyed("glossary.md", site.page_url("glossary.md")) is None
+
+    def taken(context: str, keyed: Keyed, at: str = url) -> bool:
+        again = replay.Recording(cache, "b" * 64, secret, replay.previous(cache), context)
+        try:
+            return again.can_reuse(path, at, keyed)
+        finally:
+            again.abandon()
+
+    assert taken("ctx", keyed)
+    assert not taken("another context", keyed)
+    assert not taken("", keyed)  # no context: nothing is taken
+    assert not taken("ctx", replace(keyed, key="0" * 64))
+    assert not taken("ctx", replace(keyed, look=lambda _namespace, _ident: ("x/", "another")))
+    assert not taken("ctx", keyed, at="elsewhere/")
+
+    second = replay.Recording(cache, "b" * 64, secret, replay.previous(cache), "ctx")
+    files = site.files()
+    second.site(site, files)
+    for f in files:
+        if f.make:
+            second.made(f.path, f.make, f.reuse)()
+    kept = second.reused_page(path)
+    assert kept == page and second.taken == 1
+    for each in site.titles():
+        if each != path:
+            second.page(site.page(each, site.page_url(each)), site.page_url(each))  # type: ignore[arg-type]
+    assert second.finish(problems=False, key="b" * 64) is None
+    again, _ = replay.load(cache, "b" * 64)  # the second build's site is the one kept
+    assert again is not None
+    again.close()
+    assert taken("ctx", keyed)  # kept again with its key and lookups

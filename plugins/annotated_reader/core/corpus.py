@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
+from .lazy import MadeOf
 from .memo import Cache, Recalled
 from .model import Annotation, Reference, Source
 from .paging import DEFAULT_BUDGET
@@ -160,6 +161,7 @@ class PageHtml:
     html: str
     search: str | None = None  # a lean document for the site search (search_view), or None
     toc: tuple[TocEntry, ...] | None = None  # the page's sections (None: its h2/h3 with ids)
+    made_of: MadeOf | None = None  # how a later build may take it as made (``lazy.Keyed``)
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,18 @@ from typing import Any
 # site-root address and a label), as JSON.
 Lookup = list[Any]
 Look = Callable[[str, str], tuple[str, str] | None]
+# What a page was made of, for a later build to take it as made (see ``Keyed``): its key,
+# and each ``[[…]]`` it looked up with what it gave.
+MadeOf = tuple[str, list[Lookup]]
 
 
 @dataclass(frozen=True)
-class Reusable:
-    """How a text can be taken from a build kept before instead of made: it depends only
-    on what ``key`` names and on the ``[[…]]`` it looks up (``make`` records each lookup
-    in the list it is given), so a build whose ``look`` gives the same for each of them
-    would make the same text."""
+class Keyed:
+    """How something made can be taken from a build kept before instead of made again: it
+    depends only on what ``key`` names and on the ``[[…]]`` it looked up, so a build whose
+    ``look`` gives the same for each of them would make the same."""
 
     key: str
-    make: Callable[[list[Lookup]], str]
     look: Look
 
     def same(self, lookups: list[Lookup]) -> bool:
@@ -38,6 +39,14 @@ class Reusable:
             if (list(now) if now is not None else None) != found:
                 return False
         return True
+
+
+@dataclass(frozen=True)
+class Reusable(Keyed):
+    """A text that is :class:`Keyed`, and how to make it (``make`` records each lookup in
+    the list it is given)."""
+
+    make: Callable[[list[Lookup]], str]
 
 
 def looked_up(look: Look, lookups: list[Lookup] | None) -> Look:

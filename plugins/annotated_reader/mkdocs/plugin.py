@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs bui
     # The renderer and the corpus: imported when the site is built, not when it is replayed.
     from ..core.corpus import Corpus
     from ..render.generated import GeneratedSite
+    from ..render.items import GeneratedPage
     from ..render.pool import PagePool
 
 log = get_plugin_logger(__name__)
@@ -125,6 +126,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._made_by = ""  # what makes them (``search_index.made_by``)
         self._kept_entries: bytes | None = None  # this page's, from the kept site
         self._packed: tuple[str, bytes] | None = None  # this page's HTML, and compressed
+        self._as_made: dict[str, bool] = {}  # page → taken from the last site as made
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin across ``mkdocs serve``'s rebuilds (MkDocs
@@ -144,6 +146,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self.problems = Problems()
         self._search_docs.clear()
         self._held.clear()
+        self._as_made.clear()
         self._close_pool()
         if not self.config.enabled:
             return config
@@ -197,7 +200,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             # that gives it back. Serve's rebuilds keep theirs: the next one, after a save,
             # copies from it what the save did not change.
             if not self._dirty:
-                self._recording = Recording(cache_dir, key, secret, replay.previous(cache_dir))
+                # What shapes a page besides the editorial files: a page whose own files
+                # and lookups are as before is taken from the last site while it is the same.
+                context = replay.site_key([templates] if templates else [], options) or ""
+                last = replay.previous(cache_dir)
+                self._recording = Recording(cache_dir, key, secret, last, context)
             return None
         log.info(
             "no editorial file, template or option changed since the last build: "
@@ -344,13 +351,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             rendered = self.site.page(page.file.src_uri, page.url)
             packed = self.site.packed
         else:
-            if self._pool is None:
-                self._pool = self._page_pool(self.site, files)
-            rendered = self._pool.take(page.file.src_uri, page.url)
-            if rendered is not None and self._recording is not None:
-                self._recording.packed = None
-                self._recording.page(rendered, page.url)
-                packed = self._recording.packed
+            rendered, packed = self._made_page(self.site, page, files)
         if rendered is None:
             return html
         if packed is not None and packed.html is not rendered.html:
@@ -384,6 +385,47 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     on_page_content = CombinedEvent(_on_page_content_render, _on_page_content_hold)
 
+    def _made_page(
+        self, site: GeneratedSite, page: Page, files: Files
+    ) -> tuple[GeneratedPage | None, Packed | None]:
+        """A generated page, and it compressed when that is known: taken from the site kept
+        before when nothing it is made of changed, else rendered (a source page by the
+        pool's workers, when there are) and recorded for the next build."""
+        path, url, recording = page.file.src_uri, page.url, self._recording
+        if recording is not None and self._taken_as_made(path, url):
+            recording.packed = None
+            kept = recording.reused_page(path)
+            if kept is not None:
+                return kept, recording.packed
+        if self._pool is None:
+            self._pool = self._page_pool(site, files)
+        rendered = self._pool.take(path, url)
+        if rendered is None or recording is None:
+            return rendered, None
+        recording.packed = None
+        recording.page(rendered, url)
+        return rendered, recording.packed
+
+    def _taken_as_made(self, path: str, url: str) -> bool:
+        """Whether the page is taken from the site kept before instead of rendered: a
+        source page whose file and seed were read as before, whose links, badge and footer
+        are the same, and whose ``[[…]]`` lead where they led (``Recording.can_reuse``)."""
+        made = self._as_made.get(path)
+        if made is None:
+            site, recording = self.site, self._recording
+            keyed = (
+                site.page_keyed(path, url)
+                if recording is not None and site is not None and not isinstance(site, Replayed)
+                else None
+            )
+            made = (
+                keyed is not None
+                and recording is not None
+                and recording.can_reuse(path, url, keyed)
+            )
+            self._as_made[path] = made
+        return made
+
     def _page_pool(self, site: GeneratedSite, files: Files) -> PagePool:
         """The source pages, each at its address, for forked workers to render ahead of
         MkDocs (which asks for them in its files' order); none where it would not pay."""
@@ -393,7 +435,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         jobs = []
         for path in source_paths(site, workers):
             file = files.get_file_from_path(path)
-            if file is not None:
+            if file is not None and not self._taken_as_made(file.src_uri, file.url):
                 jobs.append((file.src_uri, file.url))
         if jobs:
             log.info(f"rendering {len(jobs)} source pages in {workers} processes")
@@ -520,6 +562,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             for note in self.site.save_cache():  # a replayed build used none: it sweeps none
                 log.info(note)
         if self._recording is not None:
+            site = self.site
+            if self._recording.taken and site is not None and not isinstance(site, Replayed):
+                log.info(
+                    f"{self._recording.taken} of {len(site.source_pages())} source pages "
+                    "taken from the last build: nothing they are made of changed"
+                )
             unwritten = self._recording.finish(
                 problems=bool(self.problems), key=replay.site_key(*self._keyed)
             )

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
+from ..core.lazy import Keyed
 from ..core.urls import SiteUrls
 from .glyphs import PATH as GLYPHS_CSS
 from .glyphs import stylesheet as glyphs_stylesheet
@@ -78,7 +79,12 @@ class GeneratedSite:
             titled.anchors,
             titled.search,
             titled.toc,
+            titled.made_of,
         )
+
+    def page_keyed(self, path: str, page_url: str) -> Keyed | None:
+        """How a later build may take the page at ``path`` (at ``page_url``) as made."""
+        return self.builder.page_keyed(path, page_url)
 
     def save_cache(self) -> list[str]:
         """Keep this build's reusable work for the next (see ``core.memo``); the notes on a

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.lazy import Reusable
+from ..core.lazy import MadeOf, Reusable
 from ..core.toc import TocEntry
 
 
@@ -28,6 +28,7 @@ class GeneratedPage:
     anchors: frozenset[str]
     search: str | None = None
     toc: tuple[TocEntry, ...] = ()
+    made_of: MadeOf | None = None  # how a later build may take it as made (``lazy.Keyed``)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core import memo
-from ..core.lazy import Lookup, Reusable
+from ..core.lazy import Keyed, Lookup, MadeOf, Reusable
 from ..core.toc import TocEntry
 from .items import GeneratedFile, GeneratedPage
 
@@ -196,6 +196,11 @@ class Replayed:
             str(path): (str(key), _lookups(lookups), made[str(path)])
             for path, (key, lookups) in header.get("reused", {}).items()
         }
+        self.context = str(header.get("context", ""))
+        self._page_keys = {
+            str(path): (str(key), _lookups(lookups))
+            for path, (key, lookups) in header.get("page_keys", {}).items()
+        }
         self._search_made_by = str(header.get("search_made_by", ""))
         self._entries = {
             str(path): _span(value, body) for path, value in header.get("entries", {}).items()
@@ -283,23 +288,36 @@ class Replayed:
         if page_url is not None and page_url != kept.url:
             return self._real().page(path, page_url)
         try:
-            title, nav_title, heading, anchors, toc = json.loads(self._text(kept.facts))
-            html = self._read(kept.html)
-            search = self._read(kept.search) if kept.search is not None else None
-            page = GeneratedPage(
-                path,
-                str(title),
-                str(nav_title),
-                _unpacked(html),
-                str(heading),
-                frozenset(str(a) for a in anchors),
-                _unpacked(search) if search is not None else None,
-                tuple(_toc(e) for e in toc),
-            )
+            page, _facts, html, search = self._kept_page(path, kept)
         except _Changed:
             return self._changed().page(path, page_url)
         self.packed = Packed(page.html, html, search)
         return page
+
+    def _kept_page(
+        self, path: str, kept: _Page
+    ) -> tuple[GeneratedPage, bytes, bytes, bytes | None]:
+        """The page as kept, and its facts, HTML and search document as they are kept."""
+        facts = self._read(kept.facts)
+        title, nav_title, heading, anchors, toc = json.loads(_unpacked(facts))
+        html = self._read(kept.html)
+        search = self._read(kept.search) if kept.search is not None else None
+        page = GeneratedPage(
+            path,
+            str(title),
+            str(nav_title),
+            _unpacked(html),
+            str(heading),
+            frozenset(str(a) for a in anchors),
+            _unpacked(search) if search is not None else None,
+            tuple(_toc(e) for e in toc),
+            self._page_keys.get(path),
+        )
+        return page, facts, html, search
+
+    def page_key(self, path: str) -> MadeOf | None:
+        """What the kept page at ``path`` was made of (see ``GeneratedPage.made_of``)."""
+        return self._page_keys.get(path)
 
     def reused(self, path: str) -> tuple[str, list[Lookup], Span] | None:
         """A generated file's key and lookups (see ``core.lazy.Reusable``), and where its
@@ -497,7 +515,12 @@ class Recording:
     file replaces the kept one at :meth:`finish`, when every page and file was made."""
 
     def __init__(
-        self, cache_dir: Path, key: str, secret: str, last: Replayed | None = None
+        self,
+        cache_dir: Path,
+        key: str,
+        secret: str,
+        last: Replayed | None = None,
+        context: str = "",
     ) -> None:
         self.folder = cache_dir / KIND
         self._last = last  # the site kept before: pages made the same are copied from it
@@ -513,6 +536,11 @@ class Recording:
         self._heads: dict[str, list[str]] = {}
         self._made: dict[str, list[Any]] = {}
         self._reused: dict[str, list[Any]] = {}  # file → [key, lookups] (``made``)
+        # What shapes every page besides the editorial data (the code, the site's templates
+        # and options): a page is taken from the last site only when it is the same.
+        self.context = context
+        self._page_keys: dict[str, list[Any]] = {}  # page → [key, lookups] (``made_of``)
+        self.taken = 0  # pages taken from the last site as made (``reused_page``)
         self.packed: Packed | None = None
         self._entries: dict[str, list[Any]] = {}
         self.search_made_by = ""  # what made the pages' search entries (see ``entries``)
@@ -591,6 +619,8 @@ class Recording:
         except UnicodeEncodeError as exc:  # a lone surrogate: not kept, never a failed build
             self._failed = str(exc)
             return
+        if page.made_of is not None:
+            self._page_keys[page.path] = list(page.made_of)
         if self._copy(page, url, made):
             return
         html, packed_html = self._packed(page.html)
@@ -620,6 +650,43 @@ class Recording:
         self._copied.add(page.path)
         self.packed = Packed(page.html, html, search)
         return True
+
+    def can_reuse(self, path: str, url: str, keyed: Keyed) -> bool:
+        """Whether the site kept before has the page at ``path``, at ``url``, made of what
+        ``keyed`` names, with each of its lookups giving what it gave."""
+        last = self._last
+        if last is None or not self.context or last.context != self.context:
+            return False
+        kept, made_of = last._pages.get(path), last.page_key(path)
+        if kept is None or made_of is None or kept.url != url:
+            return False
+        key, lookups = made_of
+        return key == keyed.key and keyed.same(lookups)
+
+    def reused_page(self, path: str) -> GeneratedPage | None:
+        """The page as the site kept before has it (ask :meth:`can_reuse` first), copied
+        into this one as it is there (its search entries too); None when it cannot be read."""
+        last = self._last
+        kept = last._pages.get(path) if last is not None else None
+        if last is None or kept is None:
+            return None
+        try:
+            page, facts, html, search = last._kept_page(path, kept)
+        except _Changed:
+            return None
+        self._pages[path] = [
+            kept.url,
+            self._write(facts),
+            self._write(html),
+            self._write(search) if search is not None else None,
+            kept.made,
+        ]
+        if page.made_of is not None:
+            self._page_keys[path] = list(page.made_of)
+        self._copied.add(path)
+        self.packed = Packed(page.html, html, search)
+        self.taken += 1
+        return page
 
     def entries_of_last(self, path: str, made_by: str) -> bytes | None:
         """The search entries made of a page copied from the site kept before, when the
@@ -700,7 +767,13 @@ class Recording:
         for f in files:
             if f[1] is None:
                 f[2] = self._made[f[0]]
-        self._header.update(pages=self._pages, heads=self._heads, reused=self._reused)
+        self._header.update(
+            pages=self._pages,
+            heads=self._heads,
+            reused=self._reused,
+            context=self.context,
+            page_keys=self._page_keys,
+        )
         if self.search_made_by:
             self._header.update(entries=self._entries, search_made_by=self.search_made_by)
         header = json.dumps(self._header, ensure_ascii=False).encode("utf-8")

@@ -11,6 +11,8 @@ a generator is given it as text, with the heading's id and every id the page hol
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -18,8 +20,8 @@ from dataclasses import dataclass, replace
 from html import escape, unescape
 
 from ..core.corpus import Corpus, PageHtml
-from ..core.lazy import LazyTexts, Reusable, makers
-from ..core.model import Annotation
+from ..core.lazy import Keyed, LazyTexts, Lookup, MadeOf, Reusable, looked_up, makers
+from ..core.model import Annotation, Source
 from ..core.text.markup import Markup, Resolver
 from ..core.toc import TocEntry
 from ..core.urls import SiteUrls, relative_url
@@ -116,32 +118,28 @@ class SiteBuilder:
         """A generated page's HTML body and what search should index for it."""
         if path == "sources/index.md":
             return PageHtml(self.render_sources_index(page_url))
-        if path.startswith("sources/") and path.endswith(".md"):
-            source = self.corpus.source(path[len("sources/") : -3])
-            if source is None:
-                return None
-            resolve = self.resolver(page_url)
-            links = [
-                replace(lk, href=relative_url(lk.href, page_url)) for lk in self._links[source.id]
-            ]
+        source = self._source_of(path)
+        if source is not None:
+            parts = self._source_parts(source, page_url)
+            lookups: list[Lookup] = []
+            resolve = looked_up(parts.resolve, lookups)
             ctx = PageRender(
                 resolve=resolve,
                 markup=self.markup,
                 env=self.env,
-                links=links,
-                badge_html="".join(
-                    f.source_header(source, page_url, self.urls) for f in self.corpus.features
-                ),
+                links=[
+                    replace(lk, href=relative_url(lk.href, page_url))
+                    for lk in self._links[source.id]
+                ],
+                badge_html=parts.badge,
                 event_link=lambda ident: resolve("event", ident),
                 claim_link=lambda ann: self.claim_link(ann, resolve),
             )
-            footer = "".join(
-                f.source_footer(source, page_url, self.urls) for f in self.corpus.features
-            )
             blocks = self.corpus.blocks[source.id]
             rendered = render_source(source, blocks, ctx)
+            made_of = (parts.key, lookups) if parts.key else None
             if not self.search_view:
-                return PageHtml(rendered.html + footer, toc=rendered.toc)
+                return PageHtml(rendered.html + parts.footer, toc=rendered.toc, made_of=made_of)
             search = source_document(
                 source,
                 header_rows(source),
@@ -149,7 +147,9 @@ class SiteBuilder:
                 [source.text[b.start : b.end] for b in blocks if not b.debris],
                 rendered.notes,
             )
-            return PageHtml(rendered.html + footer, search, rendered.toc)
+            return PageHtml(rendered.html + parts.footer, search, rendered.toc, made_of)
+        if path.startswith("sources/") and path.endswith(".md"):
+            return None
         for feature in self.corpus.features:
             page = feature.render_page(path, page_url, self.urls)
             if isinstance(page, PageHtml):
@@ -158,18 +158,61 @@ class SiteBuilder:
                 return PageHtml(page)
         return None
 
+    def _source_of(self, path: str) -> Source | None:
+        if path == "sources/index.md" or not (path.startswith("sources/") and path.endswith(".md")):
+            return None
+        return self.corpus.source(path[len("sources/") : -3])
+
+    def _source_parts(self, source: Source, page_url: str) -> _SourceParts:
+        """What a source's page takes from the rest of the site, and the key of all it is
+        made of but its ``[[…]]`` lookups: its file and seed as read, the notes left out
+        for a shared id, its address and the site's options, its term links, rating badge
+        and footer, and the counts its claim links give (a claim's other sources)."""
+        features = self.corpus.features
+        badge = "".join(f.source_header(source, page_url, self.urls) for f in features)
+        footer = "".join(f.source_footer(source, page_url, self.urls) for f in features)
+        read = self.corpus.read_keys.get(source.id)
+        key = ""
+        if read is not None:
+            made_of = [
+                _PAGE_FORMAT,
+                read,
+                [a.id for a in source.annotations],
+                page_url,
+                self.urls.directory_urls,
+                self.search_view,
+                badge,
+                footer,
+                repr(self._links[source.id]),  # addresses from the site's root
+                [[a.id, *self._claim_counts(a)] for a in source.annotations if a.claim_id],
+            ]
+            key = hashlib.sha256(json.dumps(made_of).encode("ascii")).hexdigest()
+        return _SourceParts(self.resolver(page_url), badge, footer, key)
+
+    def page_keyed(self, path: str, page_url: str) -> Keyed | None:
+        """How a later build may take the page at ``path`` as made (source pages only: the
+        corpus-wide pages depend on every file)."""
+        source = self._source_of(path)
+        if source is None:
+            return None
+        parts = self._source_parts(source, page_url)
+        return Keyed(parts.key, parts.resolve) if parts.key else None
+
+    def _claim_counts(self, ann: Annotation) -> tuple[int, int]:
+        """Other sources carrying the note's claim, and other notes on it in its source."""
+        notes = self._claims.get(ann.claim_id or "", [])
+        return len({n.source_id for n in notes} - {ann.source_id}), len(notes) - 1
+
     def claim_link(self, ann: Annotation, resolve: Resolver) -> ClaimLink | None:
         """A note's link to its claim's entry, counting the other sources that carry the
         claim (or, where only its own source does, the other notes there)."""
         found = resolve("claim", ann.claim_id) if ann.claim_id else None
         if found is None or ann.claim_id is None:
             return None
-        notes = self._claims.get(ann.claim_id, [])
-        others = len({n.source_id for n in notes} - {ann.source_id})
+        others, again = self._claim_counts(ann)
         if others:
             label = f"also in {others} other source{'s' if others != 1 else ''}"
         else:
-            again = len(notes) - 1
             label = f"also checked {again} more time{'s' if again != 1 else ''} in this source"
         return ClaimLink(found[0], label, found[1])
 
@@ -201,10 +244,11 @@ class SiteBuilder:
         heading = heading_id(title, ids)
         html = anchor_heading(rendered.html, heading)
         sections = headings(rendered.html) if rendered.toc is None else rendered.toc
+        made_of = rendered.made_of
         if html is rendered.html:  # no <h1> to carry it
-            return TitledPage(html, rendered.search, title, "", ids, sections)
+            return TitledPage(html, rendered.search, title, "", ids, sections, made_of)
         toc = (TocEntry(1, heading, title, sections),)
-        return TitledPage(html, rendered.search, title, heading, ids | {heading}, toc)
+        return TitledPage(html, rendered.search, title, heading, ids | {heading}, toc, made_of)
 
 
 @dataclass(frozen=True)
@@ -219,7 +263,19 @@ class TitledPage:
     heading: str
     anchors: frozenset[str]
     toc: tuple[TocEntry, ...] = ()
+    made_of: MadeOf | None = None
 
+
+@dataclass(frozen=True)
+class _SourceParts:
+    resolve: Resolver
+    badge: str
+    footer: str
+    key: str  # "" when the source file was not read through the cache
+
+
+# Bumped when what a source page is made of changes in a way the key does not name.
+_PAGE_FORMAT = 1
 
 # Our templates and markdown-it write attributes double-quoted, with '"' escaped inside
 # values; an id is preceded by whitespace (``data-id`` is not an id).

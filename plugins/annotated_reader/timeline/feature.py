@@ -187,7 +187,15 @@ class Timeline(Feature):
         ratings = self.corpus.feature("ratings") if self.corpus else None
         if ratings is None:
             return lambda _source_id: ""
-        return lambda source_id: ratings.badge(source_id, page_url, urls)
+        # A source's badge is the same for each of its passages on the page: drawn once.
+        drawn: dict[str, str] = {}
+
+        def badge(source_id: str) -> str:
+            if source_id not in drawn:
+                drawn[source_id] = ratings.badge(source_id, page_url, urls)
+            return drawn[source_id]
+
+        return badge
 
     def _term(self, page_url: str, urls: SiteUrls) -> Term:
         resolve = self._resolver(page_url, urls)

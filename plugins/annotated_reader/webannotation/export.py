@@ -251,5 +251,5 @@ def site_files(corpus: Corpus, urls: SiteUrls, site_url: str, site_name: str) ->
                 site_name,
             ]
             key = hashlib.sha256(json.dumps(made_of).encode("utf-8")).hexdigest()
-            reusable[path(s.id)] = Reusable(key, partial(made, s), look)
+            reusable[path(s.id)] = Reusable(key, look, partial(made, s))
     return LazyTexts({path(s.id): partial(made, s) for s in corpus.sources}, reusable)
