@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .problems import Location
+from .records import quick_state
 from .vocabulary.titles import shorten
 from .yamlsrc import Node
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Reference:
     """A cited work; publisher and date (ISO 8601 / EDTF) let a desk weigh it without opening it."""
@@ -24,6 +26,7 @@ class Reference:
     date: str | None = None
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Change:
     """One entry of a note's review history: the day, and what changed and why."""
@@ -33,6 +36,7 @@ class Change:
     location: Location
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A W3C TextQuoteSelector: the exact text, with optional context to pick one match."""
@@ -42,6 +46,7 @@ class Quote:
     suffix: str = ""
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Where:
     """Where and who (``place``, ``actors``) as glossary term ids, each with where it was
@@ -86,6 +91,7 @@ class Annotation:
         return self.start >= 0
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class MetaField:
     """A metadata value with how it was established; ``value`` None means unknown."""

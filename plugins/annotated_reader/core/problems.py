@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .records import quick_state
+
 
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
 
 
+@quick_state
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in an editorial file; lines and columns count from 1."""
@@ -29,6 +32,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.col or 1}"
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Problem:
     location: Location
