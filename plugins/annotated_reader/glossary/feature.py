@@ -8,7 +8,6 @@ and contributes term links, definition previews and the ``glossary/`` page.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
@@ -181,6 +180,7 @@ class Glossary(Feature):
         self.by_id: dict[str, Term] = {}
         self.occurrences: dict[str, list[Occurrence]] = {}
         self.links: dict[str, list[InlineLink]] = {}
+        self._hrefs: dict[str, str] = {}  # term → its entry's address, once the glossary is cut
         self.path = "annotations/glossary.yml"
         self.markup = Markup()
         self.source_titles: dict[str, str] = {}
@@ -346,8 +346,15 @@ class Glossary(Feature):
         links = self.links.get(source.id, [])
         if self.cut() is None:
             return links
+        # A term's entry is one address, however many times the corpus links it.
+        hrefs = self._hrefs
+        for lk in links:
+            term = lk.data["data-ar-term"]
+            if term not in hrefs:
+                hrefs[term] = self.term_url(term, self._urls)
         return [
-            replace(lk, href=self.term_url(lk.data["data-ar-term"], self._urls)) for lk in links
+            InlineLink(lk.start, lk.end, hrefs[lk.data["data-ar-term"]], lk.css, lk.data)
+            for lk in links
         ]
 
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
