@@ -53,6 +53,10 @@ def _serve(project: Path, log: Path | None = None) -> tuple[subprocess.Popen[byt
     return proc, port
 
 
+def _builds(log: Path) -> int:
+    return log.read_text(encoding="utf-8").count("Building documentation")
+
+
 def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path, tmp_path: Path) -> None:
     proc, port = _serve(mini, tmp_path / "serve.log")
     url = f"http://127.0.0.1:{port}/mini/sources/sample/"  # served under site_url's path
@@ -69,6 +73,12 @@ def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path, tmp_path: Pat
             seed.read_text(encoding="utf-8") + "\nA sentence added to the seed.\n", encoding="utf-8"
         )
         _wait_for(url, "A sentence added to the seed.")
+        # A build reads every watched file; a read is no change, so no build follows it.
+        time.sleep(1.0)
+        builds = _builds(tmp_path / "serve.log")
+        (mini / "annotations/sources/sample.yml").read_text(encoding="utf-8")
+        time.sleep(2.5)
+        assert _builds(tmp_path / "serve.log") == builds, "serve kept rebuilding"
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -168,6 +178,56 @@ def test_a_folder_is_heard_through_events_a_file_is_polled(tmp_path: Path) -> No
         watcher.join(10)
 
 
+def test_a_file_read_is_not_a_change(tmp_path: Path) -> None:
+    """The system tells of a file opened and closed unwritten; MkDocs would rebuild on it,
+    and each build reads every watched file."""
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    note = folder / "note.yml"
+    note.write_text("a: 1\n", encoding="utf-8")
+    watcher = EventsFirst(PollingObserver(timeout=60), Observer(), logging.getLogger("test"))
+    handler = _Heard()
+    watcher.schedule(handler, str(folder), recursive=True)
+    watcher.start()
+    try:
+        time.sleep(0.5)
+        assert note.read_text(encoding="utf-8") == "a: 1\n"
+        assert not handler.heard.wait(2), "a read was heard as a change"
+        note.write_text("a: 2\n", encoding="utf-8")
+        assert handler.heard.wait(20), "a save was not heard"
+    finally:
+        watcher.stop()
+        watcher.join(10)
+
+
+class _NoInstance(Observer):  # type: ignore[misc,valid-type]
+    """The system's events, as where a user's 128 inotify instances are taken."""
+
+    def schedule(self, *_args: object, **_kwargs: object) -> None:
+        raise OSError(24, "inotify instance limit reached")
+
+
+def test_without_an_inotify_instance_folders_are_polled(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    polling = PollingObserver(timeout=0.2)
+    watcher = EventsFirst(polling, _NoInstance(), logging.getLogger("test"))
+    with caplog.at_level(logging.INFO):
+        watch = watcher.schedule(_Heard(), str(folder), recursive=True)
+        watcher.start()
+    try:
+        assert "inotify instance limit reached" in caplog.text
+        assert "a save rebuilds at once" not in caplog.text
+        assert _watched(polling) == {str(folder)}
+        watcher.unschedule(watch)
+        assert _watched(polling) == set()
+    finally:
+        watcher.stop()
+        watcher.join(10)
+
+
 class _NoEvents(Observer):  # type: ignore[misc,valid-type]
     """The system's events, as where inotify's limit of watches is reached."""
 
@@ -189,6 +249,7 @@ def test_without_system_events_folders_are_polled(
     try:
         assert "polled every half second instead" in caplog.text
         assert "inotify watch limit reached" in caplog.text
+        assert "a save rebuilds at once" not in caplog.text
         assert _watched(polling) == {str(folder)}
         (folder / "note.yml").write_text("a: 1\n", encoding="utf-8")
         assert handler.heard.wait(20), "the polled folder's save was not heard"

@@ -618,9 +618,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 server.watch(str(path))
             if self.config.templates_dir:  # a site's own templates: an edit shows at once
                 server.watch(str(self._paths(config).root / self.config.templates_dir))
-        events = self.config.enabled and self.config.serve_watch == "events"
-        if events and quicken(server, log):
-            log.info("watching folders with the system's file events: a save rebuilds at once")
+        if self.config.enabled and self.config.serve_watch == "events":
+            quicken(server, log)  # says so when the server starts watching
         return server
 
     @property

@@ -19,6 +19,22 @@ from typing import Any
 # scheduled it (to schedule it again elsewhere).
 _Held = tuple[Any, Any, tuple[Any, str, bool]]
 
+# What the system tells of a file read, not changed (watchdog ≥ 5 on Linux): MkDocs
+# rebuilds on any file's event, and a build reads every watched file, so each rebuild
+# would start the next. A poll never sees these.
+_READ_ONLY = frozenset({"opened", "closed_no_write"})
+
+
+class _Changes:
+    """MkDocs' handler, given only the events of files changed."""
+
+    def __init__(self, handler: Any) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: Any) -> None:
+        if getattr(event, "event_type", None) not in _READ_ONLY:
+            self.handler.dispatch(event)
+
 
 class EventsFirst:
     """MkDocs' observer as MkDocs uses it (``schedule``, ``unschedule``, ``start``, ``stop``,
@@ -30,11 +46,19 @@ class EventsFirst:
         self.polling, self.events, self.log = polling, events, log
         self._held: dict[Any, _Held] = {}
         self._events_running = False
+        self._polled_only = False  # the system's events failed: every folder is polled
 
     def schedule(self, handler: Any, path: str, recursive: bool = False) -> Any:
-        observer = self.events if os.path.isdir(path) else self.polling
-        watch = observer.schedule(handler, path, recursive=recursive)
-        self._held[watch] = (observer, watch, (handler, path, recursive))
+        if self._polled_only or not os.path.isdir(path):
+            watch = self.polling.schedule(handler, path, recursive=recursive)
+            self._held[watch] = (self.polling, watch, (handler, path, recursive))
+            return watch
+        try:  # watchdog ≥ 7 takes an inotify instance here (a limit of 128 per user)
+            watch = self.events.schedule(_Changes(handler), path, recursive=recursive)
+        except OSError as exc:
+            self._all_polled(exc)
+            return self.schedule(handler, path, recursive)
+        self._held[watch] = (self.events, watch, (handler, path, recursive))
         return watch
 
     def unschedule(self, watch: Any) -> None:
@@ -42,19 +66,24 @@ class EventsFirst:
         observer.unschedule(own)
 
     def start(self) -> None:
-        try:
-            self.events.start()
-            self._events_running = True
-        except OSError as exc:
-            self.log.info(
-                f"cannot watch folders with the system's file events ({exc}): they are "
-                "polled every half second instead (raise fs.inotify.max_user_watches, or set "
-                "serve_watch: polling to say so)"
-            )
-            self._all_polled()
+        if not self._polled_only:
+            try:
+                self.events.start()
+                self._events_running = True
+                self.log.info(
+                    "watching folders with the system's file events: a save rebuilds at once"
+                )
+            except OSError as exc:
+                self._all_polled(exc)
         self.polling.start()
 
-    def _all_polled(self) -> None:
+    def _all_polled(self, exc: OSError) -> None:
+        self.log.info(
+            f"cannot watch folders with the system's file events ({exc}): they are polled "
+            "every half second instead (raise the system's inotify limits, or set "
+            "serve_watch: polling to say so)"
+        )
+        self._polled_only = True
         self.events.unschedule_all()
         for watch, (observer, _, args) in list(self._held.items()):
             if observer is self.events:
