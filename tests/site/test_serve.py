@@ -4,6 +4,7 @@ once through the system's file events."""
 from __future__ import annotations
 
 import logging
+import shutil
 import socket
 import subprocess
 import threading
@@ -72,9 +73,14 @@ def test_serve_rebuilds_on_annotation_and_seed_changes(mini: Path, tmp_path: Pat
         seed.write_text(
             seed.read_text(encoding="utf-8") + "\nA sentence added to the seed.\n", encoding="utf-8"
         )
-        _wait_for(url, "A sentence added to the seed.")
-        # A build reads every watched file; a read is no change, so no build follows it.
+        # One save, one build (the system's events and the poll both see it).
         time.sleep(1.0)
+        builds = _builds(tmp_path / "serve.log")
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8")
+        _wait_for(url, "One more.")
+        time.sleep(2.5)
+        assert _builds(tmp_path / "serve.log") == builds + 1
+        # A build reads every watched file; a read is no change, so no build follows it.
         builds = _builds(tmp_path / "serve.log")
         (mini / "annotations/sources/sample.yml").read_text(encoding="utf-8")
         time.sleep(2.5)
@@ -167,12 +173,13 @@ def test_a_folder_is_heard_through_events_a_file_is_polled(tmp_path: Path) -> No
     kept = watcher.schedule(_Heard(), str(single))
     watcher.start()
     try:
-        # A file's watch is its folder's, the file's events picked out (watchdog ≥ 4).
-        assert len(polling.emitters) == 1 and _watched(watcher.events) == {str(folder)}
+        # Both polled (a file's watch is its folder's, the file's events picked out, in
+        # watchdog ≥ 4); the folder is heard through the events too.
+        assert len(polling.emitters) == 2 and _watched(watcher.events) == {str(folder)}
         (folder / "note.yml").write_text("a: 1\n", encoding="utf-8")
         assert handler.heard.wait(20), "a save in a watched folder was not heard"
         watcher.unschedule(kept)
-        assert len(polling.emitters) == 0
+        assert _watched(polling) == {str(folder)}
     finally:
         watcher.stop()
         watcher.join(10)
@@ -195,6 +202,59 @@ def test_a_file_read_is_not_a_change(tmp_path: Path) -> None:
         assert not handler.heard.wait(2), "a read was heard as a change"
         note.write_text("a: 2\n", encoding="utf-8")
         assert handler.heard.wait(20), "a save was not heard"
+    finally:
+        watcher.stop()
+        watcher.join(10)
+
+
+def test_a_folder_replaced_is_still_heard(tmp_path: Path) -> None:
+    """A folder deleted and made again loses the system's watch; the poll still hears it."""
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / "note.yml").write_text("a: 1\n", encoding="utf-8")
+    watcher = EventsFirst(PollingObserver(timeout=0.3), Observer(), logging.getLogger("test"))
+    handler = _Heard()
+    watcher.schedule(handler, str(folder), recursive=True)
+    watcher.start()
+    try:
+        time.sleep(0.5)
+        shutil.rmtree(folder)
+        folder.mkdir()
+        (folder / "note.yml").write_text("a: 1\n", encoding="utf-8")
+        time.sleep(3)  # the deletion heard, and the poll's news of it past
+        handler.heard.clear()
+        (folder / "note.yml").write_text("a: 2\n", encoding="utf-8")
+        assert handler.heard.wait(20), "a save in the folder made again was not heard"
+    finally:
+        watcher.stop()
+        watcher.join(10)
+
+
+class _Threads(FileSystemEventHandler):
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if not event.is_directory:
+            self.threads.append(threading.current_thread())
+
+
+def test_a_save_the_system_told_of_is_not_told_again_by_the_poll(tmp_path: Path) -> None:
+    """One save, one rebuild: the poll's news of it, a moment later, is dropped."""
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / "note.yml").write_text("a: 1\n", encoding="utf-8")
+    polling = PollingObserver(timeout=0.2)
+    watcher = EventsFirst(polling, Observer(), logging.getLogger("test"))
+    handler = _Threads()
+    watcher.schedule(handler, str(folder), recursive=True)
+    watcher.start()
+    try:
+        time.sleep(0.6)
+        (folder / "note.yml").write_text("a: 2\n", encoding="utf-8")
+        time.sleep(1.5)  # several looks of the poll
+        assert handler.threads, "the save was not heard"
+        assert polling not in handler.threads, "the poll told of the save again"
     finally:
         watcher.stop()
         watcher.join(10)
@@ -277,7 +337,7 @@ def test_quicken_moves_mkdocs_own_folders_to_events(tmp_path: Path) -> None:
         assert quicken(server, logging.getLogger("test"))
         watcher = server.observer
         assert isinstance(watcher, EventsFirst) and watcher.polling is polling
-        assert _watched(watcher.events) == {str(docs)} and len(polling.emitters) == 1
+        assert _watched(watcher.events) == {str(docs)} and len(polling.emitters) == 2
         assert not quicken(server, logging.getLogger("test"))  # once is enough
         server.unwatch(str(docs))
         assert _watched(watcher.events) == set()

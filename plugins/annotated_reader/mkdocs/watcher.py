@@ -1,69 +1,97 @@
-"""What ``mkdocs serve`` watches with: the system's file events for folders, not a poll.
+"""What ``mkdocs serve`` watches with: the system's file events for folders, and a poll.
 
 MkDocs looks at every watched file twice a second (watchdog's ``PollingObserver``), so a
 saved note waits a quarter of a second on average, half a second at worst, before its
 rebuild even starts: on the seed site, as long as the plugin's part of the rebuild. The
 system says when a file changes (inotify, FSEvents, ReadDirectoryChangesW: watchdog's
-``Observer``). Single files (``mkdocs.yml``) stay polled: an editor that saves by writing a
-new file and renaming it over the old one leaves an event watch on the old file, which then
-hears nothing, where a folder's watch hears the rename.
+``Observer``), and a save rebuilds at once.
+
+The system's events cover only the folders that were there when watching began: a folder
+deleted and made again, or replaced by ``mv``, a folder reached through a link, or one made
+once inotify's limit of watches is reached, is no longer heard. So MkDocs' poll goes on
+beside them, as a net: what it sees of a file the events told of in the last two seconds
+is dropped (one save, one rebuild), and what only it sees rebuilds, as in MkDocs.
+Single files (``mkdocs.yml``) are only polled.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any
 
-# One watch handed to MkDocs: the observer that holds it, its own watch there, and what
-# scheduled it (to schedule it again elsewhere).
-_Held = tuple[Any, Any, tuple[Any, str, bool]]
+# What the system tells of a file opened and closed without a change made (watchdog ≥ 5 on
+# Linux; "closed" follows a write, which "modified" told of already): MkDocs rebuilds on
+# any file's event, and a build reads every watched file, so each rebuild would start the
+# next. A poll never sees these.
+_NO_CHANGE = frozenset({"opened", "closed_no_write", "closed"})
+_TOLD = 2.0  # seconds during which the poll's news of a file the events told of is dropped
 
-# What the system tells of a file read, not changed (watchdog ≥ 5 on Linux): MkDocs
-# rebuilds on any file's event, and a build reads every watched file, so each rebuild
-# would start the next. A poll never sees these.
-_READ_ONLY = frozenset({"opened", "closed_no_write"})
+
+def _paths(event: Any) -> list[str]:
+    return [p for p in (getattr(event, "src_path", ""), getattr(event, "dest_path", "")) if p]
 
 
 class _Changes:
-    """MkDocs' handler, given only the events of files changed."""
+    """MkDocs' handler, given the system's events of files changed (and noting when)."""
 
-    def __init__(self, handler: Any) -> None:
-        self.handler = handler
+    def __init__(self, handler: Any, told: dict[str, float]) -> None:
+        self.handler, self.told = handler, told
 
     def dispatch(self, event: Any) -> None:
-        if getattr(event, "event_type", None) not in _READ_ONLY:
-            self.handler.dispatch(event)
+        if getattr(event, "event_type", None) in _NO_CHANGE:
+            return
+        now = time.monotonic()
+        for path in _paths(event):
+            self.told[path] = now
+        self.handler.dispatch(event)
+
+
+class _Untold:
+    """MkDocs' handler, given the poll's events but those the system's told of just before."""
+
+    def __init__(self, handler: Any, told: dict[str, float]) -> None:
+        self.handler, self.told = handler, told
+
+    def dispatch(self, event: Any) -> None:
+        now = time.monotonic()
+        if any(now - self.told.get(path, -_TOLD) < _TOLD for path in _paths(event)):
+            return
+        self.handler.dispatch(event)
 
 
 class EventsFirst:
     """MkDocs' observer as MkDocs uses it (``schedule``, ``unschedule``, ``start``, ``stop``,
-    ``join``): folders go to the system's events, files to the polling observer. When the
-    system's events cannot start (no inotify, its limit of watches reached), every folder is
-    polled instead, as MkDocs does, and an INFO line says so."""
+    ``join``): every path is polled, and folders are also heard through the system's events.
+    When those cannot be used (no inotify, its limits of instances or of watches reached),
+    only the poll is left, as in MkDocs, and an INFO line says so."""
 
     def __init__(self, polling: Any, events: Any, log: logging.Logger | logging.LoggerAdapter[Any]):
         self.polling, self.events, self.log = polling, events, log
-        self._held: dict[Any, _Held] = {}
+        self._events: dict[Any, Any] = {}  # the poll's watch handed to MkDocs → the events'
+        self._told: dict[str, float] = {}  # a file's path → when the events last told of it
         self._events_running = False
         self._polled_only = False  # the system's events failed: every folder is polled
 
     def schedule(self, handler: Any, path: str, recursive: bool = False) -> Any:
-        if self._polled_only or not os.path.isdir(path):
-            watch = self.polling.schedule(handler, path, recursive=recursive)
-            self._held[watch] = (self.polling, watch, (handler, path, recursive))
-            return watch
-        try:  # watchdog ≥ 7 takes an inotify instance here (a limit of 128 per user)
-            watch = self.events.schedule(_Changes(handler), path, recursive=recursive)
-        except OSError as exc:
-            self._all_polled(exc)
-            return self.schedule(handler, path, recursive)
-        self._held[watch] = (self.events, watch, (handler, path, recursive))
+        folder = os.path.isdir(path)
+        polled = _Untold(handler, self._told) if folder else handler
+        watch = self.polling.schedule(polled, path, recursive=recursive)
+        if folder and not self._polled_only:
+            try:  # watchdog ≥ 7 takes an inotify instance here (a limit of 128 per user)
+                own = self.events.schedule(_Changes(handler, self._told), path, recursive=recursive)
+            except OSError as exc:
+                self._all_polled(exc)
+            else:
+                self._events[watch] = own
         return watch
 
     def unschedule(self, watch: Any) -> None:
-        observer, own, _ = self._held.pop(watch, (self.polling, watch, None))
-        observer.unschedule(own)
+        own = self._events.pop(watch, None)
+        if own is not None:
+            self.events.unschedule(own)
+        self.polling.unschedule(watch)
 
     def start(self) -> None:
         if not self._polled_only:
@@ -85,11 +113,7 @@ class EventsFirst:
         )
         self._polled_only = True
         self.events.unschedule_all()
-        for watch, (observer, _, args) in list(self._held.items()):
-            if observer is self.events:
-                handler, path, recursive = args
-                own = self.polling.schedule(handler, path, recursive=recursive)
-                self._held[watch] = (self.polling, own, args)
+        self._events.clear()
 
     def stop(self) -> None:
         self.events.stop()
