@@ -89,3 +89,17 @@ def test_a_template_overridden_takes_no_page(project: Path, tmp_path: Path) -> N
     override_template(project)
     assert _taken(project, tmp_path) == 0
     assert "<!-- edited -->" in _page(project, "hahn-belarus-option")
+
+
+def test_with_workers_the_pool_renders_only_the_pages_not_taken(
+    project: Path, tmp_path: Path
+) -> None:
+    """Forked workers render the source pages: the ones taken are not given to them."""
+    replace_in(
+        project, "mkdocs.yml", "  - annotated-reader\n", "  - annotated-reader:\n      workers: 2\n"
+    )
+    replace_in(project, HAHN, "    body: |\n", "    body: |\n      An edited first note.\n")
+    log = build_verbose(project)
+    assert "rendering 1 source pages in 2 processes" in log and TAKEN.search(log)
+    assert TAKEN.search(log)[1] == "4"  # type: ignore[index]
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
