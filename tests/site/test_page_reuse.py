@@ -14,7 +14,7 @@ import pytest
 from helpers.project import ROOT, copy_project, replace_in
 from helpers.rebuild import assert_same, build_verbose, files, from_scratch, override_template
 
-TAKEN = re.compile(r"(\d+) of (\d+) source pages taken from the last build")
+TAKEN = re.compile(r"(\d+) of (\d+) source pages and (\d+) of (\d+) corpus-wide pages taken")
 HAHN = "annotations/sources/hahn-belarus-option.yml"
 
 
@@ -27,11 +27,21 @@ def project(tmp_path: Path) -> Path:
 
 def _taken(project: Path, tmp_path: Path) -> int:
     """Source pages the build after an edit took as made; its site is a scratch build's."""
+    return _both_taken(project, tmp_path)[0]
+
+
+def _both_taken(project: Path, tmp_path: Path) -> tuple[int, int]:
+    """Source pages and corpus-wide pages (of the seed corpus's 6: sources, timeline,
+    glossary, claims, ratings and methodology) the build after an edit took as made; its
+    site is a scratch build's."""
     log = build_verbose(project)
     assert_same(files(project / "site"), from_scratch(project, tmp_path))
     found = TAKEN.search(log)
-    assert found is None or found[2] == "5", log
-    return int(found[1]) if found else 0
+    assert found is None or (found[2], found[4]) == ("5", str(WIDE)), log
+    return (int(found[1]), int(found[3])) if found else (0, 0)
+
+
+WIDE = 6  # the seed corpus's corpus-wide pages (more when a page_budget cuts them)
 
 
 def _page(project: Path, source: str) -> str:
@@ -41,10 +51,54 @@ def _page(project: Path, source: str) -> str:
 def test_a_note_edited_renders_its_own_page_alone(project: Path, tmp_path: Path) -> None:
     """Other sources' links to its notes name its title, not its text: they stay."""
     replace_in(project, HAHN, "    body: |\n", "    body: |\n      An edited first note.\n")
-    assert _taken(project, tmp_path) == 4
+    assert _both_taken(project, tmp_path) == (4, WIDE)  # no corpus-wide page shows a body
     assert "An edited first note." in _page(project, "hahn-belarus-option")
     replace_in(project, HAHN, "An edited first note.", "Edited again.")
-    assert _taken(project, tmp_path) == 4  # the pages taken were kept again, with their keys
+    assert _both_taken(project, tmp_path) == (4, WIDE)  # kept again, with their keys
+
+
+def test_a_note_grown_by_lines_moves_no_corpus_wide_page(project: Path, tmp_path: Path) -> None:
+    """The notes after it are written further down the file: only problems show lines."""
+    grown = "    body: |\n" + "      A line added.\n" * 3 + "\n"
+    replace_in(project, HAHN, "    body: |\n", grown)
+    assert _both_taken(project, tmp_path) == (4, WIDE)
+
+
+def test_a_verdict_changed_renders_the_corpus_wide_pages(project: Path, tmp_path: Path) -> None:
+    """A fact-check's verdict is on the ratings (its source's accuracy) and claims pages."""
+    replace_in(project, HAHN, "    verdict: accurate\n", "    verdict: inaccurate\n")
+    assert _both_taken(project, tmp_path) == (4, 0)
+
+
+def test_an_event_retitled_renders_the_corpus_wide_pages(project: Path, tmp_path: Path) -> None:
+    old = "title: Treaty on the Formation of the Community of Belarus and Russia signed"
+    replace_in(project, "annotations/events.yml", old, old + " (edited)")
+    assert _both_taken(project, tmp_path)[1] == 0
+    timeline = (project / "site" / "timeline" / "index.html").read_text("utf-8")
+    assert "Belarus and Russia signed (edited)" in timeline
+
+
+def test_cut_pages_are_taken_with_their_cut_and_cut_again_after_a_change(
+    project: Path, tmp_path: Path
+) -> None:
+    """With a small page budget the timeline, glossary and ratings are cut in parts: after
+    a note's edit every part is taken, and where each entry went is taken with them (not
+    measured again); after a term's edit they are all made again."""
+    budget = "  - annotated-reader:\n      page_budget: 8000\n"
+    replace_in(project, "mkdocs.yml", "  - annotated-reader\n", budget)
+    log = build_verbose(project)
+    assert (project / "site" / "glossary" / "a" / "index.html").is_file()
+    assert (project / "site" / "timeline" / "1999" / "index.html").is_file()
+    replace_in(project, HAHN, "    body: |\n", "    body: |\n      An edited first note.\n")
+    log = build_verbose(project)
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
+    found = TAKEN.search(log)
+    assert found is not None and found[1] == "4" and found[3] == found[4] and int(found[4]) > 20
+    replace_in(project, "annotations/glossary.yml", "President of Russia", "President of Russia, ")
+    log = build_verbose(project)
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
+    found = TAKEN.search(log)
+    assert found is not None and found[3] == "0", log
 
 
 def test_a_claim_one_source_stops_carrying_renders_the_other_again(

@@ -82,6 +82,10 @@ class Claims(Feature):
     def pages(self) -> dict[str, str]:
         return {PAGE: TITLE} if self._shown else {}
 
+    def made_of(self) -> object:
+        """The claims, with the notes on each (whose own data is the corpus's)."""
+        return [self.claims, list(self.site)]
+
     def render_page(self, path: str, page_url: str, urls: SiteUrls) -> PageHtml | None:
         if path != PAGE or self.corpus is None or not self._shown:
             return None

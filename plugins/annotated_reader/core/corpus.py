@@ -255,6 +255,23 @@ class Feature:
         """Every reference this feature's data cites (the notes' are the core's)."""
         return []
 
+    def made_of(self) -> object:
+        """What this feature's pages, files, cut and answers to ``[[…]]`` are made of
+        besides the sources' own data (dataclasses, lists, dicts and plain values; see
+        ``render.widekey``): while every feature's is the same, a later build takes the
+        corpus-wide pages as made. None (the default): never taken."""
+        return None
+
+    def kept_cut(self) -> list[list[object]] | None:
+        """Where this feature's cut page put each item (:meth:`Cut.plain`), for a later
+        build made of the same to take instead of measuring again; None when not cut."""
+        return None
+
+    def settle_cut(self, kept: list[list[object]] | None) -> bool:
+        """Take :meth:`kept_cut`'s answer from a build made of the same data instead of
+        measuring; False when it does not fit this feature's items."""
+        return kept is None
+
 
 def known_ids(corpus: Corpus) -> dict[str, set[str]]:
     """Every id a ``[[…]]`` reference may name, by namespace."""

@@ -9,7 +9,7 @@ is written and let go.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -64,15 +64,19 @@ def looked_up(look: Look, lookups: list[Lookup] | None) -> Look:
 
 class LazyTexts(Mapping[str, str]):
     """path → text, each text made by its function every time it is read (not kept); a
-    text may also say how a later build can take it as made (``reusable``)."""
+    text may also say how a later build can take it as made (``reusable``), or that it is
+    made only of what its feature's ``made_of`` and the sources' corpus-wide data name
+    (``wide``: taken as made while they are the same, as the corpus-wide pages are)."""
 
     def __init__(
         self,
         makers: Mapping[str, Callable[[], str]],
         reusable: Mapping[str, Reusable] | None = None,
+        wide: Iterable[str] = (),
     ) -> None:
         self._makers = dict(makers)
         self.reusable = dict(reusable or {})
+        self.wide = frozenset(wide)
 
     def __getitem__(self, path: str) -> str:
         return self._makers[path]()

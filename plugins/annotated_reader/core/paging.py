@@ -9,7 +9,7 @@ order, into numbered parts. Nothing is cut while the whole fits.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -131,6 +131,14 @@ class Cut(Generic[T]):
         part = self.homes.get(ident)
         return f"{self.url(part, urls)}#{ident}" if part else None
 
+    def plain(self, ident: Callable[[T], str]) -> list[list[Any]]:
+        """Each part as ``[slug, label, positions, item ids]``: what :func:`restored`
+        makes the cut again from, without measuring."""
+        return [
+            [p.slug, p.label, list(p.items), [ident(i) for i in self.items[p.slug]]]
+            for p in self.parts
+        ]
+
     def positions(self) -> dict[str, int]:
         """Each item's part as its place in the parts' navigation, for the index page's
         script that takes an old address (``glossary/#term``) on to the item's part."""
@@ -169,6 +177,20 @@ def cut_page(
     return Cut(page, tuple(parts), chosen, homes)
 
 
+def restored(page: str, plain: Any, by_id: Mapping[str, T]) -> Cut[T] | None:
+    """The cut :meth:`Cut.plain` gave, with ``by_id``'s items; None when it names an item
+    ``by_id`` lacks or is not such a list."""
+    try:
+        parts = tuple(
+            Part(str(s), str(label), tuple(int(i) for i in at)) for s, label, at, _ in plain
+        )
+        items = {str(s): [by_id[str(i)] for i in ids] for s, _label, _at, ids in plain}
+    except (TypeError, ValueError, KeyError):
+        return None
+    homes = {str(i): part for part, (*_, ids) in zip(parts, plain, strict=True) for i in ids}
+    return Cut(page, parts, items, homes) if parts and len(items) == len(parts) else None
+
+
 # The pages kept by each measurement in progress, innermost last (one page's measurement
 # renders links to another, which may be measured in turn).
 _measuring: list[list[Measured[Any, Any]]] = []
@@ -205,6 +227,16 @@ class Measured(Generic[T, P]):
             if _measuring:  # and all of them assume the pages measured around them whole
                 _measuring[-1].extend(inside)
         return self._cut
+
+    def settle(self, page: str, plain: Any, by_id: Mapping[str, T]) -> bool:
+        """Take the cut :meth:`plain` gave (None: not cut) as measured, when a build made of
+        the same data measured it; False when it does not fit ``by_id``'s items, or this
+        page was measured already."""
+        cut = restored(page, plain, by_id) if plain is not None else None
+        if self._measured or (plain is not None and cut is None):
+            return False
+        self._measured, self._cut, self._whole = True, cut, None
+        return True
 
     def keep(self, page_url: str, urls: SiteUrls, page: P) -> None:
         self._whole = (page_url, urls, page)

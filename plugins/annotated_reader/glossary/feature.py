@@ -16,6 +16,7 @@ from ..core.corpus import Feature, InlineLink, Options, PageHtml
 from ..core.dated import DatedFact, read_dated
 from ..core.fields import Fields, listed_ids, read_references, suggest
 from ..core.files import declared_ids, exists, read_text
+from ..core.lazy import LazyTexts
 from ..core.model import Reference
 from ..core.paging import Cut, Measured
 from ..core.problems import Problems
@@ -375,4 +376,15 @@ class Glossary(Feature):
         """Every term's preview, in one script that reader.js loads when a page needs it."""
         if not self.terms:
             return {}
-        return {TERMS_SCRIPT: terms_script(self, urls)}
+        return LazyTexts({TERMS_SCRIPT: lambda: terms_script(self, urls)}, wide=[TERMS_SCRIPT])
+
+    def made_of(self) -> object:
+        """The terms (their occurrences are made of them and the seeds)."""
+        return [self.path, self.terms, self.source_titles, self._budget, self._urls]
+
+    def kept_cut(self) -> list[list[object]] | None:
+        cut = self.cut()
+        return cut.plain(lambda t: t.id) if cut else None
+
+    def settle_cut(self, kept: list[list[object]] | None) -> bool:
+        return self._cut.settle(PAGE, kept, self.by_id)

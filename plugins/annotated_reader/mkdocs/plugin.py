@@ -236,8 +236,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             corpus, self.problems = load_corpus(paths, options)
         except OSError as exc:
             raise PluginError(f"annotated-reader: cannot read editorial data: {exc}") from exc
+        recording = self._recording
         site = GeneratedSite(
-            corpus, SiteUrls(config.use_directory_urls), search_view=self.config.search_view
+            corpus,
+            SiteUrls(config.use_directory_urls),
+            search_view=self.config.search_view,
+            key_wide=recording is not None,
+            kept=recording.kept_cuts() if recording is not None else None,
         )
         if options.cache_dir is not None and memo.local_secret() is None:
             log.info(
@@ -564,9 +569,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if self._recording is not None:
             site = self.site
             if self._recording.taken and site is not None and not isinstance(site, Replayed):
+                sources = site.source_pages()
+                taken = len(set(self._recording.taken) & set(sources))
+                wide = len(self._recording.taken) - taken
                 log.info(
-                    f"{self._recording.taken} of {len(site.source_pages())} source pages "
-                    "taken from the last build: nothing they are made of changed"
+                    f"{taken} of {len(sources)} source pages and {wide} of "
+                    f"{len(site.titles()) - len(sources)} corpus-wide pages taken from the "
+                    "last build: nothing they are made of changed"
                 )
             unwritten = self._recording.finish(
                 problems=bool(self.problems), key=replay.site_key(*self._keyed)

@@ -118,6 +118,19 @@ class Ratings(Feature):
         part = cut.part_of(path) if cut else None
         return self._view().render_index(page_url, urls, cut, part) if part else None
 
+    def made_of(self) -> object:
+        """The ratings (each source's own data, which the comparison shows, is the
+        corpus's)."""
+        o = self.options
+        return [self.ratings, o.page_budget, o.site_url, o.site_name, o.directory_urls]
+
+    def kept_cut(self) -> list[list[object]] | None:
+        cut = self.cut()
+        return cut.plain(lambda r: r.source_id) if cut else None
+
+    def settle_cut(self, kept: list[list[object]] | None) -> bool:
+        return self._cut.settle("ratings", kept, self.ratings)
+
     def source_header(self, source: Source, page_url: str, urls: SiteUrls) -> str:
         return self._view().header(source, page_url, urls)
 

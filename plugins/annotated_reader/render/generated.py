@@ -19,7 +19,7 @@ from .glyphs import PATH as GLYPHS_CSS
 from .glyphs import stylesheet as glyphs_stylesheet
 from .items import GeneratedFile, GeneratedPage
 from .navigation import NavEntry, navigation
-from .site import SiteBuilder
+from .site import KeptCuts, SiteBuilder
 from .templates import ASSETS
 
 ASSET_DIR = "assets/annotated-reader"  # where the style sheets and scripts are published
@@ -29,8 +29,18 @@ class GeneratedSite:
     """The generated part of a site, from a loaded corpus; pages are rendered when asked
     for (one at a time, so a large corpus is never held as HTML all at once)."""
 
-    def __init__(self, corpus: Corpus, urls: SiteUrls, *, search_view: bool = True) -> None:
-        self.builder = SiteBuilder(corpus, urls, search_view=search_view)
+    def __init__(
+        self,
+        corpus: Corpus,
+        urls: SiteUrls,
+        *,
+        search_view: bool = True,
+        key_wide: bool = False,
+        kept: KeptCuts | None = None,
+    ) -> None:
+        """``key_wide``: key the corpus-wide pages for a later build to take as made;
+        ``kept``: a build's :meth:`cuts`, taken when that build was made of the same."""
+        self.builder = SiteBuilder(corpus, urls, search_view, key_wide, kept)
 
     @property
     def corpus(self) -> Corpus:
@@ -85,6 +95,10 @@ class GeneratedSite:
     def page_keyed(self, path: str, page_url: str) -> Keyed | None:
         """How a later build may take the page at ``path`` (at ``page_url``) as made."""
         return self.builder.page_keyed(path, page_url)
+
+    def cuts(self) -> KeptCuts | None:
+        """Where each cut page put its items, with the key of what they are made of."""
+        return self.builder.cuts()
 
     def save_cache(self) -> list[str]:
         """Keep this build's reusable work for the next (see ``core.memo``); the notes on a

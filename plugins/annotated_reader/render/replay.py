@@ -57,6 +57,7 @@ from .items import GeneratedFile, GeneratedPage
 
 if TYPE_CHECKING:
     from .generated import GeneratedSite
+    from .site import KeptCuts
 
 FORMAT = 1
 NAME = "site.bin"  # in the cache folder's site/
@@ -197,6 +198,8 @@ class Replayed:
             for path, (key, lookups) in header.get("reused", {}).items()
         }
         self.context = str(header.get("context", ""))
+        wide = header.get("wide")
+        self.cuts: KeptCuts | None = (str(wide[0]), dict(wide[1]), dict(wide[2])) if wide else None
         self._page_keys = {
             str(path): (str(key), _lookups(lookups))
             for path, (key, lookups) in header.get("page_keys", {}).items()
@@ -451,7 +454,15 @@ def _load(folder: Path, key: str | None) -> tuple[Replayed | None, list[str]]:
         site = _opened(kept, key)
     except OSError as exc:
         site, notes = None, [f"could not read the cache file {KIND}/{NAME} ({exc}); built anew"]
-    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError, RecursionError):
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        UnicodeDecodeError,
+        RecursionError,
+    ):
         site, notes = None, [f"ignored a damaged cache file {KIND}/{NAME}; the site is built anew"]
     else:
         notes = []
@@ -540,7 +551,7 @@ class Recording:
         # and options): a page is taken from the last site only when it is the same.
         self.context = context
         self._page_keys: dict[str, list[Any]] = {}  # page → [key, lookups] (``made_of``)
-        self.taken = 0  # pages taken from the last site as made (``reused_page``)
+        self.taken: list[str] = []  # pages taken from the last site as made (``reused_page``)
         self.packed: Packed | None = None
         self._entries: dict[str, list[Any]] = {}
         self.search_made_by = ""  # what made the pages' search entries (see ``entries``)
@@ -589,6 +600,9 @@ class Recording:
             "stylesheets": site.stylesheets(),
             "scripts": site.scripts(),
         }
+        cuts = site.cuts()
+        if cuts is not None:
+            self._header["wide"] = list(cuts)
         listed: list[list[Any]] = []
         for f in files:
             if f.source is None:
@@ -651,6 +665,14 @@ class Recording:
         self.packed = Packed(page.html, html, search)
         return True
 
+    def kept_cuts(self) -> KeptCuts | None:
+        """The cuts of the site kept before (see ``GeneratedSite.cuts``), when it was made
+        in this build's context."""
+        last = self._last
+        if last is None or not self.context or last.context != self.context:
+            return None
+        return last.cuts
+
     def can_reuse(self, path: str, url: str, keyed: Keyed) -> bool:
         """Whether the site kept before has the page at ``path``, at ``url``, made of what
         ``keyed`` names, with each of its lookups giving what it gave."""
@@ -685,7 +707,7 @@ class Recording:
             self._page_keys[path] = list(page.made_of)
         self._copied.add(path)
         self.packed = Packed(page.html, html, search)
-        self.taken += 1
+        self.taken.append(path)
         return page
 
     def entries_of_last(self, path: str, made_by: str) -> bytes | None:

@@ -17,7 +17,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from html import escape, unescape
+from typing import Any
 
 from ..core.corpus import Corpus, PageHtml
 from ..core.lazy import Keyed, LazyTexts, Lookup, MadeOf, Reusable, looked_up, makers
@@ -29,6 +31,11 @@ from .search_view import source_document
 from .source_page import PageRender, header_rows, render_source
 from .toc import headings
 from .views import ClaimLink
+from .widekey import Digests, wide_key
+
+# What a build kept of its corpus-wide pages for the next: their key (``widekey``), where
+# each feature's cut put its items (``Feature.kept_cut``), and each source's digest.
+KeptCuts = tuple[str, dict[str, Any], Digests]
 
 
 @dataclass
@@ -36,6 +43,9 @@ class SiteBuilder:
     corpus: Corpus
     urls: SiteUrls
     search_view: bool = True  # also give each page's search document (search_view), if any
+    # Key the corpus-wide pages and files, for a later build to take as made (``widekey``)
+    key_wide: bool = False
+    kept: KeptCuts | None = None  # a build's cuts, taken when its key is this corpus's
 
     def __post_init__(self) -> None:
         self._titles: dict[str, str] | None = None
@@ -47,6 +57,11 @@ class SiteBuilder:
         for ann in self.corpus.annotations():
             if ann.claim_id:
                 self._claims.setdefault(ann.claim_id, []).append(ann)
+        known = self.kept[2] if self.kept is not None else None
+        self.wide, self._digests = wide_key(self.corpus, known) if self.key_wide else ("", {})
+        if self.kept is not None and self.wide and self.kept[0] == self.wide:
+            for feature in self.corpus.features:  # measured by a build made of the same
+                feature.settle_cut(self.kept[1].get(feature.name))
         self._links = {
             s.id: [lk for f in self.corpus.features for lk in f.source_links(s)]
             for s in self.corpus.sources
@@ -82,7 +97,22 @@ class SiteBuilder:
             out.update(makers(texts))
             if isinstance(texts, LazyTexts):
                 self._reusable.update(texts.reusable)
+                for path in texts.wide if self.wide else ():
+                    key = self._wide_key(path, "")
+                    make = partial(_made_alone, texts.maker(path))
+                    self._reusable[path] = Reusable(key, self.resolver(""), make)
         return out
+
+    def cuts(self) -> KeptCuts | None:
+        """This build's :data:`KeptCuts`, for a later build (None: its pages are not keyed)."""
+        if not self.wide:
+            return None
+        return self.wide, {f.name: f.kept_cut() for f in self.corpus.features}, self._digests
+
+    def _wide_key(self, path: str, page_url: str) -> str:
+        """The key of a corpus-wide page or file at ``page_url``: all it is made of."""
+        made_of = [_WIDE_FORMAT, self.wide, path, page_url, self.urls.directory_urls]
+        return hashlib.sha256(json.dumps([*made_of, self.search_view]).encode()).hexdigest()
 
     def reusable(self, path: str) -> Reusable | None:
         """How a later build may take the file :meth:`files` makes at ``path`` as made."""
@@ -117,7 +147,7 @@ class SiteBuilder:
     def render(self, path: str, page_url: str) -> PageHtml | None:
         """A generated page's HTML body and what search should index for it."""
         if path == "sources/index.md":
-            return PageHtml(self.render_sources_index(page_url))
+            return self._wide(PageHtml(self.render_sources_index(page_url)), path, page_url)
         source = self._source_of(path)
         if source is not None:
             parts = self._source_parts(source, page_url)
@@ -153,10 +183,18 @@ class SiteBuilder:
         for feature in self.corpus.features:
             page = feature.render_page(path, page_url, self.urls)
             if isinstance(page, PageHtml):
-                return page if self.search_view else replace(page, search=None)
+                page = page if self.search_view else replace(page, search=None)
+                return self._wide(page, path, page_url)
             if page is not None:
-                return PageHtml(page)
+                return self._wide(PageHtml(page), path, page_url)
         return None
+
+    def _wide(self, page: PageHtml, path: str, page_url: str) -> PageHtml:
+        """A corpus-wide page with its key, when the pages are keyed (no lookups: the key
+        names every note's, source's, term's, event's and claim's address and label)."""
+        if not self.wide:
+            return page
+        return replace(page, made_of=(self._wide_key(path, page_url), []))
 
     def _source_of(self, path: str) -> Source | None:
         if path == "sources/index.md" or not (path.startswith("sources/") and path.endswith(".md")):
@@ -190,11 +228,13 @@ class SiteBuilder:
         return _SourceParts(self.resolver(page_url), badge, footer, key)
 
     def page_keyed(self, path: str, page_url: str) -> Keyed | None:
-        """How a later build may take the page at ``path`` as made (source pages only: the
-        corpus-wide pages depend on every file)."""
+        """How a later build may take the page at ``path`` as made: a source page by its
+        own files and lookups, a corpus-wide page by :mod:`widekey`'s key."""
         source = self._source_of(path)
         if source is None:
-            return None
+            if not self.wide or path not in self.pages():
+                return None
+            return Keyed(self._wide_key(path, page_url), self.resolver(page_url))
         parts = self._source_parts(source, page_url)
         return Keyed(parts.key, parts.resolve) if parts.key else None
 
@@ -276,6 +316,13 @@ class _SourceParts:
 
 # Bumped when what a source page is made of changes in a way the key does not name.
 _PAGE_FORMAT = 1
+_WIDE_FORMAT = 1  # the same, for a corpus-wide page or file
+
+
+def _made_alone(make: Callable[[], str], _lookups: list[Lookup]) -> str:
+    """A corpus-wide file's text (it looks nothing up: its key names what it would)."""
+    return make()
+
 
 # Our templates and markdown-it write attributes double-quoted, with '"' escaped inside
 # values; an id is preceded by whitespace (``data-id`` is not an id).

@@ -10,10 +10,12 @@ names an event.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
 from ..core.dated import DatedFact
 from ..core.files import declared_ids, exists, read_text
+from ..core.lazy import LazyTexts
 from ..core.model import Reference
 from ..core.paging import Cut, Measured, Part
 from ..core.problems import Problems
@@ -249,6 +251,25 @@ class Timeline(Feature):
     def files(self, urls: SiteUrls) -> Mapping[str, str]:
         if not self.present:
             return {}
-        page_url = urls.page(PAGE)
-        name = term_name(self._term(page_url, urls))
-        return {export_path(urls): timeline_json(self.events, self._describe(page_url, urls), name)}
+        page_url, path = urls.page(PAGE), export_path(urls)
+
+        def export() -> str:
+            name = term_name(self._term(page_url, urls))
+            return timeline_json(self.events, self._describe(page_url, urls), name)
+
+        return LazyTexts({path: export}, wide=[path])
+
+    def made_of(self) -> object:
+        """The events, with the notes that date them (a passage is its note's source, date
+        and place, which are the corpus's)."""
+        events = [
+            [replace(e, passages=[]), [p.annotation.id for p in e.passages]] for e in self.events
+        ]
+        return [self.present, events, sorted(self.known), self._budget, self._urls]
+
+    def kept_cut(self) -> list[list[object]] | None:
+        cut = self.cut()
+        return cut.plain(lambda e: e.id) if cut else None
+
+    def settle_cut(self, kept: list[list[object]] | None) -> bool:
+        return self._cut.settle(PAGE, kept, self.by_id)

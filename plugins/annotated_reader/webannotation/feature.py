@@ -31,5 +31,8 @@ class WebAnnotations(Feature):
             return {}
         return site_files(self.corpus, urls, self.options.site_url, self.options.site_name)
 
+    def made_of(self) -> object:
+        return []  # its files, one per source, are keyed by their own source
+
     def source_alternates(self, source: Source, urls: SiteUrls) -> list[tuple[str, str]]:
         return [(MEDIA_TYPE, path(source.id))]
