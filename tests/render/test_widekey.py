@@ -18,6 +18,8 @@ from annotated_reader.render.site import KeptCuts
 from annotated_reader.render.widekey import wide_key
 from helpers.project import ROOT
 
+CONTEXT = "a" * 64  # the code's, the templates' and the options' key (``replay.site_key``)
+
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Corpus:
@@ -34,13 +36,18 @@ def _edited(corpus: Corpus, **changes: object) -> str:
     first = source.annotations[0]
     source.annotations[0] = replace(first, **changes)  # type: ignore[arg-type]
     try:
-        return wide_key(corpus)[0]
+        return wide_key(corpus, CONTEXT)[0]
     finally:
         source.annotations[0] = first
 
 
+def test_the_context_is_in_the_key(corpus: Corpus) -> None:
+    """Another version of the code, other templates or options: no page or file is taken."""
+    assert wide_key(corpus, CONTEXT)[0] != wide_key(corpus, "b" * 64)[0]
+
+
 def test_a_note_s_body_and_lines_are_not_in_the_key(corpus: Corpus) -> None:
-    key = wide_key(corpus)[0]
+    key = wide_key(corpus, CONTEXT)[0]
     first = corpus.sources[0].annotations[0]
     assert len(key) == 64
     assert _edited(corpus, body=first.body + " Edited.") == key
@@ -62,21 +69,21 @@ def test_a_note_s_body_and_lines_are_not_in_the_key(corpus: Corpus) -> None:
 def test_every_other_field_of_a_note_is_in_the_key(
     corpus: Corpus, field: str, value: object
 ) -> None:
-    key = wide_key(corpus)[0]
+    key = wide_key(corpus, CONTEXT)[0]
     assert getattr(corpus.sources[0].annotations[0], field) != value
     assert _edited(corpus, **{field: value}) != key
 
 
 def test_a_source_s_text_and_title_and_a_feature_s_data_are_in_the_key(corpus: Corpus) -> None:
-    key = wide_key(corpus)[0]
+    key = wide_key(corpus, CONTEXT)[0]
     source = corpus.sources[0]
     text, source.text = source.text, source.text + " "
-    assert wide_key(corpus)[0] != key
+    assert wide_key(corpus, CONTEXT)[0] != key
     source.text = text
     glossary = corpus.feature("glossary")
     term = glossary.terms[0]  # type: ignore[attr-defined]
     glossary.terms[0] = replace(term, definition=term.definition + " Edited.")  # type: ignore[attr-defined]
-    assert wide_key(corpus)[0] != key
+    assert wide_key(corpus, CONTEXT)[0] != key
 
 
 class _Silent(Feature):
@@ -95,26 +102,26 @@ def test_a_feature_that_does_not_say_what_it_is_made_of_gives_no_key(
     corpus: Corpus, feature: Feature
 ) -> None:
     corpus.features.append(feature)
-    assert wide_key(corpus) == ("", {})
+    assert wide_key(corpus, CONTEXT) == ("", {})
 
 
 def test_a_source_s_digest_is_taken_from_an_earlier_build_only_for_the_same_source(
     corpus: Corpus,
 ) -> None:
-    key, digests = wide_key(corpus)
+    key, digests = wide_key(corpus, CONTEXT)
     assert set(digests) == {s.id for s in corpus.sources}
     first = corpus.sources[0].id
     made, _digest = digests[first]
-    assert wide_key(corpus, {first: [made, "0" * 64]})[0] != key  # taken: its source's key
-    assert wide_key(corpus, {first: ["another file", "0" * 64]})[0] == key  # not taken
-    assert wide_key(corpus, {first: ["damaged"]})[0] == key
+    assert wide_key(corpus, CONTEXT, {first: [made, "0" * 64]})[0] != key  # taken: its source's key
+    assert wide_key(corpus, CONTEXT, {first: ["another file", "0" * 64]})[0] == key  # not taken
+    assert wide_key(corpus, CONTEXT, {first: ["damaged"]})[0] == key
 
 
 def _site(tmp_path: Path, kept: KeptCuts | None = None) -> GeneratedSite:
     """The real corpus's site with its glossary, timeline and ratings cut in parts."""
     options = Options(cache_dir=tmp_path / "cache", page_budget=8000)
     corpus, _ = load_corpus(Paths(ROOT, "annotations", "seeds"), options)
-    return GeneratedSite(corpus, SiteUrls(True), key_wide=True, kept=kept)
+    return GeneratedSite(corpus, SiteUrls(True), context=CONTEXT, kept=kept)
 
 
 def test_a_build_made_of_the_same_takes_the_cuts_kept_not_measuring_again(

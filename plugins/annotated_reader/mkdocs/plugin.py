@@ -241,7 +241,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             corpus,
             SiteUrls(config.use_directory_urls),
             search_view=self.config.search_view,
-            key_wide=recording is not None,
+            context=recording.context if recording is not None else "",
             kept=recording.kept_cuts() if recording is not None else None,
         )
         if options.cache_dir is not None and memo.local_secret() is None:

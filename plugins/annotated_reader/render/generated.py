@@ -35,12 +35,13 @@ class GeneratedSite:
         urls: SiteUrls,
         *,
         search_view: bool = True,
-        key_wide: bool = False,
+        context: str = "",
         kept: KeptCuts | None = None,
     ) -> None:
-        """``key_wide``: key the corpus-wide pages for a later build to take as made;
-        ``kept``: a build's :meth:`cuts`, taken when that build was made of the same."""
-        self.builder = SiteBuilder(corpus, urls, search_view, key_wide, kept)
+        """``context``: what shapes every page besides the editorial data (see ``replay``),
+        given to key the corpus-wide pages for a later build to take as made; ``kept``: a
+        build's :meth:`cuts`, taken when that build was made of the same."""
+        self.builder = SiteBuilder(corpus, urls, search_view, context, kept)
 
     @property
     def corpus(self) -> Corpus:

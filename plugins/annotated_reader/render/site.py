@@ -43,8 +43,9 @@ class SiteBuilder:
     corpus: Corpus
     urls: SiteUrls
     search_view: bool = True  # also give each page's search document (search_view), if any
-    # Key the corpus-wide pages and files, for a later build to take as made (``widekey``)
-    key_wide: bool = False
+    # What shapes every page besides the editorial data (code, templates, options; see
+    # ``replay``): given, the corpus-wide pages and files are keyed with it (``widekey``)
+    context: str = ""
     kept: KeptCuts | None = None  # a build's cuts, taken when its key is this corpus's
 
     def __post_init__(self) -> None:
@@ -58,7 +59,9 @@ class SiteBuilder:
             if ann.claim_id:
                 self._claims.setdefault(ann.claim_id, []).append(ann)
         known = self.kept[2] if self.kept is not None else None
-        self.wide, self._digests = wide_key(self.corpus, known) if self.key_wide else ("", {})
+        self.wide, self._digests = "", Digests()
+        if self.context:
+            self.wide, self._digests = wide_key(self.corpus, self.context, known)
         if self.kept is not None and self.wide and self.kept[0] == self.wide:
             for feature in self.corpus.features:  # measured by a build made of the same
                 feature.settle_cut(self.kept[1].get(feature.name))

@@ -115,11 +115,11 @@ def _source_digest(corpus: Corpus, source: Source, known: Digests, out: Digests)
     return digest
 
 
-def wide_key(corpus: Corpus, known: Digests | None = None) -> tuple[str, Digests]:
-    """The key of everything the corpus-wide pages are made of (the site's templates,
-    options and code aside: the kept site's context names them), "" when some feature
-    does not say what its pages are made of, or says it in a form this cannot write; and
-    each source's digest, for a later build (``known``: an earlier build's)."""
+def wide_key(corpus: Corpus, context: str, known: Digests | None = None) -> tuple[str, Digests]:
+    """The key of everything the corpus-wide pages are made of, in ``context`` (the code,
+    the site's templates and options: ``replay.site_key``'s), "" when some feature does
+    not say what its pages are made of, or says it in a form this cannot write; and each
+    source's digest, for a later build (``known``: an earlier build's)."""
     digests: Digests = {}
     try:
         features = []
@@ -129,7 +129,7 @@ def wide_key(corpus: Corpus, known: Digests | None = None) -> tuple[str, Digests
                 return "", {}
             features.append([feature.name, plain(made)])
         sources = [_source_digest(corpus, s, known or {}, digests) for s in corpus.sources]
-        key = _digest([_FORMAT, sources, features, plain(corpus.lost), corpus.complete])
+        key = _digest([_FORMAT, context, sources, features, plain(corpus.lost), corpus.complete])
     except (_Unkeyable, TypeError, ValueError, RecursionError):
         return "", {}
     return key, digests
