@@ -46,9 +46,27 @@ def _names(kind: type) -> tuple[str, ...]:
     return names
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """``value`` as JSON-able data: records field by field, a note or a source by its id
     (its data is in the key once, see :func:`source_data`), a place in a file by its path."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
+    names = _records.get(kind)
+    if names is not None:
+        return [kind.__name__, *[plain(getattr(value, n)) for n in names]]
+    return _rarer(value)
+
+
+_records: dict[type, tuple[str, ...]] = {}  # the records :func:`plain` writes field by field
+
+
+def _rarer(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, Location):
@@ -67,7 +85,8 @@ def plain(value: Any) -> Any:
         return sorted((plain(v) for v in value), key=json.dumps)
     kind = type(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [kind.__name__, *(plain(getattr(value, n)) for n in _names(kind))]
+        _records[kind] = _names(kind)
+        return plain(value)
     raise _Unkeyable(kind.__name__)
 
 
