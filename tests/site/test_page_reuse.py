@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers.project import ROOT, copy_project, replace_in
+from helpers.project import ROOT, copy_project, replace_in, write_file
 from helpers.rebuild import assert_same, build_verbose, files, from_scratch, override_template
 
 TAKEN = re.compile(r"(\d+) of (\d+) source pages and (\d+) of (\d+) corpus-wide pages taken")
@@ -143,6 +143,27 @@ def test_a_template_overridden_takes_no_page(project: Path, tmp_path: Path) -> N
     override_template(project)
     assert _taken(project, tmp_path) == 0
     assert "<!-- edited -->" in _page(project, "hahn-belarus-option")
+
+
+def test_the_corpus_wide_files_follow_a_template_and_an_option(
+    project: Path, tmp_path: Path
+) -> None:
+    """The terms script is made with term_preview.html, and links each term's part of a
+    cut glossary: a template edited, or ``link_terms`` changed (which cuts the glossary
+    anew), makes it again (an outside test found it copied from the last build)."""
+    preview = ROOT / "plugins/annotated_reader/render/templates/term_preview.html"
+    write_file(project, "overrides/term_preview.html", preview.read_text("utf-8"))
+    plugin = "  - annotated-reader:\n      templates_dir: overrides\n      page_budget: 8000\n"
+    replace_in(project, "mkdocs.yml", "  - annotated-reader\n", plugin)
+    build_verbose(project)
+    script = project / "site" / "assets" / "annotated-reader" / "glossary-terms.js"
+    write_file(project, "overrides/term_preview.html", "<!-- v2 -->" + preview.read_text("utf-8"))
+    _both_taken(project, tmp_path)
+    assert "!-- v2 --" in script.read_text("utf-8")
+    replace_in(
+        project, "mkdocs.yml", "page_budget: 8000\n", "page_budget: 8000\n      link_terms: all\n"
+    )
+    _both_taken(project, tmp_path)
 
 
 def test_with_workers_the_pool_renders_only_the_pages_not_taken(
