@@ -166,6 +166,33 @@ def test_the_corpus_wide_files_follow_a_template_and_an_option(
     _both_taken(project, tmp_path)
 
 
+# Between MkDocs' two loops (on_env), the kept site is overwritten where it is: the pages
+# taken from it are read from it again as the theme writes them, and must be made anew.
+_DAMAGE = """
+from pathlib import Path
+
+def on_env(env, config, files):
+    kept = Path(config.config_file_path).parent / ".cache/plugin/annotated-reader/site/site.bin"
+    if kept.is_file():  # not in the build from scratch
+        with open(kept, "r+b") as f:
+            size = f.seek(0, 2)
+            f.seek(100)
+            f.write(b"\\0" * max(0, size - 20_000))
+    return env
+"""
+
+
+def test_pages_taken_are_read_again_as_they_are_written_and_made_anew_if_that_fails(
+    project: Path, tmp_path: Path
+) -> None:
+    """A page taken from the kept site is not held between MkDocs' loops but read from
+    that file again; when the file was overwritten meanwhile, the page is made anew."""
+    replace_in(project, HAHN, "    body: |\n", "    body: |\n      An edited first note.\n")
+    write_file(project, "damage.py", _DAMAGE)
+    replace_in(project, "mkdocs.yml", "plugins:\n", "hooks:\n  - damage.py\nplugins:\n")
+    assert _both_taken(project, tmp_path) == (4, WIDE)
+
+
 def test_with_workers_the_pool_renders_only_the_pages_not_taken(
     project: Path, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import zlib
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,6 +101,11 @@ def _hold(text: str) -> bytes:
     return replay.compressed(text)
 
 
+# A page's text (or search document) between MkDocs' loops: compressed, or how to read it
+# compressed again from the site kept before.
+Held = bytes | Callable[[], bytes]
+
+
 def _given_back(held: bytes) -> str:
     return zlib.decompress(held).decode("utf-8")
 
@@ -117,15 +123,15 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._command, self._dirty = "build", False
         self._keyed: tuple[list[Path], dict[str, Any]] = ([], {})  # what the site's key hashes
         self.problems = Problems()
-        self._search_docs: dict[str, bytes] = {}  # page path → search_view document, held
+        self._search_docs: dict[str, Held] = {}  # page path → search_view document, held
         self._lent: str | None = None  # the page's own content while search reads ours
         self._pool: PagePool | None = None  # source pages rendered by other processes
-        self._held: dict[str, bytes] = {}  # page path → its content, between MkDocs' loops
+        self._held: dict[str, Held] = {}  # page path → its content, between MkDocs' loops
         self._recalled: Recalled | None = None  # results kept between the builds of serve
         self._entries: HeldEntries | None = None  # our pages' search entries, held
         self._made_by = ""  # what makes them (``search_index.made_by``)
         self._kept_entries: bytes | None = None  # this page's, from the kept site
-        self._packed: tuple[str, bytes] | None = None  # this page's HTML, and compressed
+        self._packed: tuple[str, Held] | None = None  # this page's HTML, and compressed
         self._as_made: dict[str, bool] = {}  # page → taken from the last site as made
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -362,10 +368,10 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if packed is not None and packed.html is not rendered.html:
             packed = None
         if rendered.search is not None:
-            held = packed.packed_search if packed is not None else None
+            held = (packed.search_again or packed.packed_search) if packed is not None else None
             self._search_docs[page.file.src_uri] = held or _hold(rendered.search)
         if packed is not None:
-            self._packed = (packed.html, packed.packed_html)
+            self._packed = (packed.html, packed.html_again or packed.packed_html)
         page.toc = get_toc([_toc_token(e) for e in rendered.toc])
         page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
         self._held[page.file.src_uri] = b""  # ours: held from the last on_page_content on
@@ -498,7 +504,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> TemplateContext | None:
         held = self._held.get(page.file.src_uri)
         if held:
-            page.content = _given_back(held)
+            page.content = self._back(held, page, search=False)
             self._held[page.file.src_uri] = b""
         if self._entries is not None and held is not None:
             self._entries.before()
@@ -518,8 +524,21 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             self._kept_entries = None
         document = self._search_docs.pop(page.file.src_uri, None)
         if document is not None and page.content is not None:
-            self._lent, page.content = page.content, _given_back(document)
+            self._lent, page.content = page.content, self._back(document, page, search=True)
         return context
+
+    def _back(self, held: Held, page: Page, *, search: bool) -> str:
+        """A held page (or its search document) given back: read again from the site kept
+        before if it was copied from there, rendered again if that file changed since."""
+        if not callable(held):
+            return _given_back(held)
+        try:
+            return _given_back(held())
+        except (replay.Changed, ValueError, zlib.error):
+            site = self.site
+            rendered = site.page(page.file.src_uri, page.url) if site is not None else None
+            text = (rendered.search if search else rendered.html) if rendered else None
+            return text or ""
 
     @event_priority(-100)
     def _on_page_context_take_back(

@@ -365,6 +365,21 @@ class Packed:
     html: str  # the text itself, so the plugin can tell it is still the page's
     packed_html: bytes
     packed_search: bytes | None
+    # For a page copied from the site kept before: both read from it again when needed,
+    # rather than held (they raise ``Changed`` if it changed since)
+    html_again: Callable[[], bytes] | None = None
+    search_again: Callable[[], bytes] | None = None
+
+
+Changed = _Changed  # what reading the site kept before raises once it changed
+
+
+def _again(last: Replayed, kept: _Page, html: str, packed: bytes, search: bytes | None) -> Packed:
+    """A page copied from the site kept before, read from it again when the plugin gives
+    it back: at 1,000 sources, holding every copied page's bytes between MkDocs' loops was
+    a tenth of an edited build's peak memory."""
+    again = partial(last._read, kept.search) if kept.search is not None else None
+    return Packed(html, packed, search, partial(last._read, kept.html), again)
 
 
 def _strings(value: Any) -> dict[str, str]:
@@ -662,7 +677,7 @@ class Recording:
             made,
         ]
         self._copied.add(page.path)
-        self.packed = Packed(page.html, html, search)
+        self.packed = _again(self._last, last, page.html, html, search)
         return True
 
     def kept_cuts(self) -> KeptCuts | None:
@@ -706,7 +721,7 @@ class Recording:
         if page.made_of is not None:
             self._page_keys[path] = list(page.made_of)
         self._copied.add(path)
-        self.packed = Packed(page.html, html, search)
+        self.packed = _again(last, kept, page.html, html, search)
         self.taken.append(path)
         return page
 
@@ -798,11 +813,10 @@ class Recording:
         )
         if self.search_made_by:
             self._header.update(entries=self._entries, search_made_by=self.search_made_by)
-        header = json.dumps(self._header, ensure_ascii=False).encode("utf-8")
         self._let_go_of_last()
         try:
-            self._put(header)
-            self._put(str(len(header)).rjust(_LENGTH, "0").encode("ascii"))
+            length = self._put_header()
+            self._put(str(length).rjust(_LENGTH, "0").encode("ascii"))
             self._out.write(self._mac.hexdigest().encode("ascii"))
             self._out.close()
             os.replace(self._temp, self.folder / NAME)
@@ -810,6 +824,18 @@ class Recording:
             self.abandon()
             return f"could not write to the cache folder {KIND}/ ({exc})"
         return None
+
+    def _put_header(self) -> int:
+        """Write the header as ``json.dumps`` would, one entry at a time (made whole, a
+        large site's header was an edited build's peak memory); its length in bytes."""
+        length = 0
+        for n, (name, value) in enumerate(self._header.items()):
+            text = json.dumps(name) + ": " + json.dumps(value, ensure_ascii=False)
+            data = (("{" if n == 0 else ", ") + text).encode("utf-8")
+            self._put(data)
+            length += len(data)
+        self._put(b"}")
+        return length + 1
 
     def abandon(self) -> None:
         self._let_go_of_last()
