@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from annotated_reader.mkdocs.watcher import EventsFirst
 from helpers.project import BIN, ROOT
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import FileModifiedEvent, FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -258,6 +258,47 @@ def test_a_save_the_system_told_of_is_not_told_again_by_the_poll(tmp_path: Path)
     finally:
         watcher.stop()
         watcher.join(10)
+
+
+class _Taking:
+    """An observer that only keeps the handler it is given, for a test to call."""
+
+    def __init__(self) -> None:
+        self.handler: FileSystemEventHandler | None = None
+
+    def schedule(self, handler: FileSystemEventHandler, path: str, recursive: bool = False) -> str:
+        self.handler = handler
+        return path
+
+
+class _Count(FileSystemEventHandler):
+    def __init__(self) -> None:
+        self.events: list[FileSystemEvent] = []
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        self.events.append(event)
+
+
+def test_whichever_tells_of_a_save_first_the_other_s_news_of_it_is_dropped(
+    tmp_path: Path,
+) -> None:
+    """A busy machine may deliver the system's event after the poll's look (an outside CI
+    run saw it): still one save, one rebuild; and a second save then is the poll's to tell."""
+    polling, events, handler = _Taking(), _Taking(), _Count()
+    watcher = EventsFirst(polling, events, logging.getLogger("test"))
+    watcher.schedule(handler, str(tmp_path), recursive=True)
+    assert polling.handler is not None and events.handler is not None
+    saved = FileModifiedEvent(str(tmp_path / "a.yml"))
+    polling.handler.dispatch(saved)
+    events.handler.dispatch(saved)  # the same save, told late
+    assert len(handler.events) == 1
+    events.handler.dispatch(saved)  # a second save within two seconds…
+    polling.handler.dispatch(saved)  # …is told by the poll's next look
+    assert len(handler.events) == 2
+    other = FileModifiedEvent(str(tmp_path / "b.yml"))
+    events.handler.dispatch(other)
+    polling.handler.dispatch(other)  # the events first: the poll's news is dropped
+    assert len(handler.events) == 3
 
 
 class _NoInstance(Observer):  # type: ignore[misc,valid-type]

@@ -10,8 +10,9 @@ The system's events cover only the folders that were there when watching began: 
 deleted and made again, or replaced by ``mv``, a folder reached through a link, or one made
 once inotify's limit of watches is reached, is no longer heard. So MkDocs' poll goes on
 beside them, as a net: what it sees of a file the events told of in the last two seconds
-is dropped (one save, one rebuild), and what only it sees rebuilds, as in MkDocs.
-Single files (``mkdocs.yml``) are only polled.
+is dropped (one save, one rebuild), and so is what the events tell of a file the poll saw
+first (a busy machine may deliver the events late); what only it sees rebuilds, as in
+MkDocs. Single files (``mkdocs.yml``) are only polled.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from typing import Any
 # any file's event, and a build reads every watched file, so each rebuild would start the
 # next. A poll never sees these.
 _NO_CHANGE = frozenset({"opened", "closed_no_write", "closed"})
-_TOLD = 2.0  # seconds during which the poll's news of a file the events told of is dropped
+_TOLD = 2.0  # seconds during which one side's news of a file the other told of is dropped
+
+
+def _recent(paths: list[str], told: dict[str, float], now: float) -> bool:
+    return any(now - told.get(path, -_TOLD) < _TOLD for path in paths)
 
 
 def _paths(event: Any) -> list[str]:
@@ -34,30 +39,37 @@ def _paths(event: Any) -> list[str]:
 
 
 class _Changes:
-    """MkDocs' handler, given the system's events of files changed (and noting when)."""
+    """MkDocs' handler, given the system's events of files changed (and noting when) but
+    those the poll told of just before. One dropped is not noted: a second save in the
+    meantime is then the poll's to tell, at its next look."""
 
-    def __init__(self, handler: Any, told: dict[str, float]) -> None:
-        self.handler, self.told = handler, told
+    def __init__(self, handler: Any, told: dict[str, float], polled: dict[str, float]) -> None:
+        self.handler, self.told, self.polled = handler, told, polled
 
     def dispatch(self, event: Any) -> None:
         if getattr(event, "event_type", None) in _NO_CHANGE:
             return
-        now = time.monotonic()
-        for path in _paths(event):
+        now, paths = time.monotonic(), _paths(event)
+        if _recent(paths, self.polled, now):
+            return
+        for path in paths:
             self.told[path] = now
         self.handler.dispatch(event)
 
 
 class _Untold:
-    """MkDocs' handler, given the poll's events but those the system's told of just before."""
+    """MkDocs' handler, given the poll's events (and noting when) but those the system's
+    told of just before."""
 
-    def __init__(self, handler: Any, told: dict[str, float]) -> None:
-        self.handler, self.told = handler, told
+    def __init__(self, handler: Any, told: dict[str, float], polled: dict[str, float]) -> None:
+        self.handler, self.told, self.polled = handler, told, polled
 
     def dispatch(self, event: Any) -> None:
-        now = time.monotonic()
-        if any(now - self.told.get(path, -_TOLD) < _TOLD for path in _paths(event)):
+        now, paths = time.monotonic(), _paths(event)
+        if _recent(paths, self.told, now):
             return
+        for path in paths:
+            self.polled[path] = now
         self.handler.dispatch(event)
 
 
@@ -71,16 +83,18 @@ class EventsFirst:
         self.polling, self.events, self.log = polling, events, log
         self._events: dict[Any, Any] = {}  # the poll's watch handed to MkDocs → the events'
         self._told: dict[str, float] = {}  # a file's path → when the events last told of it
+        self._polled: dict[str, float] = {}  # … and when the poll did
         self._events_running = False
         self._polled_only = False  # the system's events failed: every folder is polled
 
     def schedule(self, handler: Any, path: str, recursive: bool = False) -> Any:
         folder = os.path.isdir(path)
-        polled = _Untold(handler, self._told) if folder else handler
+        polled = _Untold(handler, self._told, self._polled) if folder else handler
         watch = self.polling.schedule(polled, path, recursive=recursive)
         if folder and not self._polled_only:
             try:  # watchdog ≥ 7 takes an inotify instance here (a limit of 128 per user)
-                own = self.events.schedule(_Changes(handler, self._told), path, recursive=recursive)
+                heard = _Changes(handler, self._told, self._polled)
+                own = self.events.schedule(heard, path, recursive=recursive)
             except OSError as exc:
                 self._all_polled(exc)
             else:
