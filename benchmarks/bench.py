@@ -77,7 +77,11 @@ def _edited_runner(project: Path, strict: bool) -> Callable[[], Sample]:
     build(project, strict=strict)  # warm: the copy starts with this build's cache, and so do
     copy = project.with_name(project.name + "-edited")  # the measured builds of ``project``
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site"))
+    # Only the built site is left out: ``ignore_patterns("site")`` also left out the cache's
+    # ``site/`` folder (the site kept whole), so each edited series began without it.
+    shutil.copytree(
+        project, copy, ignore=lambda folder, _names: ["site"] * (folder == str(project))
+    )
     edit, count = edit_of(copy), itertools.count()
 
     def run() -> Sample:
