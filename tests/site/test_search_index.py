@@ -201,3 +201,44 @@ def test_an_edited_build_copies_each_page_made_the_same_and_the_entries_made_of_
     scratch = from_scratch(project, tmp_path)
     assert_same(files(project / "site"), scratch)
     assert index == scratch["search/search_index.json"]
+
+
+def _entries(index: Path) -> list[str]:
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    return sorted(json.dumps(d, sort_keys=True) for d in docs)
+
+
+def test_serve_dirty_saves_leave_each_entry_once_and_the_edit_searchable(tmp_path: Path) -> None:
+    """``serve --dirty`` rebuilds every generated page on a save and Material merges the
+    last index assuming one page was rebuilt: each save added every generated page's
+    entries again. After two saves the index holds what a clean build of the same files
+    holds, each entry once, the edit among them."""
+    from helpers.project import replace_in
+
+    project = copy_project(ROOT, tmp_path / "corpus")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site, url = tmp_path / "served", "http://127.0.0.1:8000/"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)  # as ``mkdocs serve --dirty``
+    try:
+        for k in range(3):
+            if k:
+                replace_in(
+                    project,
+                    "annotations/sources/hahn-belarus-option.yml",
+                    "    body: |\n",
+                    f"    body: |\n      Saved {k}: zyzzyva{k}.\n",
+                )
+                config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+            config.site_url = url
+            build(config, serve_url=url, dirty=k > 0)
+    finally:
+        config.plugins.on_shutdown()
+    served = _entries(site / "search/search_index.json")
+    assert len(served) == len(set(served))
+    assert any("zyzzyva2" in e for e in served) and any("zyzzyva1" in e for e in served)
+    clean = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "clean"))
+    clean.plugins.on_startup(command="build", dirty=False)
+    clean.site_url = url
+    build(clean, serve_url=url)
+    assert served == _entries(tmp_path / "clean/search/search_index.json")

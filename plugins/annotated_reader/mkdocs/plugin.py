@@ -31,7 +31,7 @@ from ..render.navigation import reading_rank, section_key
 from ..render.replay import Packed, Recording, Replayed
 from .config import ReaderConfig
 from .madefile import MadeFile
-from .search_index import HeldEntries, made_by
+from .search_index import HeldEntries, made_by, merge_rebuilt
 from .watcher import quicken
 
 if TYPE_CHECKING:  # mkdocs.livereload pulls in watchdog: 30 ms that `mkdocs build` never needs
@@ -618,7 +618,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             if problem:
                 log.warning(problem)
 
-    on_post_build = CombinedEvent(_on_post_build, _on_post_build_search)
+    # Before Material's search writes its index (priority 0): see ``merge_rebuilt``.
+    @event_priority(50)
+    def _on_post_build_dirty(self, *, config: MkDocsConfig) -> None:
+        if self._dirty and self.site is not None:
+            merge_rebuilt(config.plugins)
+
+    on_post_build = CombinedEvent(_on_post_build_dirty, _on_post_build, _on_post_build_search)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()

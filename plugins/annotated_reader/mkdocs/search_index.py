@@ -98,6 +98,28 @@ class HeldEntries:
         return None
 
 
+def merge_rebuilt(plugins: Any) -> None:
+    """``serve --dirty``: Material merges the last index with this build's entries assuming
+    one page was rebuilt (it drops the last entries of the first rebuilt page only), but
+    every generated page is rebuilt on each save, so each save added all their entries
+    again. The last index's entries of every page indexed in this build are dropped first."""
+    for plugin in plugins.values():
+        if not type(plugin).__module__.startswith("material.plugins.search"):
+            continue
+        last = getattr(plugin, "search_index_prev", None)
+        now = getattr(plugin, "search_index", None)
+        kept, made = getattr(last, "entries", None), getattr(now, "entries", None)
+        if last is now or not isinstance(kept, list) or not isinstance(made, list) or not made:
+            continue
+        rebuilt = {_page_of(entry) for entry in made}
+        kept[:] = [entry for entry in kept if _page_of(entry) not in rebuilt]
+
+
+def _page_of(entry: Any) -> str:
+    location = entry.get("location", "") if isinstance(entry, dict) else ""
+    return str(location).partition("#")[0]
+
+
 def made_by(plugins: Any) -> str:
     """What a page's entries depend on besides the page itself (its document, address,
     title and sections): Material's version, whether it segments Chinese text, and every
