@@ -16,7 +16,7 @@ from helpers.project import BIN, ROOT, run
 
 from benchmarks import synth
 
-POOL_LINE = "rendering 12 source pages in 2 processes"
+POOL_LINE = "rendering 12 source pages in 2 worker processes"
 
 
 def _project(dest: Path, workers: int) -> Path:

@@ -200,8 +200,16 @@ def test_with_workers_the_pool_renders_only_the_pages_not_taken(
     replace_in(
         project, "mkdocs.yml", "  - annotated-reader\n", "  - annotated-reader:\n      workers: 2\n"
     )
-    replace_in(project, HAHN, "    body: |\n", "    body: |\n      An edited first note.\n")
+    named = sorted(f"annotations/sources/{f.name}" for f in (project / HAHN).parent.glob("*.yml"))
+    edited = [HAHN, *[rel for rel in named if rel != HAHN][:2]]
+    for k, rel in enumerate(edited):
+        replace_in(project, rel, "    body: |\n", f"    body: |\n      Edited note {k}.\n")
     log = build_verbose(project)
-    assert "rendering 1 source pages in 2 processes" in log and TAKEN.search(log)
-    assert TAKEN.search(log)[1] == "4"  # type: ignore[index]
+    # The first page is rendered before the fork, the other two by as many workers
+    assert "rendering 3 source pages in 2 worker processes" in log and TAKEN.search(log)
+    assert TAKEN.search(log)[1] == "2"  # type: ignore[index]
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
+    replace_in(project, HAHN, "    body: |\n", "    body: |\n      Edited once more.\n")
+    log = build_verbose(project)  # one page: rendered here, no worker forked for it
+    assert "worker processes" not in log and TAKEN.search(log)[1] == "4"  # type: ignore[index]
     assert_same(files(project / "site"), from_scratch(project, tmp_path))

@@ -448,8 +448,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             file = files.get_file_from_path(path)
             if file is not None and not self._taken_as_made(file.src_uri, file.url):
                 jobs.append((file.src_uri, file.url))
-        if jobs:
-            log.info(f"rendering {len(jobs)} source pages in {workers} processes")
+        if len(jobs) < 2:  # the first is rendered here before any fork: one needs no pool
+            return PagePool(site, [], 0)
+        workers = min(workers, len(jobs) - 1)  # forked all at once: none left idle
+        log.info(
+            f"rendering {len(jobs)} source pages in {workers} worker processes "
+            "(the first in this one, before they fork)"
+        )
         return PagePool(site, jobs, workers)
 
     def _close_pool(self) -> None:
