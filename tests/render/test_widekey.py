@@ -81,9 +81,15 @@ def test_a_source_s_text_and_title_and_a_feature_s_data_are_in_the_key(corpus: C
     assert wide_key(corpus, CONTEXT)[0] != key
     source.text = text
     glossary = corpus.feature("glossary")
+    # Its file's read was kept: the terms are keyed by the key of that read
+    assert glossary._read_key  # type: ignore[attr-defined]
+    glossary._read_key = "another read"  # type: ignore[attr-defined]
+    assert wide_key(corpus, CONTEXT)[0] != key
+    glossary._read_key = ""  # type: ignore[attr-defined]  # not kept: the terms themselves
+    unkept = wide_key(corpus, CONTEXT)[0]
     term = glossary.terms[0]  # type: ignore[attr-defined]
     glossary.terms[0] = replace(term, definition=term.definition + " Edited.")  # type: ignore[attr-defined]
-    assert wide_key(corpus, CONTEXT)[0] != key
+    assert wide_key(corpus, CONTEXT)[0] not in (key, unkept)
 
 
 class _Silent(Feature):

@@ -26,7 +26,7 @@ from helpers.rebuild import (
 )
 from helpers.searchspy import search_reads
 
-KINDS = ("markup", "sources", "terms", "yaml")
+KINDS = ("glossary", "markup", "sources", "terms", "yaml")
 
 
 @pytest.fixture
@@ -110,6 +110,47 @@ def test_what_reading_a_kept_source_file_reported_is_reported_by_every_build(
     assert error in build_verbose(project)
     forget_site(project)
     assert error in build_verbose(project)
+
+
+def test_the_glossary_read_before_is_taken_as_it_was_kept(project: Path) -> None:
+    """The glossary file is not read again from its YAML: a kept read whose first term's
+    definition says POISON (sealed as the plugin seals it) is what the glossary shows, and
+    the spellings it matches are the kept matcher's."""
+    build_verbose(project)
+    (path,) = _kept(project, "glossary")
+    read = pickle.loads(path.read_bytes().partition(b"\n")[2])
+    read.terms[0].definition = "POISON"
+    read.matcher = type(read.matcher)([])  # no spelling: no term linked in any source
+    _write_kept(path, read)
+    forget_site(project)
+    build_verbose(project)
+    assert _poisoned(project)
+    page = (project / "site/sources/hahn-belarus-option/index.html").read_text("utf-8")
+    assert "data-ar-term=" not in page
+
+
+def test_what_reading_the_kept_glossary_reported_is_reported_by_every_build(
+    project: Path,
+) -> None:
+    """A mistake in the glossary (an unknown field, an alias that is a common word) is
+    reported at its line by the build that read the file, and again by each build that
+    takes the read from the cache."""
+    replace_in(
+        project,
+        "annotations/glossary.yml",
+        "    category: person\n",
+        "    category: person\n    colour: red\n",
+    )
+    replace_in(
+        project, "annotations/glossary.yml", "      - Putin\n", "      - Putin\n      - the\n"
+    )
+    first = build_verbose(project)
+    said = [line for line in first.splitlines() if "glossary.yml:" in line]
+    assert any("colour" in line for line in said) and any("'the'" in line for line in said)
+    forget_site(project)
+    again = build_verbose(project)
+    assert [line for line in again.splitlines() if "glossary.yml:" in line] == said
+    assert _kept(project, "glossary")
 
 
 def test_a_seed_edited_so_every_passage_moves_is_anchored_again(
@@ -242,6 +283,7 @@ def test_results_of_the_wrong_shape_at_our_keys_are_worked_out_again(
         ("terms", [["x", 1, 0]]),
         ("markup", 7),
         ("sources", [1, 2]),
+        ("glossary", [1, 2]),
     ):
         for path in _kept(project, kind):
             _write_kept(path, bad)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from dataclasses import dataclass, replace
 
 from .memo import Memo
@@ -49,18 +48,8 @@ def key(memo: Memo, path: str, text: str, kept: dict[str, frozenset[str] | None]
 def recall(memo: Memo, key: str, seeds: dict[str, str | None]) -> ReadFile | None:
     """The file as an earlier build read it, if its seed is still the one it was anchored
     in; a fresh copy each time (loading changes what it is given)."""
-    data = memo.recall(key)
-    if not isinstance(data, bytes):
-        data = memo.get_pickled(key)
-        if data is None:
-            return None
-        memo.remember(key, data)
-    try:
-        read = pickle.loads(data)
-        if not isinstance(read, ReadFile):
-            raise TypeError("not a file read")
-    except Exception:  # noqa: BLE001 - sealed, so ours; any failure to load is damage
-        memo.damaged(key)
+    read = memo.recall_pickled(key, ReadFile)
+    if read is None:
         return None
     text = seeds.get(read.source.seed)
     if text is None or seed_hash(text) != read.seed_hash:
@@ -72,4 +61,4 @@ def recall(memo: Memo, key: str, seeds: dict[str, str | None]) -> ReadFile | Non
 def keep(memo: Memo, key: str, read: ReadFile) -> None:
     """Keep ``read`` for the next builds (its seed's text is not stored: the seed is)."""
     read.seed_hash = seed_hash(read.source.text)
-    memo.remember(key, memo.put_pickled(key, replace(read, source=replace(read.source, text=""))))
+    memo.keep_pickled(key, replace(read, source=replace(read.source, text="")))

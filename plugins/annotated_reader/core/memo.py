@@ -44,7 +44,9 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the library: its code is part of every key
 FORMAT = 1
@@ -177,6 +179,29 @@ class Memo:
         """The pickle kept under ``key``, its seal checked: only this user's builds wrote
         it (unpickle it with :func:`pickle.loads`; a shape error means :meth:`damaged`)."""
         return self._read(key, ".pickle")
+
+    def recall_pickled(self, key: str, kind: type[T]) -> T | None:
+        """A fresh copy of the ``kind`` kept pickled under ``key`` (from this process's last
+        build, else from the folder), or None; a pickle that does not load as one is
+        :meth:`damaged`. Fresh, because its user may change what it is given."""
+        data = self.recall(key)
+        if not isinstance(data, bytes):
+            data = self.get_pickled(key)
+            if data is None:
+                return None
+            self.remember(key, data)
+        try:
+            value = pickle.loads(data)
+            if not isinstance(value, kind):
+                raise TypeError(f"not a {kind.__name__}")
+        except Exception:  # noqa: BLE001 - sealed, so ours; any failure to load is damage
+            self.damaged(key)
+            return None
+        return value
+
+    def keep_pickled(self, key: str, value: object) -> None:
+        """Keep ``value`` for later builds, pickled (see :meth:`recall_pickled`)."""
+        self.remember(key, self.put_pickled(key, value))
 
     def _read(self, key: str, suffix: str) -> bytes | None:
         self.used.add(key)

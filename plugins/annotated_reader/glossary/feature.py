@@ -1,8 +1,8 @@
 """The glossary: terms with every spelling the sources use, linked wherever they occur.
 
-Reads ``annotations/glossary.yml``, checks it (ids, categories, aliases claimed twice,
-related ids, cross-references), finds every occurrence in the sources in one pass per text,
-and contributes term links, definition previews and the ``glossary/`` page.
+Takes the terms of ``annotations/glossary.yml`` as :mod:`.read` reads and checks them,
+finds every occurrence in the sources in one pass per text, and contributes term links,
+definition previews and the ``glossary/`` page.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from ..core.corpus import Feature, InlineLink, Options, PageHtml
-from ..core.dated import DatedFact, read_dated
-from ..core.fields import Fields, listed_ids, read_references, suggest
+from ..core.dated import DatedFact
 from ..core.files import declared_ids, exists, read_text
 from ..core.lazy import LazyTexts
 from ..core.model import Reference
@@ -23,154 +22,15 @@ from ..core.problems import Problems
 from ..core.text.markup import Markup
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
-from ..core.yamlsrc import Node, load_yaml
 from .cut import cut_glossary
-from .model import CATEGORIES, PAGE, TERM_FIELDS, Alias, Occurrence, Term
+from .model import PAGE, Occurrence, Term
 from .page import TERMS_SCRIPT, render_glossary, render_index, terms_script
-from .termmatch import Hit, Matcher, Pattern, choose
-from .words import unusable
+from .read import read_glossary
+from .termmatch import Hit, choose
 
 if TYPE_CHECKING:
     from ..core.corpus import Corpus
     from ..core.model import Source
-
-
-def _alias(node: Node, problems: Problems, misspelling: bool) -> Alias | None:
-    if node.is_scalar:
-        if not isinstance(node.value, str) or not node.value.strip():
-            problems.error(node.location, "glossary.bad-alias", "an alias must be non-empty text")
-            return None
-        return Alias(node.value, node.location, misspelling=misspelling)
-    fields = Fields(node, problems, "an alias", ("text", "case_sensitive", "occurs"), "glossary")
-    text = fields.text("text", hint="write the spelling as it occurs in the sources")
-    flags = {}
-    for key in ("case_sensitive", "occurs"):
-        value = fields.get(key)
-        if value is not None and not isinstance(value.value, bool):
-            problems.error(value.location, "glossary.type", f"'{key}' must be true or false")
-        flags[key] = value.value if value is not None and isinstance(value.value, bool) else None
-    if text is None:
-        return None
-    return Alias(
-        text,
-        node.location,
-        case_sensitive=bool(flags["case_sensitive"]),
-        occurs=flags["occurs"] is not False,
-        misspelling=misspelling,
-    )
-
-
-def read_terms(root: Node, problems: Problems) -> list[Term]:
-    top = Fields(root, problems, "the glossary", ("terms",), "glossary")
-    terms: list[Term] = []
-    seen: dict[str, Term] = {}
-    for item in top.sequence("terms", required=True, hint="list the terms under 'terms:'"):
-        fields = Fields(item, problems, "a term", TERM_FIELDS, "glossary")
-        if not fields.ok:
-            continue
-        term_id = fields.ident()
-        fields.what = f"term '{term_id}'" if term_id else "a term"
-        name = fields.text("term", hint="give the display name")
-        category = fields.text("category", choices=CATEGORIES)
-        definition = fields.text("definition", hint="write a short neutral definition in Markdown")
-        aliases = [
-            a for n in fields.sequence("aliases") if (a := _alias(n, problems, False)) is not None
-        ]
-        aliases += [
-            a
-            for n in fields.sequence("misspellings")
-            if (a := _alias(n, problems, True)) is not None
-        ]
-        related_nodes = []
-        for node in fields.sequence("related"):
-            if node.is_scalar and node.value is not None:
-                related_nodes.append(node)
-            else:
-                problems.error(
-                    node.location,
-                    "glossary.type",
-                    "each entry of 'related' must be a term id, e.g. related: [putin, kremlin]",
-                )
-        related = [str(n.value) for n in related_nodes]
-        references = read_references(fields, problems, required=False, hint="")
-        dated = read_dated(fields, problems)
-        if None in (term_id, name, category, definition):
-            continue
-        assert term_id and name and category and definition
-        if term_id in seen:
-            problems.error(
-                item.location,
-                "glossary.duplicate-id",
-                f"term id '{term_id}' is already used at {seen[term_id].location}; give each term its own id",
-            )
-            continue
-        def_node = fields.get("definition")
-        term = Term(
-            term_id,
-            name,
-            category,
-            definition,
-            item.location,
-            def_node.content_line if def_node else item.location.line,
-            aliases,
-            related,
-            references,
-            [n.location for n in related_nodes],
-            dated,
-        )
-        seen[term_id] = term
-        terms.append(term)
-    return terms
-
-
-def _usable(term: Term, alias: Alias, problems: Problems) -> bool:
-    """Whether ``alias`` can be matched: one without a letter or digit, or a common word,
-    would link what is not the term (see ``words``); it is reported and not linked."""
-    why = unusable(alias.text, alias.case_sensitive)
-    if why is None:
-        return True
-    said = f"alias '{alias.text}' of term '{term.id}' {why}, so it would link every "
-    said += f"'{alias.text}' in the sources, whatever it means there; it is not linked"
-    if why == "has no letter or digit":
-        problems.error(alias.location, "glossary.alias-without-letters", f"{said}: remove it")
-    else:
-        capitalised = alias.text[:1].upper() + alias.text[1:]
-        problems.warning(
-            alias.location,
-            "glossary.common-word-alias",
-            f"{said}: remove it, or write {{text: {capitalised}, case_sensitive: true}} "
-            "if only that spelling means the term",
-        )
-    return False
-
-
-def _check(terms: list[Term], problems: Problems) -> None:
-    """Cross-checks of the terms: aliases usable and claimed once, related terms defined.
-    Unusable aliases are dropped from their terms."""
-    ids = {t.id for t in terms}
-    claimed: dict[tuple[str, bool], tuple[Term, Alias]] = {}
-    for term in terms:
-        term.aliases = [a for a in term.aliases if _usable(term, a, problems)]
-        for alias in term.aliases:
-            key = (alias.text if alias.case_sensitive else alias.text.lower(), alias.case_sensitive)
-            other = claimed.get(key) or claimed.get((alias.text.lower(), False))
-            if other and other[0].id != term.id:
-                problems.error(
-                    alias.location,
-                    "glossary.alias-claimed-twice",
-                    f"alias '{alias.text}' of term '{term.id}' is already an alias of term "
-                    f"'{other[0].id}' ({other[1].location}); an alias may belong to one term only",
-                )
-                continue
-            claimed.setdefault(key, (term, alias))
-        for related, where in zip(term.related, term.related_at, strict=True):
-            if related not in ids:
-                problems.error(
-                    where,
-                    "glossary.unknown-related",
-                    f"term '{term.id}' is related to unknown term '{related}'{suggest(related, ids)}; "
-                    "use the id of a term defined in this file",
-                )
 
 
 class Glossary(Feature):
@@ -190,6 +50,7 @@ class Glossary(Feature):
         self._urls = SiteUrls()
         self._budget = Options().page_budget
         self._cut: Measured[Term, PageHtml] = Measured()
+        self._read_key = ""  # the key its file's read is kept under (``read``), if kept
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.env = corpus.templates
@@ -202,22 +63,21 @@ class Glossary(Feature):
         if not exists(file):
             return
         text = read_text(corpus.paths, file, problems, "glossary")
-        memo = corpus.cache.memo("yaml")
-        root = load_yaml(self.path, text, problems, memo) if text is not None else None
-        if root is None:
+        if text is None:
             corpus.lose("term", declared_ids(corpus.paths, file))
             return
+        cache = corpus.cache
+        read = read_glossary(self.path, text, cache.memo("glossary"), cache.memo("yaml"))
+        problems.items.extend(read.problems)
+        if not read.loaded:
+            corpus.lose("term", declared_ids(corpus.paths, file))
+            return
+        self._read_key = read.key
         self.source_titles = {s.id: s.title for s in corpus.sources}
-        self.terms = read_terms(root, problems)
+        self.terms = read.terms
         self.by_id = {t.id: t for t in self.terms}
-        corpus.lose("term", listed_ids(root, "terms") - set(self.by_id))
-        _check(self.terms, problems)
-        patterns = [
-            Pattern(a.text, t.id, a.case_sensitive, a.misspelling)
-            for t in self.terms
-            for a in t.aliases
-        ]
-        matcher = Matcher(patterns)
+        corpus.lose("term", read.listed - set(self.by_id))
+        matcher = read.matcher
         used_aliases: set[tuple[str, str]] = set()
         memo = corpus.cache.memo("terms")
         for source in corpus.sources:
@@ -380,7 +240,10 @@ class Glossary(Feature):
 
     def made_of(self) -> object:
         """The terms (their occurrences are made of them and the seeds)."""
-        return [self.path, self.terms, self.source_titles, self._budget, self._urls]
+        # The terms are those of the file read under that key, when it is kept: walking
+        # 5,000 terms for the key took as long as reading them did.
+        terms = self._read_key or self.terms
+        return [self.path, terms, self.source_titles, self._budget, self._urls]
 
     def kept_cut(self) -> list[list[object]] | None:
         cut = self.cut()

@@ -60,6 +60,10 @@ class Matcher:
             r"(?<!\w)\w" + (f"|[{''.join(re.escape(c) for c in marks)}]" if marks else "")
         )
 
+    def __getstate__(self) -> dict[str, object]:
+        """Kept with the glossary read (:mod:`.read`): the places by ``id()`` are not."""
+        return {**self.__dict__, "_index": None}
+
     def _add(self, pattern: Pattern) -> None:
         node = 0
         for ch in _lower(pattern.text):
