@@ -66,8 +66,7 @@ class Glossary(Feature):
         if text is None:
             corpus.lose("term", declared_ids(corpus.paths, file))
             return
-        cache = corpus.cache
-        read = read_glossary(self.path, text, cache.memo("glossary"), cache.memo("yaml"))
+        read = read_glossary(self.path, text, corpus.cache.memo("glossary"))
         problems.items.extend(read.problems)
         if not read.loaded:
             corpus.lose("term", declared_ids(corpus.paths, file))
