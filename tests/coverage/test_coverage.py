@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from annotated_reader.coverage.feature import sentences
 from helpers.project import BIN, check, replace_in, run, write_file
 
@@ -146,3 +147,31 @@ def test_without_a_timeline_dates_need_no_event(mini: Path) -> None:
     _, out, _ = coverage(mini)
     assert "| sample | 2 | 1 | 0 | 50% | 0 | 0 | 100% |" in out
     assert "without an event" not in out
+
+
+def test_a_build_reads_the_lists_but_measures_sentences_only_when_asked(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No page shows the coverage: loading the corpus (every build) reads the ``no_note``
+    lists, reporting a malformed one, but measures no sentence until the report is asked
+    for, and then each source once."""
+    from annotated_reader.assembly import load_corpus
+    from annotated_reader.core.corpus import Paths
+    from annotated_reader.coverage import feature
+
+    replace_in(mini, SRC, "annotations:\n", "no_note: oops\nannotations:\n")
+    measured: list[str] = []
+    measure = feature.measure_source
+
+    def counted(corpus: object, source_id: str, *rest: object) -> feature.SourceCoverage:
+        measured.append(source_id)
+        return measure(corpus, source_id, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feature, "measure_source", counted)
+    corpus, problems = load_corpus(Paths(mini))
+    assert any(p.code == "coverage.type" for p in problems.errors)
+    assert measured == []
+    coverage = corpus.feature("coverage")
+    assert isinstance(coverage, feature.Coverage)
+    assert [c.source_id for c in coverage.report] == ["sample"] == measured
+    assert coverage.report and measured == ["sample"]  # measured once

@@ -158,39 +158,61 @@ def _has_timeline(corpus: Corpus) -> bool:
     return any("event" in f.known_ids() for f in corpus.features)
 
 
+# A source's ``no_note`` and ``no_event`` passages: (start, end, why)
+Explained = list[tuple[int, int, str]]
+
+
 def measure(corpus: Corpus, problems: Problems) -> list[SourceCoverage]:
     """Per source, its checkable sentences and which of them a note or an explanation
     covers (a sentence none covers is reported); with a timeline, which dated ones a note
     ties to their event."""
-    report = []
     timeline = _has_timeline(corpus)
-    for source in corpus.sources:
-        cov = SourceCoverage(source.id)
-        exempt = _exemptions(corpus, source.id, problems)
-        no_event = _exemptions(corpus, source.id, problems, "no_event")
-        for block in corpus.blocks.get(source.id, []):
-            for a, b in sentences(source.text, block.start, block.end):
-                text = source.text[a:b]
-                if not _CHECKABLE.search(text):
-                    continue
-                notes = [n for n in source.annotations if n.start < b and a < n.end]
-                line, col = line_col(source.text, a)
-                cov.sentences.append(
-                    Sentence(
-                        a,
-                        b,
-                        " ".join(text.split()),
-                        line,
-                        col,
-                        tuple(n.id for n in notes),
-                        next((r for s, e, r in exempt if s < b and a < e), None),
-                        dated=timeline and is_dated(text),
-                        tied_by=tuple(n.id for n in notes if n.event),
-                        no_event=next((r for s, e, r in no_event if s < b and a < e), None),
-                    )
+    return [
+        measure_source(corpus, source.id, explained(corpus, source.id, problems), timeline)
+        for source in corpus.sources
+    ]
+
+
+def explained(corpus: Corpus, source_id: str, problems: Problems) -> tuple[Explained, Explained]:
+    """The passages a source file's ``no_note`` and ``no_event`` lists explain (what is
+    wrong in them reported): read while its YAML is at hand, at load time."""
+    return _exemptions(corpus, source_id, problems), _exemptions(
+        corpus, source_id, problems, "no_event"
+    )
+
+
+def measure_source(
+    corpus: Corpus, source_id: str, lists: tuple[Explained, Explained], timeline: bool
+) -> SourceCoverage:
+    """A source's checkable sentences and which of them a note or an explanation covers;
+    with a timeline, which dated ones a note ties to their event."""
+    cov = SourceCoverage(source_id)
+    source = corpus.source(source_id)
+    if source is None:
+        return cov
+    exempt, no_event = lists
+    for block in corpus.blocks.get(source.id, []):
+        for a, b in sentences(source.text, block.start, block.end):
+            text = source.text[a:b]
+            if not _CHECKABLE.search(text):
+                continue
+            notes = [n for n in source.annotations if n.start < b and a < n.end]
+            line, col = line_col(source.text, a)
+            cov.sentences.append(
+                Sentence(
+                    a,
+                    b,
+                    " ".join(text.split()),
+                    line,
+                    col,
+                    tuple(n.id for n in notes),
+                    next((r for s, e, r in exempt if s < b and a < e), None),
+                    dated=timeline and is_dated(text),
+                    tied_by=tuple(n.id for n in notes if n.event),
+                    no_event=next((r for s, e, r in no_event if s < b and a < e), None),
                 )
-        report.append(cov)
-    return report
+            )
+    return cov
 
 
 def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool) -> str:
@@ -227,18 +249,38 @@ def format_report(report: list[SourceCoverage], corpus: Corpus, *, verbose: bool
 
 
 class Coverage(Feature):
-    """Measured at load time so that ``check`` reports malformed ``no_note`` entries."""
+    """The ``no_note`` and ``no_event`` lists are read at load time, so that ``check`` and
+    every build report a malformed entry; the sentences are measured only when the report
+    is asked for (``annotated-reader coverage``): no page shows them, and measuring them
+    was a twentieth of an edited build's loading."""
 
     name = "coverage"
 
     def __init__(self) -> None:
-        self.report: list[SourceCoverage] = []
+        self._corpus: Corpus | None = None
+        self._lists: dict[str, tuple[Explained, Explained]] = {}
+        self._timeline = False
+        self._report: list[SourceCoverage] | None = None
 
     def source_keys(self) -> dict[str, frozenset[str] | None]:
         return {"no_note": None, "no_event": None}
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
-        self.report = measure(corpus, problems)
+        self._corpus, self._report = corpus, None
+        self._timeline = _has_timeline(corpus)
+        self._lists = {s.id: explained(corpus, s.id, problems) for s in corpus.sources}
+
+    @property
+    def report(self) -> list[SourceCoverage]:
+        """Each source's coverage, measured on first use."""
+        if self._report is None:
+            corpus, lists = self._corpus, self._lists
+            self._report = [
+                measure_source(corpus, sid, lists[sid], self._timeline)
+                for sid in lists
+                if corpus is not None
+            ]
+        return self._report
 
     def made_of(self) -> object:
         return []  # no page, file or link of its own
