@@ -294,6 +294,25 @@ def test_results_of_the_wrong_shape_at_our_keys_are_worked_out_again(
     assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 
+@pytest.mark.parametrize("kind", ["sources", "glossary"])
+def test_a_sealed_read_of_our_own_class_with_the_wrong_insides_is_worked_out_again(
+    project: Path, tmp_path: Path, kind: str
+) -> None:
+    """A seal says this user wrote the file, not this code: a kept read of the right class
+    whose every field is None (found by an outside test: every build then crashed until
+    the cache was deleted) is worked out again, with a note."""
+    build_verbose(project)
+    for path in _kept(project, kind):
+        read = pickle.loads(path.read_bytes().partition(b"\n")[2])
+        for name in vars(read):
+            setattr(read, name, None)
+        _write_kept(path, read)
+    forget_site(project)
+    log = build_verbose(project)
+    assert f"damaged cache file(s) in {kind}/" in log
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
+
+
 def test_without_a_place_for_the_secret_nothing_is_cached(project: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, not a folder", "utf-8")

@@ -14,8 +14,8 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 
-from .memo import Memo
-from .model import Source
+from .memo import Memo, list_of
+from .model import Annotation, Source
 from .problems import Problem
 from .text.anchoring import Span
 
@@ -33,6 +33,19 @@ class ReadFile:
     layout: list[Span]
     problems: list[Problem]
     seed_hash: str = ""
+
+    def sound(self) -> bool:
+        """Of its own shape, as far as loading relies on it before reading it."""
+        source = self.source
+        return (
+            isinstance(source, Source)
+            and all(isinstance(v, str) for v in (source.id, source.seed, self.seed_hash))
+            and list_of(source.annotations, Annotation)
+            and isinstance(self.declared, set)
+            and list_of(self.notes, (tuple, type(None)))
+            and list_of(self.layout, (tuple, type(None)))
+            and list_of(self.problems, Problem)
+        )
 
 
 def seed_hash(text: str) -> str:

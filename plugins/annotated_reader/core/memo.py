@@ -44,9 +44,22 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-T = TypeVar("T")
+
+class Sound(Protocol):
+    """A result kept pickled that can tell whether it has its own shape."""
+
+    def sound(self) -> bool: ...
+
+
+T = TypeVar("T", bound=Sound)
+
+
+def list_of(items: object, kind: type | tuple[type, ...]) -> bool:
+    """Whether ``items`` is a list of ``kind`` (for :meth:`Sound.sound`)."""
+    return isinstance(items, list) and all(isinstance(item, kind) for item in items)
+
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the library: its code is part of every key
 FORMAT = 1
@@ -182,8 +195,9 @@ class Memo:
 
     def recall_pickled(self, key: str, kind: type[T]) -> T | None:
         """A fresh copy of the ``kind`` kept pickled under ``key`` (from this process's last
-        build, else from the folder), or None; a pickle that does not load as one is
-        :meth:`damaged`. Fresh, because its user may change what it is given."""
+        build, else from the folder), or None; a pickle that does not load as a sound one
+        is :meth:`damaged`. Fresh, because its user may change what it is given. Sealed
+        means written by this user, not by this code: the shape is checked all the same."""
         data = self.recall(key)
         if not isinstance(data, bytes):
             data = self.get_pickled(key)
@@ -192,7 +206,7 @@ class Memo:
             self.remember(key, data)
         try:
             value = pickle.loads(data)
-            if not isinstance(value, kind):
+            if not isinstance(value, kind) or value.sound() is not True:
                 raise TypeError(f"not a {kind.__name__}")
         except Exception:  # noqa: BLE001 - sealed, so ours; any failure to load is damage
             self.damaged(key)

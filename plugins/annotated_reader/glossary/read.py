@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..core.dated import read_dated
 from ..core.fields import Fields, listed_ids, read_references, suggest
-from ..core.memo import Memo
+from ..core.memo import Memo, list_of
 from ..core.problems import Problem, Problems
 from ..core.yamlsrc import Node, load_yaml
 from .model import CATEGORIES, TERM_FIELDS, Alias, Term
@@ -34,6 +34,18 @@ class ReadGlossary:
     matcher: Matcher
     key: str = ""
     loaded: bool = True
+
+    def sound(self) -> bool:
+        """Of its own shape, as far as loading relies on it before reading it."""
+        return (
+            list_of(self.terms, Term)
+            and isinstance(self.listed, set)
+            and all(isinstance(i, str) for i in self.listed)
+            and list_of(self.problems, Problem)
+            and isinstance(self.matcher, Matcher)
+            and isinstance(self.key, str)
+            and isinstance(self.loaded, bool)
+        )
 
 
 def read_glossary(path: str, text: str, memo: Memo | None) -> ReadGlossary:
