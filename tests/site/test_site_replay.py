@@ -2,8 +2,8 @@
 inputs did not change gives it back without loading the corpus or importing the renderer,
 and writes what a build from scratch writes. Any change to an input misses it: an editorial
 file, a template, an option, the plugin's code. A damaged or foreign kept site is not used,
-and a build with problems keeps none, so it says them again. Builds are real ``mkdocs build``
-runs of a copy of the real corpus."""
+and a build with problems is never given back whole, so it says them again. Builds are real
+``mkdocs build`` runs of a copy of the real corpus."""
 
 from __future__ import annotations
 
@@ -182,7 +182,13 @@ def test_a_site_kept_by_another_user_is_not_used(project: Path, tmp_path: Path) 
     assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 
-def test_a_build_with_problems_keeps_no_site_and_says_them_again(project: Path) -> None:
+def test_a_build_with_problems_is_never_given_back_whole_but_lends_its_pages(
+    project: Path, tmp_path: Path
+) -> None:
+    """A build that reported a problem keeps its site marked so: the next build with the
+    same inputs loads the corpus and says the problem again; after an edit elsewhere, the
+    pages the edit did not change are still taken from it (with a warning left in a
+    newsroom's corpus, every edited build rendered every page)."""
     replace_in(
         project,
         "annotations/sources/hahn-belarus-option.yml",
@@ -193,7 +199,17 @@ def test_a_build_with_problems_keeps_no_site_and_says_them_again(project: Path) 
         log = _build(project)
         assert "[xref.unknown]" in log and "no-such-term" in log
         assert REUSED not in log
-    assert not (project / KEPT).exists()
+    assert (project / KEPT).exists()
+    replace_in(
+        project,
+        "annotations/sources/flash-reunification.yml",
+        "    body: |\n",
+        "    body: |\n      An edited note.\n",
+    )
+    log = _build(project)
+    assert "[xref.unknown]" in log and REUSED not in log
+    assert "4 of 5 source pages and 6 of 6 corpus-wide pages taken" in log
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
 
 
 def test_a_dirty_build_keeps_no_site(project: Path) -> None:

@@ -19,8 +19,10 @@ folder. The key is made with this user's secret, and the file is sealed whole, a
 per-file results are. A file someone else wrote, or one damaged since, is not used: the site
 is built anew, with a note.
 
-Only a build that made every page and file, with no problem reported, writes the file. A
-build with warnings builds fully each time, so it says them again each time. The file is
+Only a build that made every page and file writes the file. One that reported a problem
+marks it so: it is never given back whole (a build with warnings loads the corpus each
+time, so it says them again each time), but the build after an edit still takes from it
+what the edit did not change (``Recording``), as from any other. The file is
 written as the pages are made, then put in place at the end, once the key worked out again
 is still the one the build began with: a file saved during the build may have been read in
 either state. Each rebuild of ``mkdocs serve`` writes one too: the rebuild after a save
@@ -522,6 +524,8 @@ def _opened(kept: Any, wanted: str | None) -> Replayed | None:
     if not 0 < length <= body:
         raise ValueError("a header larger than the file")
     header = json.loads(os.pread(kept.fileno(), length, body - length).decode("utf-8"))
+    if wanted is not None and header.get("problems") is not False:
+        return None  # made by a build that reported problems: they must be said again
     return Replayed(header, kept, body)
 
 
@@ -780,17 +784,17 @@ class Recording:
         return _unpacked(data)
 
     def finish(self, *, problems: bool, key: str | None) -> str | None:
-        """Put the file in place if this build made all of the site with no problem, and
-        its inputs still have the key they had when it began (``key``, worked out again: a
-        file saved during the build may have been read in either state); a note for the
-        log when it could not be written or an input changed."""
+        """Put the file in place if this build made all of the site, and its inputs still
+        have the key they had when it began (``key``, worked out again: a file saved during
+        the build may have been read in either state), marked never to be given back whole
+        if it reported ``problems``; a note for the log when it could not be written or an
+        input changed."""
         if key != self.key:
             self.abandon()
             return "an editorial file changed during the build; this site is not kept"
         files = self._header.get("files", [])
         complete = (
-            not problems
-            and self._failed is None
+            self._failed is None
             and self._out is not None
             and set(self._pages) == set(self._header.get("titles", ()))
             and all(f[1] is not None or f[0] in self._made for f in files)
@@ -805,6 +809,7 @@ class Recording:
             if f[1] is None:
                 f[2] = self._made[f[0]]
         self._header.update(
+            problems=problems,
             pages=self._pages,
             heads=self._heads,
             reused=self._reused,
