@@ -121,6 +121,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self.site: GeneratedSite | Replayed | None = None
         self._recording: Recording | None = None  # this build's site, kept for the next
         self._command, self._dirty = "build", False
+        self._frozen = False  # the collector told to leave the loaded corpus alone
         self._keyed: tuple[list[Path], dict[str, Any]] = ([], {})  # what the site's key hashes
         self.problems = Problems()
         self._search_docs: dict[str, Held] = {}  # page path → search_view document, held
@@ -154,6 +155,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._held.clear()
         self._as_made.clear()
         self._close_pool()
+        if self._frozen:  # the last build's corpus, left frozen (``_on_post_build``): go
+            self._thaw()
+            gc.collect()
         if not self.config.enabled:
             return config
         paths = self._paths(config)
@@ -247,6 +251,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         # (undone after the build). Keying the corpus-wide pages at 200 sources met a full
         # collection of the whole corpus: a tenth of a second.
         gc.freeze()
+        self._frozen = True
         recording = self._recording
         site = GeneratedSite(
             corpus,
@@ -613,7 +618,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             for note in self.site.notes:
                 log.info(note)
         self._done_with_kept_site()
-        gc.unfreeze()
+        # A build that ends the process (``mkdocs build``, ``gh-deploy``) leaves the corpus
+        # frozen: the interpreter's last collections would traverse it all on the way out
+        # (0.4 s after an edited build of 200 sources and 5,000 terms). Serve's rebuilds,
+        # and another build in this process (``on_config``), let it go.
+        if self._command == "serve":
+            self._thaw()
 
     # After Material's search writes its index (priority 0), before its offline plugin
     # copies it into a script (-100).
@@ -639,7 +649,12 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._entries = None
         self._abandon_recording()
         self._done_with_kept_site()
-        gc.unfreeze()
+        self._thaw()
+
+    def _thaw(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def _abandon_recording(self) -> None:
         if self._recording is not None:
