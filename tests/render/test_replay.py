@@ -176,36 +176,49 @@ def test_a_kept_site_gives_back_what_the_site_gave(folders: list[Path], tmp_path
         kept.close()
 
 
-def test_a_build_with_problems_or_a_missing_page_is_not_kept(
-    folders: list[Path], tmp_path: Path
+HEX_KEY = "a" * 64  # a key as the plugin writes one (hex): ``previous`` reads it
+
+
+def _recorded(
+    site: GeneratedSite, cache: Path, key: str, *, problems: bool = False, skipped: int = 0
 ) -> None:
-    site = _real_site()
+    """``site`` recorded in ``cache`` under ``key``, but for its first ``skipped`` pages."""
     secret = memo.local_secret()
     assert secret is not None
-    for problems, skipped in ((True, 0), (False, 1)):
-        recording = replay.Recording(tmp_path / "cache", "k" * 64, secret)
-        recording.site(site, site.files())
-        for f in site.files():
-            if f.make is not None:
-                recording.made(f.path, f.make)()
-        for path in list(site.titles())[skipped:]:
-            recording.page(site.page(path), site.page_url(path))  # type: ignore[arg-type]
-        assert recording.finish(problems=problems, key="k" * 64) is None
-        assert not list((tmp_path / "cache" / "site").iterdir()), "nothing kept, no temp left"
-
-
-def _kept_site(tmp_path: Path, site: GeneratedSite) -> Path:
-    """The real corpus's site recorded in ``tmp_path / "cache"`` under the key k…k."""
-    secret = memo.local_secret()
-    assert secret is not None
-    recording = replay.Recording(tmp_path / "cache", KEY, secret)
+    recording = replay.Recording(cache, key, secret)
     recording.site(site, site.files())
     for f in site.files():
         if f.make is not None:
             recording.made(f.path, f.make)()
-    for path in site.titles():
+    for path in list(site.titles())[skipped:]:
         recording.page(site.page(path), site.page_url(path))  # type: ignore[arg-type]
-    assert recording.finish(problems=False, key=KEY) is None
+    assert recording.finish(problems=problems, key=key) is None
+
+
+def test_a_build_with_a_missing_page_is_not_kept(folders: list[Path], tmp_path: Path) -> None:
+    _recorded(_real_site(), tmp_path / "cache", HEX_KEY, skipped=1)
+    assert not list((tmp_path / "cache" / "site").iterdir()), "nothing kept, no temp left"
+
+
+def test_a_build_with_problems_is_kept_to_lend_pages_never_to_be_given_back_whole(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    """Its problems must be said again by a build that loads the corpus: under its own key
+    it is not given back; as the site kept before, a later build takes pages from it."""
+    site = _real_site()
+    _recorded(site, tmp_path / "cache", HEX_KEY, problems=True)
+    assert [p.name for p in (tmp_path / "cache" / "site").iterdir()] == ["site.bin"]
+    assert replay.load(tmp_path / "cache", HEX_KEY) == (None, [])
+    last = replay.previous(tmp_path / "cache")
+    assert last is not None
+    path = next(iter(site.titles()))
+    assert last.page(path, site.page_url(path)) is not None
+    last.close()
+
+
+def _kept_site(tmp_path: Path, site: GeneratedSite) -> Path:
+    """The real corpus's site recorded in ``tmp_path / "cache"`` under the key k…k."""
+    _recorded(site, tmp_path / "cache", KEY)
     return tmp_path / "cache" / "site" / "site.bin"
 
 
