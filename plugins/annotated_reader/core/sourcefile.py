@@ -189,6 +189,13 @@ def _annotation(node: Node, source_id: str, problems: Problems) -> Annotation | 
     claim_id, differs = _claim_link(fields, what, is_check, problems)
     if ann_id is None or kind is None or quote is None or body is None:
         return None
+    if is_check and fields.get("reviewed") is None:
+        problems.error(
+            node.location,
+            "claimreview.missing-reviewed",
+            f"fact-check '{ann_id}' has no 'reviewed' date; add reviewed: \"YYYY-MM-DD\", the "
+            "day its verdict was written or last checked (published as the fact-check's date)",
+        )
     return Annotation(
         id=ann_id,
         kind=kind,

@@ -18,7 +18,6 @@ from ..core.problems import Problems
 from ..core.text.markup import Markup, Resolver
 from ..core.urls import SiteUrls
 from ..core.xref import Prose
-from ..core.yamlsrc import Node
 from ..render.templates import environment
 from .admiralty import MET, NOT_JUDGED
 from .claimreview import claim_reviews, script
@@ -43,13 +42,12 @@ class Ratings(Feature):
 
     # -- loading -----------------------------------------------------------------------------
     def source_keys(self) -> dict[str, frozenset[str] | None]:
-        return {"rating": None, "annotations": frozenset({"id", "reviewed"})}
+        return {"rating": None}
 
     def load(self, corpus: Corpus, problems: Problems, options: Options) -> None:
         self.corpus, self.options, self._cached = corpus, options, None
         for source in corpus.sources:
             node = source.node.get("rating") if source.node is not None else None
-            _check_reviewed(source, problems)
             rating = read_rating(node, source.id, source.location, problems)
             if rating is None:
                 continue
@@ -161,26 +159,3 @@ class Ratings(Feature):
         if self.corpus is None:
             return lambda _namespace, _ident: None
         return self.corpus.resolver(page_url, urls)
-
-
-def _check_reviewed(source: Source, problems: Problems) -> None:
-    """A published fact-check needs its review date: it is the ClaimReview's date."""
-    raw = source.node.get("annotations") if source.node is not None else None
-    items: list[Node] = raw.value if raw is not None and raw.is_sequence else []
-    written: dict[str, Node] = {}
-    for item in items:
-        ident = item.get("id")
-        if ident is not None:
-            written[str(ident.value)] = item
-    for ann in source.annotations:
-        if ann.kind != "fact-check" or ann.reviewed:
-            continue
-        node = written.get(ann.id)
-        if node is not None and node.get("reviewed") is not None:
-            continue  # written but malformed: already reported as annotation.bad-reviewed
-        problems.error(
-            ann.location,
-            "claimreview.missing-reviewed",
-            f"fact-check '{ann.id}' has no 'reviewed' date; add reviewed: \"YYYY-MM-DD\", the "
-            "day its verdict was written or last checked (published as the fact-check's date)",
-        )
