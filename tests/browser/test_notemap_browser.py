@@ -62,7 +62,12 @@ SHADED = """() => { const v = document.querySelector(".ar-nm-view").getBoundingC
 
 
 def _meets(a: dict[str, float], b: dict[str, float]) -> bool:
-    return a["x"] < b["right"] and b["x"] < a["right"] and a["y"] < b["bottom"] and b["y"] < a["bottom"]
+    return (
+        a["x"] < b["right"]
+        and b["x"] < a["right"]
+        and a["y"] < b["bottom"]
+        and b["y"] < a["bottom"]
+    )
 
 
 def in_view(page: Any, selector: str) -> bool:
@@ -110,9 +115,13 @@ def test_every_note_has_one_mark_in_the_texts_order_beside_the_text(
     # and the part of the text in view is shaded at the strip's end, then at its start.
     wide.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     assert in_view(wide, ".ar-notemap li:last-child a")
-    wide.wait_for_function(SHADED.replace("WHERE", "Math.abs(s.bottom - v.bottom) <= 1 && v.top > s.top"))
+    wide.wait_for_function(
+        SHADED.replace("WHERE", "Math.abs(s.bottom - v.bottom) <= 1 && v.top > s.top")
+    )
     wide.evaluate("window.scrollTo(0, 0)")
-    wide.wait_for_function(SHADED.replace("WHERE", "Math.abs(v.top - s.top) <= 1 && v.bottom < s.bottom"))
+    wide.wait_for_function(
+        SHADED.replace("WHERE", "Math.abs(v.top - s.top) <= 1 && v.bottom < s.bottom")
+    )
     if source == "mondo-new-soviet-union":
         wide.evaluate("window.scrollTo(0, 0)")
         wide.locator(".ar-notemap a.ar-nm-mark").nth(11).click()
@@ -256,7 +265,9 @@ def test_the_map_is_one_tab_stop_with_arrow_keys_inside(site: str, wide: Any) ->
 
 
 def test_without_scripts_every_mark_is_a_link_to_its_passage(site: str, browser: Any) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1024, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1024, "height": 900}
+    )
     page = context.new_page()
     for source in SOURCES:
         page.goto(site + f"sources/{source}/")

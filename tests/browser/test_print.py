@@ -47,9 +47,7 @@ def _dom_notes(page: Any) -> list[tuple[int, str]]:
 
 
 @pytest.mark.parametrize("source", [SOURCE, OUT_OF_ORDER])
-def test_every_note_prints_once_as_a_numbered_endnote(
-    site: str, browser: Any, source: str
-) -> None:
+def test_every_note_prints_once_as_a_numbered_endnote(site: str, browser: Any, source: str) -> None:
     page = browser.new_page()
     page.goto(site + source)
     in_page = _dom_notes(page)

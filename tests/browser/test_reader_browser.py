@@ -74,9 +74,7 @@ def test_note_opens_by_tap_on_a_phone(site: str, browser: Any) -> None:
     context.close()
 
 
-def test_notes_keep_working_after_instant_navigation(
-    mini: Path, engine: str, browser: Any
-) -> None:
+def test_notes_keep_working_after_instant_navigation(mini: Path, engine: str, browser: Any) -> None:
     with serve_built(mini, engine) as site:
         page = browser.new_page(viewport={"width": 1024, "height": 900})
         open_for_instant_navigation(page, site)

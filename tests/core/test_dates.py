@@ -81,19 +81,33 @@ def test_an_interval_runs_from_its_first_end_to_its_last(
         ),
         ("0000", "year 0 in '0000' is out of range"),
         ("-0001", "year -1 in '-0001' is out of range"),
-        ("1999-02-30", "'1999-02-30' is not a real date (day is out of range for month); "
-         "check the day and month"),
-        ("1999-13", "'1999-13' is not a real date (month must be in 1..12); "
-         "check the day and month"),
+        (
+            "1999-02-30",
+            "'1999-02-30' is not a real date (day is out of range for month); "
+            "check the day and month",
+        ),
+        (
+            "1999-13",
+            "'1999-13' is not a real date (month must be in 1..12); check the day and month",
+        ),
         ("../..", "interval '../..' has no known end"),
         ("/", "interval '/' has no known end"),
         ("1999/1996", "interval '1999/1996' ends before it starts"),
-        ("x/1999", "'x' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
-         "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)"),
-        ("1996/1997/1999", "'1997/1999' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
-         "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)"),
-        ("1999/y", "'y' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
-         "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)"),
+        (
+            "x/1999",
+            "'x' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
+            "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)",
+        ),
+        (
+            "1996/1997/1999",
+            "'1997/1999' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
+            "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)",
+        ),
+        (
+            "1999/y",
+            "'y' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
+            "(EDTF: add ~ for approximate, ? for uncertain; A/B for an interval)",
+        ),
     ],
 )
 def test_a_text_that_is_no_date_says_what_is_wrong(text: str, message: str) -> None:
@@ -119,8 +133,14 @@ def test_dates_agree_when_their_spans_overlap_at_the_coarser_precision() -> None
 def test_dates_sort_by_their_first_day_then_their_last_then_as_written() -> None:
     texts = ["1999", "1999-12-08", "1999-01", "1998~", "1999-01-01", "1999?"]
     ordered = sorted((span(t) for t in texts), key=lambda s: s.sort_key)
-    assert [s.text for s in ordered] == ["1998~", "1999-01-01", "1999-01", "1999", "1999?",
-                                         "1999-12-08"]
+    assert [s.text for s in ordered] == [
+        "1998~",
+        "1999-01-01",
+        "1999-01",
+        "1999",
+        "1999?",
+        "1999-12-08",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -163,8 +183,11 @@ def test_a_review_day_is_a_day(text: str, day: date) -> None:
         ("2026-02", "'2026-02' must be a day written \"YYYY-MM-DD\" (quoted)"),
         ("2026-02-28~", "'2026-02-28~' must be a day written \"YYYY-MM-DD\" (quoted)"),
         ("x2026-02-28", "'x2026-02-28' must be a day written \"YYYY-MM-DD\" (quoted)"),
-        ("2026-02-30", "'2026-02-30' is not a real date (day is out of range for month); "
-         "check the day and month"),
+        (
+            "2026-02-30",
+            "'2026-02-30' is not a real date (day is out of range for month); "
+            "check the day and month",
+        ),
     ],
 )
 def test_a_review_day_that_is_no_day_says_what_is_wrong(text: str, message: str) -> None:

@@ -21,7 +21,16 @@ TWIN = "annotations/sources/twin.yml"
 
 @pytest.mark.parametrize(
     "ident",
-    ["note-s-inner", "ref-s-inner", "t-minsk-1", "h-minsk", "cat-place", "sec-3", "ar-popover", "top"],
+    [
+        "note-s-inner",
+        "ref-s-inner",
+        "t-minsk-1",
+        "h-minsk",
+        "cat-place",
+        "sec-3",
+        "ar-popover",
+        "top",
+    ],
 )
 def test_an_id_the_site_makes_itself_is_refused_at_its_line(ident: str, mini: Path) -> None:
     replace_in(mini, SRC, "id: s-debris", f"id: {ident}")
@@ -35,7 +44,9 @@ def test_an_id_the_site_makes_itself_is_refused_at_its_line(ident: str, mini: Pa
     assert checked.returncode == 1 and expected in checked.stdout.splitlines(), checked.stdout
 
 
-@pytest.mark.parametrize("ident", ["t-talks", "topic", "hahn-1", "notes-1", "tea-1", "sec-council", "section-1"])
+@pytest.mark.parametrize(
+    "ident", ["t-talks", "topic", "hahn-1", "notes-1", "tea-1", "sec-council", "section-1"]
+)
 def test_ids_that_only_look_alike_are_fine(ident: str) -> None:
     assert reserved(ident) is None
 

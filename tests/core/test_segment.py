@@ -58,7 +58,10 @@ def test_every_character_of_every_seed_is_kept_in_order(seed: Path) -> None:
 def test_a_short_capitalised_line_before_more_text_is_a_heading_up_to_90_characters() -> None:
     at_most = "Heading " + "x" * 82  # 90 characters
     too_long = at_most + "x"
-    assert roles(f"{at_most}\nText follows.") == [("heading", at_most), ("paragraph", "Text follows.")]
+    assert roles(f"{at_most}\nText follows.") == [
+        ("heading", at_most),
+        ("paragraph", "Text follows."),
+    ]
     assert roles(f"{too_long}\nText follows.")[0] == ("paragraph", too_long)
 
 
@@ -93,5 +96,7 @@ def test_a_layout_rule_gives_its_role_to_the_blocks_it_overlaps_only() -> None:
     assert [b.role for b in blocks] == ["heading", "byline", "paragraph"]
     apply_layout(blocks, [("debris", 8, 13)])
     assert [(b.role, b.debris) for b in blocks] == [
-        ("heading", False), ("byline", False), ("paragraph", True)
+        ("heading", False),
+        ("byline", False),
+        ("paragraph", True),
     ]

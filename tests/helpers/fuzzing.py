@@ -57,11 +57,20 @@ def _text(max_size: int) -> st.SearchStrategy[str]:
 _LINE = _text(40).map(lambda s: s.replace("\n", " "))
 _BREAK = st.sampled_from(["\n", "\n\n", "\n\n\n", "  \n", "\n \n", "\t\n\n"])
 KINDS = ["context", "fact-check", "correction", "framing", "opinion", "terminology", "debris"]
-_FIELDS = ("id", "kind", "quote", "body", "references", "verdict", "correction", "event", "date", "reviewed")
-
-_SCALAR = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), _text(20)
+_FIELDS = (
+    "id",
+    "kind",
+    "quote",
+    "body",
+    "references",
+    "verdict",
+    "correction",
+    "event",
+    "date",
+    "reviewed",
 )
+
+_SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), _text(20))
 JUNK = st.recursive(
     _SCALAR,
     lambda inner: st.one_of(
@@ -74,14 +83,20 @@ JUNK = st.recursive(
 # What YAML lets stand unescaped in a double-quoted scalar (PyYAML's printable set, less
 # the line breaks it would fold); JSON's escapes will not do: they write a character beyond
 # U+FFFF as two surrogates, which YAML reads as two lone surrogates.
-_PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_PRINTABLE = re.compile(
+    "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def yaml_quoted(value: object) -> str:
     """``value`` as YAML: text double-quoted with every character it could not hold escaped;
     other values as JSON, which YAML reads alike."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{yaml_quoted(str(k))}: {yaml_quoted(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{yaml_quoted(str(k))}: {yaml_quoted(v)}" for k, v in value.items())
+            + "}"
+        )
     if isinstance(value, list):
         return "[" + ", ".join(yaml_quoted(v) for v in value) + "]"
     if not isinstance(value, str):
@@ -133,7 +148,13 @@ class Example:
             "  criteria:",
             *[
                 f'    {c}: {{met: partly, evidence: "x"}}'
-                for c in ("named-author", "cites-sources", "separates-opinion", "dated-corrected", "clean-text")
+                for c in (
+                    "named-author",
+                    "cites-sources",
+                    "separates-opinion",
+                    "dated-corrected",
+                    "clean-text",
+                )
             ],
             '  rationale: "x"',
             '  reviewed: "2026-11-22"',
@@ -231,13 +252,17 @@ def violations(example: Example, folder: Path) -> list[str]:
     except Exception:  # noqa: BLE001 - a traceback is what this looks for
         # Paths relative to the project, so a written report names no folder of this machine.
         return ["traceback:\n" + traceback.format_exc(limit=-6).replace(f"{ROOT}/", "")]
-    found = [f"not path:line:col: [{p.code}] {p}" for p in out.problems if not _PROBLEM.match(str(p))]
+    found = [
+        f"not path:line:col: [{p.code}] {p}" for p in out.problems if not _PROBLEM.match(str(p))
+    ]
     text, spans = example.source_yaml()
     lines = {p.location.line for p in out.problems if p.location.path.endswith("fz.yml")}
     for note, (first, after) in zip(example.notes, spans, strict=True):
         ident = str(note.get("id"))  # as the loader reads a number given as an id
         if ident not in out.anchored and not any(first <= ln < after for ln in lines):
-            found.append(f"note {ident!r} neither published nor reported (lines {first}–{after - 1})")
+            found.append(
+                f"note {ident!r} neither published nor reported (lines {first}–{after - 1})"
+            )
     if out.html is None:
         if not any(p.severity.value == "error" for p in out.problems):
             found.append("no page and no error")
@@ -246,7 +271,11 @@ def violations(example: Example, folder: Path) -> list[str]:
     found += [f"not well-formed: {e}" for e in wellformed(html)]
     found += [f"duplicate id {i!r}" for i in duplicate_ids(html)]
     for ident in out.anchored:
-        for what, anchor in (("passages", ident), ("markers", f"ref-{ident}"), ("list entries", f"note-{ident}")):
+        for what, anchor in (
+            ("passages", ident),
+            ("markers", f"ref-{ident}"),
+            ("list entries", f"note-{ident}"),
+        ):
             n = html.count(f'id="{anchor}"')
             if n != 1:
                 found.append(f"{n} {what} for note {ident!r} (id {anchor!r})")

@@ -244,7 +244,11 @@ CASES = [
     Case(
         "rating-missing",
         "a source without a rating",
-        tail(head=TAIL_HEAD.replace(TAIL_HEAD[TAIL_HEAD.index("rating:") : TAIL_HEAD.index("annotations:")], "")),
+        tail(
+            head=TAIL_HEAD.replace(
+                TAIL_HEAD[TAIL_HEAD.index("rating:") : TAIL_HEAD.index("annotations:")], ""
+            )
+        ),
         at(TAIL, 1, 1),
         "rating.missing",
         r"source 'tail' has no rating; add a 'rating:' block with grade \(A–F\)",
@@ -260,7 +264,11 @@ CASES = [
     Case(
         "rating-bad-met",
         "a criterion answered 'maybe'",
-        tail(head=_rating("{met: no, evidence: \"No byline.\"}", "{met: maybe, evidence: \"No byline.\"}")),
+        tail(
+            head=_rating(
+                '{met: no, evidence: "No byline."}', '{met: maybe, evidence: "No byline."}'
+            )
+        ),
         at(TAIL, 13, 25),
         "rating.bad-met",
         r"met 'maybe' in criterion 'named-author' must be yes, partly, no or not-judged",
@@ -276,7 +284,12 @@ CASES = [
     Case(
         "rating-missing-criterion",
         "a criterion left out",
-        tail(head=_rating('    clean-text: {met: no, evidence: "A comment form was captured with the text."}\n', "")),
+        tail(
+            head=_rating(
+                '    clean-text: {met: no, evidence: "A comment form was captured with the text."}\n',
+                "",
+            )
+        ),
         at(TAIL, 13, 5),
         "rating.missing-criterion",
         r"the rating has no criterion 'clean-text'; add clean-text: \{met: yes \| partly \| no",
@@ -317,7 +330,13 @@ CASES = [
     Case(
         "fact-check-without-reviewed",
         "a fact-check without its review date",
-        tail(note(kind="fact-check", verdict="accurate", references='[{title: "T", url: "https://example.org/t"}]')),
+        tail(
+            note(
+                kind="fact-check",
+                verdict="accurate",
+                references='[{title: "T", url: "https://example.org/t"}]',
+            )
+        ),
         t(0, 5),
         "claimreview.missing-reviewed",
         r"fact-check 'o-bad' has no 'reviewed' date; add reviewed: \"YYYY-MM-DD\"",

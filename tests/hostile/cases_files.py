@@ -21,8 +21,13 @@ from .breakage import (
 )
 
 SECRET = "SECRET-FROM-OUTSIDE-THE-PROJECT"
-_BAD_BYTE = TAIL_HEAD.encode() + b'  - id: o-bad\n    kind: context\n    quote: {exact: "Minsk"}\n    body: "caf\xe9"\n'
-_SEED_BAD_BYTE = TAIL_SEED.replace("names Minsk", "names Mi\udcffnsk").encode("utf-8", "surrogateescape")
+_BAD_BYTE = (
+    TAIL_HEAD.encode()
+    + b'  - id: o-bad\n    kind: context\n    quote: {exact: "Minsk"}\n    body: "caf\xe9"\n'
+)
+_SEED_BAD_BYTE = TAIL_SEED.replace("names Minsk", "names Mi\udcffnsk").encode(
+    "utf-8", "surrogateescape"
+)
 _ALIAS_BOMB = (
     TAIL_HEAD
     + '  - id: o-bomb\n    kind: context\n    quote: {exact: "Minsk"}\n    body: "x"\n'
@@ -82,7 +87,9 @@ CASES = [
         at(TAIL, 1, 1),
         "source.missing-field",
         r"source file 'tail' has no 'seed'; name the text file in seeds/",
-        also=(rf"{TAIL}:1:1: error: \[source.missing-field\] source file 'tail' has no 'metadata'",),
+        also=(
+            rf"{TAIL}:1:1: error: \[source.missing-field\] source file 'tail' has no 'metadata'",
+        ),
         lost=("o-ok",),
     ),
     Case(

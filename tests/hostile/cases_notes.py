@@ -5,7 +5,12 @@ from __future__ import annotations
 from .breakage import SAMPLE, TAIL, TAIL_HEAD, Case, at, events, glossary, note, t, tail
 
 _REFS = '[{title: "T", url: "https://example.org/t"}]'
-_CHECK = {"kind": "fact-check", "verdict": "accurate", "references": _REFS, "reviewed": '"2026-11-22"'}
+_CHECK = {
+    "kind": "fact-check",
+    "verdict": "accurate",
+    "references": _REFS,
+    "reviewed": '"2026-11-22"',
+}
 
 # Every field of a note given a list where text (or a mapping, or a list) belongs:
 # (field, column of its value, code, what the message says); a value stands at column
@@ -28,7 +33,9 @@ def _wrong_type(field: str, col: int, code: str, message: str) -> Case:
     value = "{a: 1}" if field == "references" else "[1, 2]"
     text = note(**{"ident": value} if field == "id" else {field: value})
     line = {"id": 0, "kind": 1, "quote": 2, "body": 3}.get(field, 4)
-    return Case(f"type-{field}", f"a note's {field} is a list", tail(text), t(line, col), code, message)
+    return Case(
+        f"type-{field}", f"a note's {field} is a list", tail(text), t(line, col), code, message
+    )
 
 
 CASES = [_wrong_type(*row) for row in _TYPES] + [
@@ -51,7 +58,11 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
     Case(
         "type-metadata-field",
         "a metadata field is plain text instead of {value, basis}",
-        tail(head=TAIL_HEAD.replace('title: {value: "A tail source", basis: "Fixture."}', 'title: "A tail source"')),
+        tail(
+            head=TAIL_HEAD.replace(
+                'title: {value: "A tail source", basis: "Fixture."}', 'title: "A tail source"'
+            )
+        ),
         at(TAIL, 3, 10),
         "metadata.type",
         r"metadata 'title' must be a mapping of fields \(value, basis\)",

@@ -90,7 +90,7 @@ MARKDOWN = [
     "[click](vbscript:msgbox(1))",
     f"<javascript:{P}>",
     f"![img](javascript:{P})",
-    f"![img](https://example.org/x.png\" onerror=\"{P})",
+    f'![img](https://example.org/x.png" onerror="{P})',
     f"[click][r]\n\n[r]: javascript:{P}",
     f'[click](https://example.org "t\\" onmouseover=\\"{P}")',
     f'<https://example.org/"onmouseover="{P}>',

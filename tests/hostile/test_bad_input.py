@@ -45,14 +45,18 @@ def test_bad_input_is_reported_at_its_place(case: Case, fresh_mini: Path) -> Non
         assert check.returncode != 0, check.output
         found = problems(check.stdout)
         hits = [ln for ln in found if expected.match(ln)]
-        assert len(hits) == 1, f"expected one line like {expected.pattern!r}; got:\n" + "\n".join(found)
+        assert len(hits) == 1, f"expected one line like {expected.pattern!r}; got:\n" + "\n".join(
+            found
+        )
         others = [ln for ln in found if ln not in hits]
         others = [ln for ln in others if not any(re.match(a, ln) for a in case.also)]
         assert others == [], "other problems reported too:\n" + "\n".join(others)
 
     strict = runs["strict"]
     assert strict.returncode != 0, strict.output
-    assert expected.search(strict.stderr), f"not in the strict build's output:\n{strict.stderr[-3000:]}"
+    assert expected.search(strict.stderr), (
+        f"not in the strict build's output:\n{strict.stderr[-3000:]}"
+    )
 
     if case.publishes:
         lenient = runs["lenient"]

@@ -23,9 +23,8 @@ def _built(project: Path) -> str:
 def test_numbers_and_booleans_stay_text_as_written(fresh_mini: Path) -> None:
     """``correction: 3.10`` is not the number 3.1, ``body: 007`` not 7, ``1_000`` not 1000,
     ``1e3`` not 1000.0 (a bare ``no`` is another matter: see the ``bare-no`` case)."""
-    head = (
-        TAIL_HEAD.replace('title: {value: "A tail source"', "title: {value: 1_000")
-        .replace('outlet: {value: "Fixture Daily"', "outlet: {value: 1e3")
+    head = TAIL_HEAD.replace('title: {value: "A tail source"', "title: {value: 1_000").replace(
+        'outlet: {value: "Fixture Daily"', "outlet: {value: 1e3"
     )
     written = note("o-numbers", kind="correction", body="007", correction="3.10")
     tail(written, head=head)(fresh_mini)

@@ -22,9 +22,30 @@ _SCHEME = re.compile(r"^(?:javascript|data|vbscript):", re.IGNORECASE)
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "srcset", "poster"}
 # Elements this site never writes: each would be a payload's markup come alive.
 _FOREIGN = {
-    "iframe", "object", "embed", "base", "marquee", "xmp", "noembed", "math", "template",
-    "audio", "video", "image", "x", "keygen", "isindex", "frameset", "frame", "applet",
-    "listing", "plaintext", "textarea", "mglyph", "mtext", "animate",
+    "iframe",
+    "object",
+    "embed",
+    "base",
+    "marquee",
+    "xmp",
+    "noembed",
+    "math",
+    "template",
+    "audio",
+    "video",
+    "image",
+    "x",
+    "keygen",
+    "isindex",
+    "frameset",
+    "frame",
+    "applet",
+    "listing",
+    "plaintext",
+    "textarea",
+    "mglyph",
+    "mtext",
+    "animate",
 }
 
 
@@ -69,7 +90,9 @@ def test_every_problem_is_a_rejected_payload_at_its_line(xss: XssSite) -> None:
         slot = where.get((p["path"], p["line"])) or where.get((p["path"], 0))  # 0: a whole file
         if slot is None or slot.policy != VALIDATED:
             what = f"{slot.field} ({slot.policy})" if slot else "no payload here"
-            wrong.append(f"{p['path']}:{p['line']}:{p['col']} [{p['code']}] {what}: {p['message'][:160]}")
+            wrong.append(
+                f"{p['path']}:{p['line']}:{p['col']} [{p['code']}] {what}: {p['message'][:160]}"
+            )
     assert wrong == [], "\n".join(wrong)
     assert xss.rejected, "no payload rejected at all: the validated fields were not reached"
 

@@ -84,7 +84,9 @@ class XssProject:
         f.add(template.format(q(benign if rejected else value)))
         return True
 
-    def _element(self, f: _File, before: list[str], slot: tuple[str, ...], after: list[str]) -> None:
+    def _element(
+        self, f: _File, before: list[str], slot: tuple[str, ...], after: list[str]
+    ) -> None:
         """An element with one validated slot (a note, a term, an alias): left out whole in
         the second build when the loader rejected its slot, as ``slot`` has no benign value."""
         start = len(f.lines)
@@ -141,7 +143,9 @@ class XssProject:
         for name in ("title", "author", "outlet", "published", "kind", "language", "url"):
             f.add(f"  {name}:")
             policy = VALIDATED if name in benign else TEXT
-            self._slot(f, "    value: {}", f"metadata {name}", p, policy, page, benign.get(name, ""))
+            self._slot(
+                f, "    value: {}", f"metadata {name}", p, policy, page, benign.get(name, "")
+            )
             self._slot(f, "    basis: {}", f"basis of {name}", p, TEXT, page)
         self._rating(f, p)
         f.add("annotations:")
@@ -151,10 +155,21 @@ class XssProject:
         self._slot(f, "    correction: {}", "correction", p, MARKDOWN, page)
         self._slot(f, "    body: {}", "note body", p, MARKDOWN, page)
         f.add("    references:")
-        self._slot(f, '      - {{title: {}, url: "https://example.org/ok"}}', "reference title", p, TEXT, page)
+        self._slot(
+            f,
+            '      - {{title: {}, url: "https://example.org/ok"}}',
+            "reference title",
+            p,
+            TEXT,
+            page,
+        )
         self._element(f, [], ('      - {{title: "Ref", url: {}}}', "reference url", p, page), [])
         # b: a fact-check dating this source's event.
-        f.add(f"  - id: {sid}-b", "    kind: fact-check", f'    quote: {{exact: "Second paragraph {i}"}}')
+        f.add(
+            f"  - id: {sid}-b",
+            "    kind: fact-check",
+            f'    quote: {{exact: "Second paragraph {i}"}}',
+        )
         f.add("    verdict: accurate")
         self._slot(f, "    body: {}", "fact-check body", p, MARKDOWN, page)
         f.add('    references: [{title: "Ref", url: "https://example.org/ok"}]')
@@ -164,9 +179,17 @@ class XssProject:
         notes: list[tuple[str, str, list[str]]] = [
             ("id", "  - id: {}", ["    kind: context"]),
             ("kind", "    kind: {}", []),
-            ("verdict", "    verdict: {}", ["    kind: fact-check", '    reviewed: "2026-11-22"', *check]),
+            (
+                "verdict",
+                "    verdict: {}",
+                ["    kind: fact-check", '    reviewed: "2026-11-22"', *check],
+            ),
             ("date", "    date: {}", ["    kind: context", f"    event: e{i:03d}"]),
-            ("reviewed", "    reviewed: {}", ["    kind: fact-check", "    verdict: accurate", *check]),
+            (
+                "reviewed",
+                "    reviewed: {}",
+                ["    kind: fact-check", "    verdict: accurate", *check],
+            ),
             ("event", "    event: {}", ["    kind: context", '    date: "1999"']),
         ]
         for k, (name, template, rest) in enumerate(notes, 1):
@@ -180,8 +203,13 @@ class XssProject:
         f.add("rating:")
         self._slot(f, "  grade: {}", "rating grade", p, VALIDATED, RATINGS, "C")
         f.add("  criteria:")
-        answers = [("named-author", "no"), ("cites-sources", "partly"),
-                   ("separates-opinion", "yes"), ("dated-corrected", "partly"), ("clean-text", "no")]
+        answers = [
+            ("named-author", "no"),
+            ("cites-sources", "partly"),
+            ("separates-opinion", "yes"),
+            ("dated-corrected", "partly"),
+            ("clean-text", "no"),
+        ]
         for k, (criterion, met) in enumerate(answers):
             f.add(f"    {criterion}:")
             if k == 0:
@@ -200,15 +228,28 @@ class XssProject:
         g.add("    aliases:", f"      - Heading {i}")  # so the term occurs, whatever its alias
         self._element(g, [], ("      - {}", "term alias", p, GLOSSARY), [])
         g.add("    references:")
-        self._slot(g, '      - {{title: {}, url: "https://example.org/ok"}}', "term reference title", p, TEXT, GLOSSARY)
-        self._element(g, [], ('      - {{title: "Ref", url: {}}}', "term reference url", p, GLOSSARY), [])
+        self._slot(
+            g,
+            '      - {{title: {}, url: "https://example.org/ok"}}',
+            "term reference title",
+            p,
+            TEXT,
+            GLOSSARY,
+        )
+        self._element(
+            g, [], ('      - {{title: "Ref", url: {}}}', "term reference url", p, GLOSSARY), []
+        )
         # The validated fields of a term, each alone in a term of its own.
         self._element(
             g,
             [],
             ("  - id: {}", "term id", p, GLOSSARY),
-            [f"    term: Term id {i}", "    category: concept", '    definition: "Id slot."',
-             f"    aliases: [Slot 1 of {i}]"],
+            [
+                f"    term: Term id {i}",
+                "    category: concept",
+                '    definition: "Id slot."',
+                f"    aliases: [Slot 1 of {i}]",
+            ],
         )
         self._element(
             g,
@@ -218,8 +259,14 @@ class XssProject:
         )
         self._element(
             g,
-            [f"  - id: g{i:03d}-rel", f"    term: Term related {i}", "    category: concept",
-             '    definition: "Related slot."', f"    aliases: [Slot 3 of {i}]", "    related:"],
+            [
+                f"  - id: g{i:03d}-rel",
+                f"    term: Term related {i}",
+                "    category: concept",
+                '    definition: "Related slot."',
+                f"    aliases: [Slot 3 of {i}]",
+                "    related:",
+            ],
             ("      - {}", "term related", p, GLOSSARY),
             [],
         )
@@ -230,5 +277,14 @@ class XssProject:
         e.add('    date: "1999"', "    category: treaty")
         self._slot(e, "    description: {}", "event description", p, MARKDOWN, TIMELINE)
         e.add("    references:")
-        self._slot(e, '      - {{title: {}, url: "https://example.org/ok"}}', "event reference title", p, TEXT, TIMELINE)
-        self._element(e, [], ('      - {{title: "Ref", url: {}}}', "event reference url", p, TIMELINE), [])
+        self._slot(
+            e,
+            '      - {{title: {}, url: "https://example.org/ok"}}',
+            "event reference title",
+            p,
+            TEXT,
+            TIMELINE,
+        )
+        self._element(
+            e, [], ('      - {{title: "Ref", url: {}}}', "event reference url", p, TIMELINE), []
+        )

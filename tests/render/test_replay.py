@@ -6,6 +6,7 @@ builds that use it are tested in ``tests/site/test_site_replay.py``."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import zlib
@@ -467,3 +468,24 @@ def test_a_source_page_made_of_the_same_is_taken_from_the_site_kept_before(
     assert again is not None
     again.close()
     assert taken("ctx", keyed)  # kept again with its key and lookups
+
+
+def test_the_header_is_written_entry_by_entry_as_json_dumps_writes_it_whole(
+    tmp_path: Path,
+) -> None:
+    """Written one page's entry at a time (a whole table at once was a large build's peak
+    memory), byte for byte what ``json.dumps`` gives, non-ASCII names and values too."""
+    written: list[bytes] = []
+    recording = replay.Recording(tmp_path, KEY, "secret")
+    recording._put = written.append  # type: ignore[method-assign]
+    header = {
+        "pages": {"sources/é.md": [[0, 1, "d"], {"ü": "\u2028x"}], "b.md": {}},
+        "empty": {},
+        "files": [["a", None, [1]]],
+        "problems": False,
+    }
+    recording._header = header
+    length = recording._put_header()
+    data = b"".join(written)
+    assert data == json.dumps(header, ensure_ascii=False).encode("utf-8")
+    assert length == len(data) and max(map(len, written)) < 40

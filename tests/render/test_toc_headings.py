@@ -17,4 +17,3 @@ def test_h3_nests_under_the_h2_before_it_and_headings_without_id_are_left_out() 
         TocEntry(2, "a", "First one", (TocEntry(3, "a1", "Part & parcel"),)),
         TocEntry(2, "b", "Second"),
     )
-

@@ -318,8 +318,8 @@ def test_verdict_and_grade_changes_are_listed_first_with_their_reason(repo: Path
         repo,
         SRC,
         "verdict: accurate\n",
-        "verdict: misleading\n    history:\n      - {day: \"2026-12-01\", what: \"Verdict"
-        " accurate → misleading: the year is right, the founders are not.\"}\n",
+        'verdict: misleading\n    history:\n      - {day: "2026-12-01", what: "Verdict'
+        ' accurate → misleading: the year is right, the founders are not."}\n',
     )
     edit(repo, SRC, "  grade: C\n", "  grade: D\n")
     commit(repo, "re-rate")

@@ -93,7 +93,10 @@ UNREADABLE: dict[str, tuple[Callable[[Path], None], str]] = {
     "yaml-syntax": (_syntax_error, "[yaml.syntax] YAML syntax error"),
     "invalid-utf-8": (_bad_utf8, "[source.encoding] annotations/sources/sample.yml is not UTF-8"),
     "nesting-3000-deep": (_deep, "[yaml.too-deep] lists and mappings are nested more than 64"),
-    "nesting-in-a-note": (_deep_entry, "[yaml.too-deep] lists and mappings are nested more than 64"),
+    "nesting-in-a-note": (
+        _deep_entry,
+        "[yaml.too-deep] lists and mappings are nested more than 64",
+    ),
 }
 
 

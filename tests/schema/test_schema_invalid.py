@@ -293,19 +293,32 @@ CASES: dict[str, tuple[str, str, str, str, str]] = {
         "institutions",
     ),
     "place-without-event": (
-        SRC, INNER, INNER + "    place: minsk\n", "annotation.where-without-event", "place: minsk"
+        SRC,
+        INNER,
+        INNER + "    place: minsk\n",
+        "annotation.where-without-event",
+        "place: minsk",
     ),
     "event-place-a-name": (
-        EVENTS, "category: institution", 'category: institution\n    place: "Minsk"',
-        "where.bad-id", 'place: "Minsk"',
+        EVENTS,
+        "category: institution",
+        'category: institution\n    place: "Minsk"',
+        "where.bad-id",
+        'place: "Minsk"',
     ),
     "event-actors-not-a-list": (
-        EVENTS, "category: institution", "category: institution\n    actors: minsk",
-        "where.type", "actors: minsk",
+        EVENTS,
+        "category: institution",
+        "category: institution\n    actors: minsk",
+        "where.type",
+        "actors: minsk",
     ),
     "event-actor-twice": (
-        EVENTS, "category: institution", "category: institution\n    actors: [minsk, minsk]",
-        "where.duplicate-actor", "actors: [minsk, minsk]",
+        EVENTS,
+        "category: institution",
+        "category: institution\n    actors: [minsk, minsk]",
+        "where.duplicate-actor",
+        "actors: [minsk, minsk]",
     ),
 }
 
@@ -365,7 +378,9 @@ VALID = {
     ),
     "event-interval": (EVENTS, 'date: "1996-04-02"', 'date: "1996-04/1996-05~"'),
     "event-place-and-actors": (
-        EVENTS, "category: institution", "category: institution\n    place: minsk\n    actors: [minsk]"
+        EVENTS,
+        "category: institution",
+        "category: institution\n    place: minsk\n    actors: [minsk]",
     ),
 }
 

@@ -1,4 +1,4 @@
-""""On this page" on the generated pages of the real site, built by each engine: the headings the
+""" "On this page" on the generated pages of the real site, built by each engine: the headings the
 library renders become the page's table of contents, as a hand-written page's would."""
 
 from __future__ import annotations
@@ -118,11 +118,17 @@ def test_the_claims_page_lists_every_claim_in_its_order(real_site_built: Path) -
 
 def test_a_source_lists_its_own_headings_and_not_its_debris(real_site_built: Path) -> None:
     page = _page(real_site_built, "sources/lysyansky-ussr-2")
-    assert _titles(page) == ["What does Vladimir Putin want?", "What is USSR 2.0?", "Putin’s new title"]
+    assert _titles(page) == [
+        "What does Vladimir Putin want?",
+        "What is USSR 2.0?",
+        "Putin’s new title",
+    ]
     wiki = _page(real_site_built, "sources/wiki2web-union-state")
     assert "Foundational Treaties" in _titles(wiki) and len(wiki.entries) > 20
     assert "Gamer's Corner" not in _titles(wiki)  # the page's debris, set apart, not a section
-    assert _titles(_page(real_site_built, "sources/hahn-belarus-option")) == ["Putin’s 2024 ‘Belarus Option’"]
+    assert _titles(_page(real_site_built, "sources/hahn-belarus-option")) == [
+        "Putin’s 2024 ‘Belarus Option’"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from ..render import replay
 from ..render.collisions import collisions
 from ..render.navigation import reading_rank, section_key
 from ..render.replay import Packed, Recording, Replayed
+from .anchorids import AnchorIds
 from .config import ReaderConfig
 from .madefile import MadeFile
 from .search_index import HeldEntries, made_by, merge_rebuilt
@@ -380,7 +381,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if packed is not None:
             self._packed = (packed.html, packed.html_again or packed.packed_html)
         page.toc = get_toc([_toc_token(e) for e in rendered.toc])
-        page.present_anchor_ids = set(rendered.anchors)  # what MkDocs checks links against
+        # What MkDocs checks links against: a set is all it asks for, `in` all it does
+        page.present_anchor_ids = AnchorIds(rendered.anchors)  # type: ignore[assignment]
         self._held[page.file.src_uri] = b""  # ours: held from the last on_page_content on
         return rendered.html
 

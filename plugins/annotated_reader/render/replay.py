@@ -831,14 +831,23 @@ class Recording:
         return None
 
     def _put_header(self) -> int:
-        """Write the header as ``json.dumps`` would, one entry at a time (made whole, a
-        large site's header was an edited build's peak memory); its length in bytes."""
-        length = 0
-        for n, (name, value) in enumerate(self._header.items()):
-            text = json.dumps(name) + ": " + json.dumps(value, ensure_ascii=False)
-            data = (("{" if n == 0 else ", ") + text).encode("utf-8")
+        """Write the header as ``json.dumps`` would, one page's (one file's) entry at a
+        time: made whole, or a whole table at once, a large site's header was an edited
+        build's peak memory (19 MB at N = 1,000); its length in bytes."""
+        return self._put_json(self._header, depth=2)
+
+    def _put_json(self, value: Any, depth: int) -> int:
+        if depth == 0 or not isinstance(value, dict) or not value:
+            data = json.dumps(value, ensure_ascii=False).encode("utf-8")
             self._put(data)
-            length += len(data)
+            return len(data)
+        length = 0
+        for n, (name, inner) in enumerate(value.items()):
+            data = (
+                ("{" if n == 0 else ", ") + json.dumps(str(name), ensure_ascii=False) + ": "
+            ).encode("utf-8")
+            self._put(data)
+            length += len(data) + self._put_json(inner, depth - 1)
         self._put(b"}")
         return length + 1
 
