@@ -463,11 +463,40 @@ def test_a_source_page_made_of_the_same_is_taken_from_the_site_kept_before(
     for each in site.titles():
         if each != path:
             second.page(site.page(each, site.page_url(each)), site.page_url(each))  # type: ignore[arg-type]
+    first = replay.previous(cache)
+    assert first is not None
+    export = "sources/flash-reunification/annotations.jsonld"
+    assert first.reused(export) is not None
     assert second.finish(problems=False, key="b" * 64) is None
     again, _ = replay.load(cache, "b" * 64)  # the second build's site is the one kept
     assert again is not None
+    # The export copied is kept again with its key and lookups (kept as text, not parsed)
+    assert again.reused(export) == first.reused(export)
+    first.close()
     again.close()
     assert taken("ctx", keyed)  # kept again with its key and lookups
+
+
+def test_kept_lookups_that_do_not_read_as_lookups_take_nothing(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    """A page's or a file's lookups are kept as JSON text, read when asked for: text that
+    is not lookups makes the page or file again, never a failed build."""
+    site, _secret, cache = _cached_site(tmp_path)
+    _record(site, cache, "a" * 64, context="ctx")
+    last = replay.previous(cache)
+    assert last is not None
+    path, export = (
+        "sources/flash-reunification.md",
+        "sources/flash-reunification/annotations.jsonld",
+    )
+    assert last.page_key(path) is not None and last.reused(export) is not None
+    for text in ("not json", '{"a": 1}', "[[1]]", "[null]"):
+        last._page_keys[path] = ("k", text)
+        key, _lookups, where = last._reused[export]
+        last._reused[export] = (key, text, where)
+        assert last.page_key(path) is None and last.reused(export) is None, text
+    last.close()
 
 
 def test_the_header_is_written_entry_by_entry_as_json_dumps_writes_it_whole(

@@ -195,15 +195,17 @@ class Replayed:
         }
         self._files = [_file(value, body) for value in header["files"]]
         made = {path: where for path, _package, where in self._files if where is not None}
+        # Lookups stay JSON text until a page or file asks for them: parsed, every page's
+        # were 15 MB of an edited build's memory at 1,000 sources, alive the whole build.
         self._reused = {
-            str(path): (str(key), _lookups(lookups), made[str(path)])
+            str(path): (str(key), _text(lookups), made[str(path)])
             for path, (key, lookups) in header.get("reused", {}).items()
         }
         self.context = str(header.get("context", ""))
         wide = header.get("wide")
         self.cuts: KeptCuts | None = (str(wide[0]), dict(wide[1]), dict(wide[2])) if wide else None
         self._page_keys = {
-            str(path): (str(key), _lookups(lookups))
+            str(path): (str(key), _text(lookups))
             for path, (key, lookups) in header.get("page_keys", {}).items()
         }
         self._search_made_by = str(header.get("search_made_by", ""))
@@ -316,18 +318,22 @@ class Replayed:
             frozenset(str(a) for a in anchors),
             _unpacked(search) if search is not None else None,
             tuple(_toc(e) for e in toc),
-            self._page_keys.get(path),
+            self.page_key(path),
         )
         return page, facts, html, search
 
     def page_key(self, path: str) -> MadeOf | None:
         """What the kept page at ``path`` was made of (see ``GeneratedPage.made_of``)."""
-        return self._page_keys.get(path)
+        kept = self._page_keys.get(path)
+        lookups = _parsed(kept[1]) if kept is not None else None
+        return (kept[0], lookups) if kept is not None and lookups is not None else None
 
     def reused(self, path: str) -> tuple[str, list[Lookup], Span] | None:
         """A generated file's key and lookups (see ``core.lazy.Reusable``), and where its
         text is, when the build that kept it said how to take it as made."""
-        return self._reused.get(path)
+        kept = self._reused.get(path)
+        lookups = _parsed(kept[1]) if kept is not None else None
+        return (kept[0], lookups, kept[2]) if kept is not None and lookups is not None else None
 
     def entries(self, path: str, made_by: str) -> bytes | None:
         """The page's search entries as the last build's search made them (compressed JSON
@@ -408,6 +414,20 @@ def _page(value: list[Any], size: int) -> _Page:
         _span(search, size) if search is not None else None,
         str(made),
     )
+
+
+def _text(lookups: Any) -> str:
+    """Lookups as the header keeps them: JSON text (a list, as headers before held them,
+    written as that text)."""
+    return lookups if isinstance(lookups, str) else json.dumps(lookups, ensure_ascii=False)
+
+
+def _parsed(text: str) -> list[Lookup] | None:
+    """Kept lookups read, or None when they are not lookups (the page is made again)."""
+    try:
+        return _lookups(json.loads(text))
+    except (ValueError, TypeError):
+        return None
 
 
 def _lookups(value: Any) -> list[Lookup]:
@@ -565,11 +585,11 @@ class Recording:
         self._pages: dict[str, Any] = {}
         self._heads: dict[str, list[str]] = {}
         self._made: dict[str, list[Any]] = {}
-        self._reused: dict[str, list[Any]] = {}  # file → [key, lookups] (``made``)
+        self._reused: dict[str, list[Any]] = {}  # file → [key, lookups as JSON] (``made``)
         # What shapes every page besides the editorial data (the code, the site's templates
         # and options): a page is taken from the last site only when it is the same.
         self.context = context
-        self._page_keys: dict[str, list[Any]] = {}  # page → [key, lookups] (``made_of``)
+        self._page_keys: dict[str, list[Any]] = {}  # page → [key, lookups as JSON]
         self.taken: list[str] = []  # pages taken from the last site as made (``reused_page``)
         self.packed: Packed | None = None
         self._entries: dict[str, list[Any]] = {}
@@ -653,7 +673,8 @@ class Recording:
             self._failed = str(exc)
             return
         if page.made_of is not None:
-            self._page_keys[page.path] = list(page.made_of)
+            key, lookups = page.made_of
+            self._page_keys[page.path] = [key, _text(lookups)]
         if self._copy(page, url, made):
             return
         html, packed_html = self._packed(page.html)
@@ -722,8 +743,8 @@ class Recording:
             self._write(search) if search is not None else None,
             kept.made,
         ]
-        if page.made_of is not None:
-            self._page_keys[path] = list(page.made_of)
+        if (made_of := last._page_keys.get(path)) is not None:
+            self._page_keys[path] = list(made_of)  # as text: parsed, they would be held
         self._copied.add(path)
         self.packed = _again(last, kept, page.html, html, search)
         self.taken.append(path)
@@ -762,7 +783,7 @@ class Recording:
             else:
                 lookups: list[Lookup] = []
                 text = reuse.make(lookups)
-                self._reused[path] = [reuse.key, lookups]
+                self._reused[path] = [reuse.key, _text(lookups)]
             self._made[path] = self._blob(text)
             return text
 
@@ -780,7 +801,7 @@ class Recording:
         except _Changed:
             return None
         self._made[path] = self._write(data)
-        self._reused[path] = [key, lookups]
+        self._reused[path] = [key, self._last._reused[path][1]]  # as text, as it was kept
         return _unpacked(data)
 
     def finish(self, *, problems: bool, key: str | None) -> str | None:
