@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,39 @@ def test_an_index_file_that_cannot_be_read_is_a_warning_not_a_failure(tmp_path: 
     assert [p.name for p in (tmp_path / "search").iterdir()] == ["search_index.json"]
 
 
+def test_kept_entries_are_read_again_as_the_index_is_written(tmp_path: Path) -> None:
+    """A taken page's entries from the site kept before are not held till the end: what
+    reads them again is called as the index is written, and one that cannot read them is
+    a warning (the pages would be missing from search), not a failure."""
+    folder = tmp_path / "search"
+    folder.mkdir()
+    index_file = folder / "search_index.json"
+    theirs = {"config": {"lang": ["en"]}, "docs": [{"location": "a/"}]}
+    kept = zlib.compress(json.dumps({"location": "kept/"}, **search_index._JSON).encode(), 1)
+    reads: list[int] = []
+
+    def again() -> bytes:
+        reads.append(1)
+        return kept
+
+    index = _Index()
+    held = HeldEntries(index)
+    held.add(again)
+    assert not reads  # not read when added
+    index_file.write_text(json.dumps(theirs, **search_index._JSON), encoding="utf-8")
+    assert held.write(tmp_path) is None and reads == [1]
+    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+    assert docs == [{"location": "kept/"}, {"location": "a/"}]
+
+    def changed() -> bytes:
+        raise ValueError("the site kept before changed during the build")
+
+    held.add(changed)
+    index_file.write_text(json.dumps(theirs, **search_index._JSON), encoding="utf-8")
+    problem = held.write(tmp_path) or ""
+    assert "changed during the build" in problem and "cannot be found by search" in problem
+
+
 @pytest.mark.parametrize("how", ["dirty", "disabled", "other"])
 def test_entries_stay_with_material_when_it_merges_or_does_not_index(how: str) -> None:
     """``serve --dirty`` merges the last build's entries with the rebuilt pages' own: ours,
@@ -145,8 +179,23 @@ def read(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return search_reads(monkeypatch)
 
 
+@pytest.fixture
+def added(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each page's entries put back from the site kept before: whether what was given
+    reads them again when the index is written (True), or holds them till then."""
+    given: list[bool] = []
+    add = HeldEntries.add
+
+    def spy(self: HeldEntries, held: object) -> None:
+        given.append(callable(held))
+        add(self, held)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(HeldEntries, "add", spy)
+    return given
+
+
 def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pages(
-    tmp_path: Path, read: dict[str, int]
+    tmp_path: Path, read: dict[str, int], added: list[bool]
 ) -> None:
     """With the site kept whole, search reads none of the generated pages again: the entries
     it made of each last time are put back, and the index file is the same. A build with
@@ -158,6 +207,7 @@ def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pag
     read.clear()
     assert _build(project, "site") == first
     assert all(read[p] == 0 for p in generated), read  # given nothing to read
+    assert len(added) >= len(generated) and all(added)  # read again as the index is written
     assert any(size > 0 for p, size in read.items() if p.endswith("guide.md") or "/" not in p)
     read.clear()
 
@@ -174,7 +224,7 @@ def test_a_replayed_build_gives_search_the_entries_it_made_last_time_not_the_pag
 
 
 def test_an_edited_build_copies_each_page_made_the_same_and_the_entries_made_of_it(
-    tmp_path: Path, read: dict[str, int]
+    tmp_path: Path, read: dict[str, int], added: list[bool]
 ) -> None:
     """After an edit, a page made into the very same text as the last kept site's is copied
     from it as kept, and search is given the entries it made of that page last time; the
@@ -197,6 +247,7 @@ def test_an_edited_build_copies_each_page_made_the_same_and_the_entries_made_of_
     assert read[edited] > 0
     others = [p for p in read if p.startswith("sources/") and p != edited]
     assert len(others) >= 4 and all(read[p] == 0 for p in others), read
+    assert len(added) >= len(others) and all(added)  # read again as the index is written
     assert b"zyzzyva" in index
     scratch = from_scratch(project, tmp_path)
     assert_same(files(project / "site"), scratch)

@@ -563,14 +563,21 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if self._entries is not None and page.file.src_uri in self._held:
             made = self._entries.after()
             kept, self._kept_entries = self._kept_entries, None
-            if kept is not None:
-                self._entries.add(kept)
+            if kept is not None:  # read again as the index is written: not held till then
+                self._entries.add(self._entries_again(page.file.src_uri) or kept)
             held = kept if kept is not None else made
             if self._recording is not None and held is not None:
                 self._recording.entries(page.file.src_uri, held)
         return context
 
     on_page_context = CombinedEvent(_on_page_context_lend, _on_page_context_take_back)
+
+    def _entries_again(self, path: str) -> Callable[[], bytes] | None:
+        """What reads the kept entries of a page again from the site kept before (open
+        until the index is written, see ``_on_post_build_finish``)."""
+        if isinstance(self.site, Replayed):
+            return self.site.entries_again(path)
+        return self._recording.entries_of_last_again(path) if self._recording else None
 
     def _on_post_page_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """The page's other forms (a source's notes as Web Annotations) in its head; on a
@@ -610,6 +617,18 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                     f"{len(site.titles()) - len(sources)} corpus-wide pages taken from the "
                     "last build: nothing they are made of changed"
                 )
+
+    # After Material's search writes its index (priority 0), before its offline plugin
+    # copies it into a script (-100). The site kept before is read until then (the search
+    # entries of the pages taken from it), and let go after.
+    @event_priority(-50)
+    def _on_post_build_finish(self, *, config: MkDocsConfig) -> None:
+        entries, self._entries = self._entries, None
+        if entries is not None:
+            problem = entries.write(Path(config.site_dir))
+            if problem:
+                log.warning(problem)
+        if self._recording is not None:
             unwritten = self._recording.finish(
                 problems=bool(self.problems), key=replay.site_key(*self._keyed)
             )
@@ -627,23 +646,13 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         if self._command == "serve":
             self._thaw()
 
-    # After Material's search writes its index (priority 0), before its offline plugin
-    # copies it into a script (-100).
-    @event_priority(-50)
-    def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
-        entries, self._entries = self._entries, None
-        if entries is not None:
-            problem = entries.write(Path(config.site_dir))
-            if problem:
-                log.warning(problem)
-
     # Before Material's search writes its index (priority 0): see ``merge_rebuilt``.
     @event_priority(50)
     def _on_post_build_dirty(self, *, config: MkDocsConfig) -> None:
         if self._dirty and self.site is not None:
             merge_rebuilt(config.plugins)
 
-    on_post_build = CombinedEvent(_on_post_build_dirty, _on_post_build, _on_post_build_search)
+    on_post_build = CombinedEvent(_on_post_build_dirty, _on_post_build, _on_post_build_finish)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()

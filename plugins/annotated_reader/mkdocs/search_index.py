@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,8 @@ class HeldEntries:
     def __init__(self, index: Any) -> None:
         self._index = index
         self._start = 0
-        self._held: list[tuple[int, bytes]] = []  # (Material's entries before them, JSON)
+        # (Material's entries before them, JSON text compressed, or what reads it again)
+        self._held: list[tuple[int, bytes | Callable[[], bytes]]] = []
 
     @classmethod
     def of(cls, plugins: Any) -> HeldEntries | None:
@@ -58,9 +60,10 @@ class HeldEntries:
         self._held.append((self._start, held))
         return held
 
-    def add(self, held: bytes) -> None:
-        """A page's entries as ``after`` returned them in an earlier build, for a page
-        Material was not given to read: they go where its own would have gone."""
+    def add(self, held: bytes | Callable[[], bytes]) -> None:
+        """A page's entries as ``after`` returned them in an earlier build (or a function
+        that reads them again, raising ValueError if it cannot), for a page Material was
+        not given to read: they go where its own would have gone."""
         self._held.append((len(self._index.entries), held))
 
     def write(self, site_dir: Path) -> str | None:
@@ -80,15 +83,16 @@ class HeldEntries:
                 first, done = True, 0
                 for at, text in [*held, (len(theirs), b"")]:
                     parts = [json.dumps(e, **_JSON) for e in theirs[done:at]]
-                    if text:
-                        parts.append(zlib.decompress(text).decode("utf-8"))
+                    data = text() if callable(text) else text
+                    if data:
+                        parts.append(zlib.decompress(data).decode("utf-8"))
                     for part in parts:
                         out.write(part if first else "," + part)
                         first = False
                     done = at
                 out.write("]}")
             os.replace(temp, path)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, zlib.error) as exc:
             with contextlib.suppress(OSError):
                 temp.unlink()
             return (
