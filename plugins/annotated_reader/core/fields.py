@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import unicodedata
 from collections.abc import Collection, Iterable
 
@@ -143,7 +144,9 @@ class Fields:
                 f"use one of: {', '.join(options)}",
             )
             return None
-        return value
+        # One of a few words (a kind, a verdict), over and over: one string for them all,
+        # and a kept read pickles it once (a tenth of a loaded note's strings).
+        return sys.intern(value) if choices is not None else value
 
     def ident(self, key: str = "id") -> str | None:
         value = self.text(key, hint="give a unique id of lowercase letters, digits and '-'")

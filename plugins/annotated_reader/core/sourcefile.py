@@ -6,6 +6,8 @@ each problem is reported once, by the stage that owns it.
 
 from __future__ import annotations
 
+import sys
+
 from .fields import Fields, read_references, suggest
 from .limits import MAX_QUOTE_CHARS
 from .model import (
@@ -269,7 +271,7 @@ def _reviewed(fields: Fields, problems: Problems) -> str | None:
             f"reviewed: {day}; give the day the note was written or last checked",
         )
         return None
-    return reviewed
+    return sys.intern(reviewed) if reviewed is not None else None  # a few days, many notes
 
 
 def _claim_link(

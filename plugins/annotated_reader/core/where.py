@@ -13,6 +13,8 @@ from .fields import ID_PATTERN, Fields
 from .model import Where
 from .problems import Location, Problems
 
+NOWHERE = Where()  # no place, no actors
+
 HINT = "name a glossary term by its id (e.g. moscow), as listed in glossary.yml"
 
 
@@ -72,4 +74,6 @@ def read_where(fields: Fields, problems: Problems) -> Where:
                 continue
             actors.append(actor)
             locations.append(item.location)
+    if place_at is None and not locations:
+        return NOWHERE  # most notes: one for them all (a kept read pickles it once)
     return Where(place, tuple(actors), place_at, tuple(locations))
