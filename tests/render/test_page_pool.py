@@ -70,11 +70,12 @@ def test_the_command_line_renders_the_same_files_in_two_processes(
 
 def _script(body: str) -> subprocess.CompletedProcess[str]:
     """Run ``body`` in a fresh Python with a pool over a stand-in site whose page ``p3``
-    kills any worker that renders it."""
+    kills any worker that renders it (stops it, with ``STOP = True``)."""
     head = """
-        import os, sys, threading
+        import os, signal, sys, threading
         from annotated_reader.render import pool
         PARENT = os.getpid()
+        STOP = False
         class Cache:
             def take_used(self):
                 return {}
@@ -87,7 +88,7 @@ def _script(body: str) -> subprocess.CompletedProcess[str]:
             corpus = Corpus()
             def page(self, path, url):
                 if path == "p3" and os.getpid() != PARENT:
-                    os._exit(1)
+                    os.kill(os.getpid(), signal.SIGSTOP) if STOP else os._exit(1)
                 return (path, url, os.getpid() == PARENT)
         jobs = [(f"p{i}", f"u{i}") for i in range(8)]
     """
@@ -107,6 +108,26 @@ def test_a_worker_that_dies_leaves_its_pages_to_the_build() -> None:
         here = [g[0] for g in got if g[2]]
         assert "p0" in here and "p3" in here, here  # the first page, and the one that killed
         assert len(here) < len(jobs), here  # the workers rendered some before one died
+        print("ok")
+        """
+    )
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_a_worker_that_stops_leaves_its_pages_to_the_build_and_is_killed() -> None:
+    """A stopped worker never answers: the build stops waiting for it, kills the workers
+    and renders the rest itself, and ends (it waited for ever)."""
+    done = _script(
+        """
+        STOP = True
+        pool.STALLED_SECONDS = 1.0
+        p = pool.PagePool(Site(), jobs, 2)
+        got = [p.take(path, url) for path, url in jobs]
+        p.close()
+        assert [g[:2] for g in got] == jobs, got
+        here = [g[0] for g in got if g[2]]
+        assert "p0" in here and "p3" in here, here
+        assert len(here) < len(jobs), here  # the workers rendered some before one stopped
         print("ok")
         """
     )

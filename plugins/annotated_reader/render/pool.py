@@ -5,7 +5,8 @@ inherit it (nothing is pickled but the finished pages) and render the bytes the 
 itself would. The engine still asks for the pages one at a time, in its own order; the
 pool renders a few pages ahead of it (never the whole corpus at once, which a large build
 could not hold), and a page it was not given, or asked for at another address, is
-rendered in the build's own process. A worker that dies makes the rest render there too.
+rendered in the build's own process. A worker that dies, or gives no page for a minute,
+makes the rest render there too.
 
 Forking needs the ``fork`` start method (Linux; not Windows, nor macOS's default), and is
 unsafe in a process that runs other threads (``mkdocs serve``): callers ask for a pool only
@@ -32,6 +33,10 @@ if TYPE_CHECKING:  # concurrent.futures.process is imported when a pool starts: 
 MIN_SOURCES = 100
 MAX_WORKERS = 64  # the option's bound: more processes than this only compete for the cores
 AHEAD_PER_WORKER = 4  # pages rendered ahead of the engine, per worker
+# How long the build waits for a worker's page before it stops the workers and renders the
+# rest itself: a worker stopped (not dead: SIGSTOP, a debugger, a frozen container) never
+# answers, and the build waited for it for ever. A page takes milliseconds to render.
+STALLED_SECONDS = 60.0
 
 _site: GeneratedSite | None = None  # the workers' site: the parent's, inherited on fork
 
@@ -135,22 +140,31 @@ class PagePool:
         future = self._running.pop(job, None)
         if future is None:
             return self.site.page(path, url)
+        from concurrent.futures import TimeoutError as Stalled
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            page, used = future.result()
+            page, used = future.result(timeout=STALLED_SECONDS)
             self.site.corpus.cache.merge(used)
         except BrokenProcessPool:  # a worker died (out of memory, killed): carry on here
             self.close()
             return self.site.page(path, url)
+        except Stalled:  # a worker stopped: it would never answer, nor let the pool close
+            self.close(kill=True)
+            return self.site.page(path, url)
         self._fill()
         return page
 
-    def close(self) -> None:
-        """Stop the workers; later pages render in this process."""
+    def close(self, *, kill: bool = False) -> None:
+        """Stop the workers (``kill``: at once, whatever they are doing); later pages render
+        in this process."""
         global _site
         pool, self._pool = self._pool, None
         if pool is not None:
+            if kill:  # the executor has no public way to stop a worker that does not answer
+                processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+                for process in list(processes.values()):
+                    process.kill()
             pool.shutdown(wait=True, cancel_futures=True)
         self._running.clear()
         self._queue.clear()
