@@ -134,6 +134,23 @@ def test_a_worker_that_stops_leaves_its_pages_to_the_build_and_is_killed() -> No
     assert done.stdout.strip() == "ok", done.stderr[-2000:]
 
 
+def test_a_worker_stopped_when_its_pages_are_done_does_not_keep_the_build_open() -> None:
+    done = _script(
+        """
+        pool.STALLED_SECONDS = 1.0
+        jobs = [j for j in jobs if j[0] != "p3"]
+        p = pool.PagePool(Site(), jobs, 2)
+        got = [p.take(path, url) for path, url in jobs]
+        workers = list(p._pool._processes.values())
+        os.kill(workers[0].pid, signal.SIGSTOP)
+        p.close()
+        assert not any(w.is_alive() for w in workers)
+        print("ok")
+        """
+    )
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
 def test_no_worker_is_forked_while_another_thread_runs() -> None:
     done = _script(
         """

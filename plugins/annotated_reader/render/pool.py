@@ -161,11 +161,19 @@ class PagePool:
         global _site
         pool, self._pool = self._pool, None
         if pool is not None:
-            if kill:  # the executor has no public way to stop a worker that does not answer
-                processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
-                for process in list(processes.values()):
+            # The executor has no public way to stop a worker that does not answer: its
+            # processes are killed, now (``kill``) or when they do not end in good time.
+            processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+            workers = list(processes.values())
+            for process in workers if kill else ():
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in workers:
+                process.join(STALLED_SECONDS)
+                if process.is_alive():  # stopped, say, once it had rendered its pages
                     process.kill()
-            pool.shutdown(wait=True, cancel_futures=True)
+                    process.join()
+            pool.shutdown(wait=True)
         self._running.clear()
         self._queue.clear()
         self._waiting.clear()
