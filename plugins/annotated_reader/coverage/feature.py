@@ -21,7 +21,7 @@ from ..core.corpus import Feature, Options
 from ..core.fields import Fields
 from ..core.problems import Problems
 from ..core.sourcefile import read_quote
-from ..core.text.anchor import Outcome, line_col, match_quote, normalize
+from ..core.text.anchor import Outcome, line_col, match_quote
 
 if TYPE_CHECKING:
     from ..core.corpus import Corpus
@@ -139,7 +139,7 @@ def _exemptions(
         reason = fields.text("reason", hint=f"say why this sentence needs {needs}")
         if quote is None or reason is None:
             continue
-        result = match_quote(source.text, quote, normalize(source.text))
+        result = match_quote(source.text, quote)  # folds the text only if it must, once
         if result.outcome is not Outcome.FOUND or result.match is None:
             problems.error(
                 item.location,
