@@ -254,6 +254,42 @@ def test_an_edited_build_copies_each_page_made_the_same_and_the_entries_made_of_
     assert index == scratch["search/search_index.json"]
 
 
+@pytest.mark.parametrize("edited", [False, True], ids=["replayed", "edited"])
+def test_kept_entries_that_cannot_be_read_again_are_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, edited: bool
+) -> None:
+    """The kept file rewritten in place after the pages were written (an outside test did,
+    mid-build): the entries of the pages taken from it are made again by search, and the
+    index is the one a build from scratch writes, with no warning."""
+    from helpers.project import replace_in
+    from helpers.rebuild import from_scratch
+
+    project = copy_project(ROOT, tmp_path / "corpus")
+    _build(project, "site")
+    if edited:
+        replace_in(
+            project,
+            "annotations/sources/hahn-belarus-option.yml",
+            "    body: |\n",
+            "    body: |\n      A new first sentence.\n",
+        )
+    kept = project / ".cache/plugin/annotated-reader/site/site.bin"
+    write = HeldEntries.write
+
+    def damaged_first(self: HeldEntries, site_dir: Path) -> str | None:
+        size = kept.stat().st_size
+        with open(kept, "r+b") as f:  # in place: the build's open file sees it
+            f.seek(100)
+            f.write(b"\0" * (size - 300))
+        return write(self, site_dir)
+
+    monkeypatch.setattr(HeldEntries, "write", damaged_first)
+    index = _build(project, "site")
+    assert "cannot add" not in caplog.text
+    monkeypatch.setattr(HeldEntries, "write", write)
+    assert index == from_scratch(project, tmp_path)["search/search_index.json"]
+
+
 def _entries(index: Path) -> list[str]:
     docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     return sorted(json.dumps(d, sort_keys=True) for d in docs)

@@ -564,7 +564,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             made = self._entries.after()
             kept, self._kept_entries = self._kept_entries, None
             if kept is not None:  # read again as the index is written: not held till then
-                self._entries.add(self._entries_again(page.file.src_uri) or kept)
+                self._entries.add(self._kept_entries_again(page, self._entries) or kept)
             held = kept if kept is not None else made
             if self._recording is not None and held is not None:
                 self._recording.entries(page.file.src_uri, held)
@@ -572,12 +572,29 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
 
     on_page_context = CombinedEvent(_on_page_context_lend, _on_page_context_take_back)
 
-    def _entries_again(self, path: str) -> Callable[[], bytes] | None:
+    def _kept_entries_again(self, page: Page, entries: HeldEntries) -> Callable[[], bytes] | None:
         """What reads the kept entries of a page again from the site kept before (open
-        until the index is written, see ``_on_post_build_finish``)."""
+        until the index is written, see ``_on_post_build_finish``); should that file have
+        changed meanwhile, search makes them again of the page made again."""
+        path = page.file.src_uri
+        read: Callable[[], bytes] | None = None
         if isinstance(self.site, Replayed):
-            return self.site.entries_again(path)
-        return self._recording.entries_of_last_again(path) if self._recording else None
+            read = self.site.entries_again(path)
+        elif self._recording is not None:
+            read = self._recording.entries_of_last_again(path)
+        if read is None:
+            return None
+        reader = read
+
+        def again() -> bytes:
+            try:
+                return reader()
+            except ValueError:
+                made = self.site.page(path, page.url) if self.site is not None else None
+                content = (made.search or made.html) if made is not None else ""
+                return entries.remake(page, content)
+
+        return again
 
     def _on_post_page_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """The page's other forms (a source's notes as Web Annotations) in its head; on a

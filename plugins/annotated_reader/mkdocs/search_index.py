@@ -60,6 +60,21 @@ class HeldEntries:
         self._held.append((self._start, held))
         return held
 
+    def remake(self, page: Any, content: str) -> bytes:
+        """The entries Material's search makes of ``page`` with ``content`` (its search
+        document), as ``after`` holds them: for entries kept that cannot be read again
+        (the kept file changed during the build)."""
+        start = len(self._index.entries)
+        saved, page.content = page.content, content
+        try:
+            self._index.add_entry_from_context(page)
+        finally:
+            page.content = saved
+        made = self._index.entries[start:]
+        del self._index.entries[start:]
+        text = ",".join(json.dumps(entry, **_JSON) for entry in made)
+        return zlib.compress(text.encode("utf-8"), 1) if made else b""
+
     def add(self, held: bytes | Callable[[], bytes]) -> None:
         """A page's entries as ``after`` returned them in an earlier build (or a function
         that reads them again, raising ValueError if it cannot), for a page Material was
