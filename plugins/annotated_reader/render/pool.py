@@ -165,15 +165,16 @@ class PagePool:
             # processes are killed, now (``kill``) or when they do not end in good time.
             processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
             workers = list(processes.values())
+            manager = getattr(pool, "_executor_manager_thread", None)  # reaps the workers
             for process in workers if kill else ():
                 process.kill()
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)  # forgets its manager: kept above
             for process in workers:
                 process.join(STALLED_SECONDS)
                 if process.is_alive():  # stopped, say, once it had rendered its pages
                     process.kill()
-                    process.join()
-            pool.shutdown(wait=True)
+            if manager is not None:  # every worker ended and reaped once it has
+                manager.join()
         self._running.clear()
         self._queue.clear()
         self._waiting.clear()
