@@ -206,6 +206,45 @@ def test_hover_lights_passage_and_card_and_keys_move_the_lit_card(site: str, wid
     assert wide.evaluate("document.activeElement.id") == f"ref-{refs[1]}"
 
 
+# A passage a click selects as it is: no glossary link or other note's passage inside it.
+_PLAIN_PASSAGES = """els => els.map(e => e.dataset.ar).filter(id => {
+    const m = document.getElementById(id);
+    return m && !m.querySelector("a, mark") && !m.parentElement.closest("mark"); })"""
+
+
+@pytest.mark.parametrize("width", [1440, 1024])
+def test_keys_step_from_the_note_an_address_or_a_click_selected(
+    site: str, browser: Any, width: int
+) -> None:
+    """An address or a click on a passage selects a note without moving the focus; "]" and
+    "[" go on from that note, not from the top of the page."""
+    context = _context(browser, width)
+    page = context.new_page()
+    page.goto(site + "sources/lysyansky-ussr-2/")
+    refs = page.eval_on_selector_all("a.ar-ref", "els => els.map(e => e.dataset.ar)")
+    plain = page.eval_on_selector_all("a.ar-ref", _PLAIN_PASSAGES)
+    # Away from the note the address selects, so that stepping from that one cannot pass.
+    clicked = next(ident for ident in plain if 6 <= refs.index(ident) < len(refs) - 1)
+    page.goto(site + f"sources/lysyansky-ussr-2/#{refs[3]}")
+    page.wait_for_function(
+        "id => document.getElementById(id).classList.contains('ar-lit') "
+        "|| !document.getElementById('ar-popover').hidden",
+        arg=refs[3],
+    )
+    page.keyboard.press("]")
+    assert page.evaluate("document.activeElement.id") == f"ref-{refs[4]}"
+    page.keyboard.press("Escape")
+    page.mouse.click(5, 5)  # the focus goes back to the page; the lit card stays
+    page.locator(f"mark#{clicked}").click()
+    k = refs.index(clicked)
+    page.keyboard.press("]")
+    assert page.evaluate("document.activeElement.id") == f"ref-{refs[k + 1]}"
+    page.keyboard.press("[")
+    page.keyboard.press("[")
+    assert page.evaluate("document.activeElement.id") == f"ref-{refs[k - 1]}"
+    context.close()
+
+
 def test_reduced_motion(site: str, browser: Any) -> None:
     moving = browser.new_context(viewport={"width": 1440, "height": 900})
     still = _context(browser, 1440)

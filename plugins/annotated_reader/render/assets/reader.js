@@ -243,6 +243,7 @@
     e.stopPropagation();
     // A second click or tap on an open note's number or passage closes it.
     if (pinned && owner === t.anchor && pop && !pop.hidden) { closePopover(true); return; }
+    current = t.id;
     // In the margin (margin.js), the note's card lights up beside its passage instead.
     var keyed = lastPointer === "keyboard";
     if (margin() && margin().open(t.id, { focus: keyed, expand: keyed })) { closePopover(false); return; }
@@ -289,10 +290,21 @@
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
 
+  // The note the reader is on: the one last opened, selected by its address or a click on its
+  // passage (neither moves the focus), or whose number or card has the focus. "]" and "["
+  // step from it; the focus moved anywhere else steps from there instead.
+  var current = null;
+  document.addEventListener("focusin", function (e) {
+    var t = e.target, card = t.closest && t.closest(".ar-card, a.ar-ref");
+    if (card) current = card.getAttribute("data-ar");
+    else if (!(pop && pop.contains(t))) current = null;
+  }, true);
+
   function stepNote(dir) {
     var refs = document.querySelectorAll("a.ar-ref");
     if (!refs.length) return;
-    var from = pop && !pop.hidden && owner && pop.contains(document.activeElement) ? owner : document.activeElement;
+    var at = current && document.getElementById("ref-" + current);
+    var from = pop && !pop.hidden && owner && pop.contains(document.activeElement) ? owner : at || document.activeElement;
     var next = null;
     for (var i = 0; i < refs.length; i++) {
       var r = refs[dir > 0 ? i : refs.length - 1 - i];
@@ -378,6 +390,7 @@
     if (!id || followHome(id)) return;
     var mark = document.getElementById(id);
     if (mark && mark.matches("mark.ar-hl") && noteFor(id)) {
+      current = id;
       if (margin() && margin().open(id, { expand: true, scroll: true })) return;
       var ref = document.getElementById("ref-" + id) || mark;
       open(ref, noteFor(id), "Note " + noteFor(id).getAttribute("value"), false);
@@ -408,6 +421,7 @@
 
   function onPage() {
     waiting = null;
+    current = null;
     closePopover(false);
     scrollableTables();
     // The theme's search panel is a dialog without a name; screen readers announce it as one.
