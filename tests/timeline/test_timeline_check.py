@@ -291,3 +291,33 @@ def test_events_file_that_is_not_utf8_is_an_error(mini: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert f"{EVENTS}:2:12: error: [events.encoding]" in result.stdout, result.stdout  # the é
     assert "re-save it as UTF-8" in result.stdout
+
+
+# The one passage dating minsk-2022 broken four ways: (old, new, the error that says so).
+BROKEN_PASSAGE = {
+    "quote-matches-nothing": (
+        '"met in Minsk around March 2022"',
+        '"met in Pinsk around March 2022"',
+        "[anchor.missing]",
+    ),
+    "duplicate-id": ("id: t-minsk", "id: t-talks", "[annotation.duplicate-id]"),
+    "misspelt-event": ("event: minsk-2022", "event: minsk-2202", "[annotation.unknown-event]"),
+    "unknown-kind": ("id: t-minsk\n    kind: context", "id: t-minsk\n    kind: contxt", "kind"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_PASSAGE))
+def test_an_event_whose_passage_did_not_load_is_not_called_unasserted(
+    mini: Path, case: str
+) -> None:
+    """The note's own error is the one to fix; "remove the event" would be the wrong advice."""
+    timeline_project(mini)
+    old, new, code = BROKEN_PASSAGE[case]
+    second = mini / SECOND
+    text = second.read_text(encoding="utf-8")
+    assert old in text, old
+    second.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = check(mini)
+    assert result.returncode == 1, result.stdout
+    assert code in result.stdout, result.stdout
+    assert "[event.unasserted]" not in result.stdout, result.stdout

@@ -56,9 +56,14 @@ def listed_ids(root: Node | None, key: str) -> set[str]:
     }
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
+def closest(word: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close is not None else ""
 
 
 class Fields:

@@ -81,11 +81,13 @@ class Timeline(Feature):
         loaded: EventsFile = read_events(rel, text, problems, corpus.cache.memo("yaml"))
         if not loaded.readable:
             corpus.lose("event", declared_ids(corpus.paths, path))
-        attach_passages(loaded, dated, problems, locate)
+        meant = attach_passages(loaded, dated, problems, locate)
         terms = known_ids(corpus).get("term", set()) | corpus.lost.get("term", set())
         check_where(loaded.events, terms, problems)
-        if corpus.complete:  # else an event may be dated in the file that did not load
-            check_asserted(loaded, corpus, problems)
+        # Else an event may be dated in the file or the note that did not load, whose own
+        # error is the one to fix (removing the event would be the wrong advice).
+        if corpus.complete and not corpus.lost.get("note"):
+            check_asserted(loaded, corpus, problems, meant)
         self.events = chronological(loaded.events)
         self.by_id = {e.id: e for e in self.events}
         self.known = loaded.known

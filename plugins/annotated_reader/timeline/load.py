@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.corpus import Corpus
-from ..core.fields import Fields, read_references, suggest
+from ..core.fields import Fields, closest, read_references, suggest
 from ..core.memo import Memo
 from ..core.model import Annotation, Source
 from ..core.problems import Location, Problems
@@ -216,9 +216,12 @@ def dated_annotations(corpus: Corpus, problems: Problems, locate: FieldLocator) 
 
 def attach_passages(
     events: EventsFile, dated: list[Dated], problems: Problems, locate: FieldLocator
-) -> None:
-    """Give each event the passages asserting it; report event ids that events.yml lacks."""
+) -> set[str]:
+    """Give each event the passages asserting it; report event ids that events.yml lacks.
+    Returns the events those were likely meant for (a misspelt id's closest), which
+    :func:`check_asserted` must not also call unasserted."""
     index = {e.id: e for e in events.events}
+    meant: set[str] = set()
     for item in dated:
         ann = item.annotation
         if ann.event is None:
@@ -226,6 +229,8 @@ def attach_passages(
         if ann.event not in events.known:
             if not events.readable:
                 continue
+            if (close := closest(ann.event, events.known)) is not None:
+                meant.add(close)
             problems.error(
                 locate(ann, "event"),
                 "annotation.unknown-event",
@@ -237,6 +242,7 @@ def attach_passages(
         event = index.get(ann.event)
         if event is not None:
             event.passages.append(Passage(ann, item.source, item.span))
+    return meant
 
 
 def check_where(events: list[Event], terms: set[str], problems: Problems) -> None:
@@ -250,8 +256,9 @@ def check_where(events: list[Event], terms: set[str], problems: Problems) -> Non
             check_comparable(what, event.id, event.where, p.where, problems)
 
 
-def check_asserted(events: EventsFile, corpus: Corpus, problems: Problems) -> None:
-    """Warn about events no passage asserts (a ``[[event:…]]`` link in a note is not one)."""
+def check_asserted(events: EventsFile, corpus: Corpus, problems: Problems, meant: set[str]) -> None:
+    """Warn about events no passage asserts (a ``[[event:…]]`` link in a note is not one),
+    but those a misspelt id was likely ``meant`` for: its own error says so."""
     linked = {
         ref.id
         for ann in corpus.annotations()
@@ -259,7 +266,7 @@ def check_asserted(events: EventsFile, corpus: Corpus, problems: Problems) -> No
         if ref.namespace == "event"
     }
     for event in events.events:
-        if not event.passages:
+        if not event.passages and event.id not in meant:
             only_linked = (
                 " (notes only link to it with [[event:…]], which does not date it)"
                 if event.id in linked
