@@ -24,6 +24,9 @@ from annotated_reader.bundle.build import (
     site_name,
     write_zip,
 )
+from annotated_reader.bundle.build import (
+    main as bundle_main,
+)
 from annotated_reader.bundle.check import broken_local, outside_loads
 from helpers.project import ARTIFACTS, ROOT, copy_project, run
 from helpers.sitetools import node_modules, route_offline
@@ -431,3 +434,13 @@ def test_search_works_from_disk(unpacked: Path, offline: tuple[Any, list[str]]) 
     page.wait_for_url(f"**/{target.rsplit('/', 1)[-1]}*")
     assert page.url.startswith("file://")
     assert "Lukashenk" in page.locator("article").inner_text()
+
+
+def test_a_project_without_the_offline_configuration_is_told_where_to_get_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: Harbour Desk\n", encoding="utf-8")
+    assert bundle_main(["--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"bundle: {tmp_path / 'mkdocs.offline.yml'}: no such file."), err
+    assert "`annotated-reader init` writes one" in err and "Errno" not in err

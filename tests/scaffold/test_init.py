@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,9 @@ def test_the_project_has_every_part_a_newsroom_needs(project: Path) -> None:
         "annotations/README.md",
         ".vscode/settings.json",
         ".vscode/extensions.json",
+        "mkdocs.offline.yml",
+        "tools/npm/package.json",
+        "tools/npm/package-lock.json",
     ):
         assert (project / rel).is_file(), rel
     assert not list(project.rglob("dot-*")), "template names leaked"
@@ -72,6 +77,38 @@ def test_the_project_has_every_part_a_newsroom_needs(project: Path) -> None:
     assert "make test" in steps
     pages = yaml.safe_load((project / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     assert "make site" in [s.get("run") for s in pages["jobs"]["build"]["steps"]]
+
+
+def test_make_bundle_writes_the_offline_site_named_after_the_reader(
+    tmp_path: Path, project: Path
+) -> None:
+    """The README promises every reader an offline bundle named after its ``site_name``: the
+    new project's own ``make bundle`` (npm ci of its pinned iframe-worker included) makes it."""
+    make = shutil.which("make")
+    assert make, "make is needed (Debian's make package)"
+    work = tmp_path / "reader"
+    shutil.copytree(project, work, ignore=shutil.ignore_patterns("site", ".cache"))
+    venv = BIN.parent  # this environment has the package: the stamp says so to make
+    result = run([make, "-o", f"{venv}/.deps", "bundle", f"VENV={venv}"], work)
+    assert result.returncode == 0, result.stdout + result.stderr
+    zip_path = work / "dist" / "our-reader-co-1-offline.zip"
+    assert zip_path.is_file(), sorted(p.name for p in (work / "dist").iterdir())
+    with zipfile.ZipFile(zip_path) as zf:
+        names = set(zf.namelist())
+        home = zf.read("our-reader-co-1-offline/index.html").decode("utf-8")
+    folder = "our-reader-co-1-offline/"
+    for rel in (
+        "index.html",
+        "sources/sample-gettysburg.html",
+        "glossary.html",
+        "assets/javascripts/iframe-worker/shim.js",
+        "search/search_index.js",
+    ):
+        assert folder + rel in names, rel
+    assert folder + "404.html" not in names
+    assert 'href="sources/sample-gettysburg.html"' in home or "sample-gettysburg.html" in home
+    ignored = (work / ".gitignore").read_text(encoding="utf-8").split()
+    assert "/build/" in ignored and "/dist/" in ignored
 
 
 def test_schemas_are_this_version_s_and_wired_for_editors(project: Path) -> None:

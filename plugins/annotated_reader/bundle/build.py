@@ -156,6 +156,19 @@ def write_zip(site_dir: Path, zip_path: Path, folder: str) -> Path:
     return zip_path
 
 
+def offline_config(root: Path, config_name: str) -> Path:
+    """The offline configuration, or what to do when the project has none."""
+    config_file = root / config_name
+    if not config_file.is_file():
+        raise BundleError(
+            f"{config_file}: no such file. It is the site's configuration built for file:// "
+            "(INHERIT: mkdocs.yml, use_directory_urls: false, Material's offline plugin and "
+            "the iframe-worker polyfill); `annotated-reader init` writes one in every new "
+            "project: copy it from there, or give its name with --config"
+        )
+    return config_file
+
+
 def make_bundle(
     root: Path,
     output: Path,
@@ -166,9 +179,7 @@ def make_bundle(
     strict: bool = True,
 ) -> Path:
     """Build, check and zip the offline site of the project at ``root``; returns the zip."""
-    config_file = root / config_name
-    if not config_file.is_file():
-        raise BundleError(f"no {config_name} in {root}")
+    config_file = offline_config(root, config_name)
     address = shim_address(config_file)
     folder = folder_name(site_name(config_file))
     site_dir = (work or root / "build" / "offline") / folder
@@ -203,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     try:
-        folder = folder_name(site_name(root / args.config))
+        folder = folder_name(site_name(offline_config(root, args.config)))
         output = args.output or f"dist/{folder}.zip"
         out = make_bundle(
             root,
