@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .assembly import load_corpus
 from .core.corpus import Paths
-from .core.problems import Problem, Severity
+from .core.problems import Problem, Severity, shown
 from .docsfolder.command import add_parser as add_render
 from .interchange import export, hypothesis, quote
 from .refs.command import add_parser as add_refs_parser
@@ -26,14 +26,18 @@ from .zensical.command import add_parser as add_zensical
 
 
 def _github_command(problem: Problem) -> str:
+    """A workflow command annotating the problem's line on the pull request: its message
+    escaped as the runner unescapes data, its file as it unescapes a property (a file name
+    is the editor's, and a ',' or '::' in it would end the property early)."""
     level = "error" if problem.severity is Severity.ERROR else "warning"
     loc = problem.location
-    message = (
-        f"[{problem.code}] {problem.message}".replace("%", "%25")
-        .replace("\r", "%0D")
-        .replace("\n", "%0A")
-    )
-    return f"::{level} file={loc.path},line={loc.line or 1},col={loc.col or 1}::{message}"
+    message = _command_data(f"[{problem.code}] {shown(problem.message)}")
+    path = _command_data(shown(loc.path)).replace(":", "%3A").replace(",", "%2C")
+    return f"::{level} file={path},line={loc.line or 1},col={loc.col or 1}::{message}"
+
+
+def _command_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -44,12 +48,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         json.dump(
             [
                 {
-                    "path": p.location.path,
+                    "path": shown(p.location.path),
                     "line": p.location.line,
                     "col": p.location.col,
                     "severity": p.severity.value,
                     "code": p.code,
-                    "message": p.message,
+                    "message": shown(p.message),
                 }
                 for p in items
             ],

@@ -443,4 +443,39 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         "metadata.missing-field",
         r"metadata 'author' has no 'basis'; say how the value was established",
     ),
+    # What YAML's double-quoted escapes can write and no page can show, in any field.
+    Case(
+        "text-lone-surrogate",
+        "a note's body holds a lone surrogate, written as an escape",
+        tail(note(body='"lone \\ud800 surrogate"')),
+        t(3, 11),
+        "yaml.control-character",
+        r"this text holds U\+D800 \(half of a surrogate pair, alone\), which no page can show; "
+        r"remove the escape that writes it",
+    ),
+    Case(
+        "text-escape-control",
+        "a note's body holds ESC and a terminal colour, written as an escape",
+        tail(note(body='"ESC \\e[31m red"')),
+        t(3, 11),
+        "yaml.control-character",
+        r"this text holds U\+001B \(a control character\)",
+    ),
+    Case(
+        "text-next-line",
+        "a reference title holds NEL (U+0085), written as an escape",
+        tail(note(references='[{title: "T \\N x", url: "https://example.org/t"}]')),
+        t(4, 26),
+        "yaml.control-character",
+        r"this text holds U\+0085 \(a control character\)",
+    ),
+    Case(
+        "text-direction-left-open",
+        "a source's title opens a right-to-left override and never closes it",
+        tail(head=TAIL_HEAD.replace('"A tail source"', '"\u202eA tail source"')),
+        at(TAIL, 3, 18),
+        "yaml.direction-control",
+        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it, so it "
+        r"would reverse the text that follows it on the page; remove it, or close it",
+    ),
 ]

@@ -13,7 +13,7 @@ import pytest
 from helpers.project import FIXTURES, build, check, copy_project
 from hypothesis import HealthCheck, settings
 
-from .payloads import PAYLOADS
+from .payloads import PAYLOADS, REFUSED
 from .xss_project import VALIDATED, Slot, XssProject
 
 # The fuzzing profile of every test run: the same few hundred examples each time
@@ -58,7 +58,9 @@ def xss(tmp_path_factory: pytest.TempPathFactory) -> XssSite:
     found = json.loads(result.stdout)
     reported = {(p["path"], p["line"]) for p in found} | {(p["path"], 0) for p in found}
     rejected = frozenset(
-        n for n, s in enumerate(raw.slots) if s.policy == VALIDATED and (s.path, s.line) in reported
+        n
+        for n, s in enumerate(raw.slots)
+        if (s.policy == VALIDATED or REFUSED.search(s.payload)) and (s.path, s.line) in reported
     )
     kept = XssProject(list(PAYLOADS), rejected)
     second = kept.write(tmp_path_factory.mktemp("xss-kept") / "project")

@@ -7,7 +7,13 @@ strings, so a payload that slips past every check below still gets caught.
 
 from __future__ import annotations
 
+import re
+
 P = "window.__pwned=1"
+
+# What the loader refuses in any text, free text too (``yamlsrc``): control characters but
+# tab and line feed, and lone surrogates. Reported at the line; published once taken out.
+REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 SCRIPT_TAGS = [
     f"<script>{P}</script>",

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from helpers.project import FIXTURES, ROOT
 
+from .payloads import REFUSED
+
 TEXT = "text"  # shown as text: must be accepted and appear as written
 MARKDOWN = "markdown"  # rendered as Markdown: must be accepted; its token must appear
 VALIDATED = "validated"  # checked by the loader: reported at its line, or else published
@@ -78,6 +80,8 @@ class XssProject:
         slot was rejected and has no benign value (its element is to be left out)."""
         value = p if policy == VALIDATED else f"zq{len(self.slots) + 1}zq {p}"
         rejected = len(self.slots) in self.rejected
+        if rejected and policy != VALIDATED:  # free text, once what was refused is out
+            benign = REFUSED.sub("", value)
         self.slots.append(Slot(f.path, len(f.lines) + 1, name, p, policy, value, page, benign))
         if rejected and not benign:
             return False

@@ -11,6 +11,7 @@ from helpers.project import BIN, check, run
 SRC = "annotations/sources/sample.yml"
 # path:line:col, or the path alone for a problem about a whole file or folder
 LINE = re.compile(r"^(\S+?)(?::(\d+):(\d+))?: (error|warning): \[([a-z-]+\.[a-z-]+)\] \S")
+PROBLEM = re.compile(r": (error|warning): \[([a-z-]+\.[a-z-]+)\] \S")  # a path with spaces
 
 
 def break_one_and_warn(mini: Path) -> None:
@@ -43,6 +44,36 @@ def test_errors_and_warnings_are_told_apart_everywhere(mini: Path) -> None:
     assert "::warning file=seeds/extra.txt,line=1,col=1::[seed.unused]" in gha.stdout
     plain = run([str(BIN / "annotated-reader"), "check"], mini)  # conftest sets it "false"
     assert "::" not in plain.stdout
+
+
+def test_values_and_file_names_cannot_write_lines_of_their_own(mini: Path) -> None:
+    """A value quoted in a message, or a file's name, that holds a line break (or a runner's
+    "::" syntax) stays inside its problem's one line: on a CI runner, a line of its own
+    starting "::" would be run as a workflow command (``stop-commands`` hides every later
+    error)."""
+    path = mini / SRC
+    text = path.read_text(encoding="utf-8")
+    injected = '"framing\\n::warning file=README.md,line=1::INJECTED\\n::stop-commands::tok"'
+    path.write_text(text.replace("kind: framing", f"kind: {injected}"), encoding="utf-8")
+    (mini / "annotations/sources" / "a,line=1::x\n::warning file=README.md::NAME.yml").write_text(
+        "seed: sample.txt\n", encoding="utf-8"
+    )
+    for env in ({"GITHUB_ACTIONS": "true"}, {}):
+        result = run([str(BIN / "annotated-reader"), "check"], mini, env=env)
+        lines = result.stdout.splitlines()
+        said = [ln for ln in lines if not ln.startswith("::")]
+        commands = [ln for ln in lines if ln.startswith("::")]
+        assert said and all(PROBLEM.search(ln) for ln in said), said
+        assert len(commands) == (len(said) if env else 0), commands
+        for command in commands:
+            # The file property ends at the first ",": nothing of the name may end it early.
+            assert re.match(r"^::(error|warning) file=[^,:]*,line=\d+,col=\d+::\[", command), (
+                command
+            )
+        assert "\\n::warning file=README.md,line=1::INJECTED\\n::stop-commands" in result.stdout
+        assert "x\\n::warning file=README.md::NAME.yml" in result.stdout
+        data = json.loads(check(mini, "--format", "json").stdout)
+        assert any("\\n::stop-commands" in p["message"] for p in data)
 
 
 def test_exit_statuses(mini: Path, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ that is wrong; the stable ``code`` lets an editor search the docs for it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -28,8 +29,28 @@ class Location:
 
     def __str__(self) -> str:
         if not self.line:
-            return self.path
-        return f"{self.path}:{self.line}:{self.col or 1}"
+            return shown(self.path)
+        return f"{shown(self.path)}:{self.line}:{self.col or 1}"
+
+
+# What a problem's line must not print as it is: control characters, line and paragraph
+# separators, lone surrogates and direction controls. Values quoted from editorial data or a
+# file's name could otherwise start a new line (a CI runner reads a line starting "::" as a
+# command), colour or rewrite the terminal, reverse the line, or fail to encode at all.
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found.group()
+    return _ESCAPES.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
+
+
+def shown(text: str) -> str:
+    """``text`` on one line as it is, but what it must not print raw written as an escape."""
+    return _UNSHOWN.sub(_escape, text) if _UNSHOWN.search(text) else text
 
 
 @quick_state
@@ -41,7 +62,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: [{self.code}] {self.message}"
+        return f"{self.location}: {self.severity.value}: [{self.code}] {shown(self.message)}"
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

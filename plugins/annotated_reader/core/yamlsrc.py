@@ -13,6 +13,7 @@ the editor's text: YAML 1.1 would read ``3.10`` as the number 3.1 and ``007`` as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -394,6 +395,78 @@ def _decode(path: str, data: Any, depth: int = 0) -> Node:
 
 
 def _load_yaml(path: str, text: str, problems: Problems) -> Node | None:
+    root = _parse_yaml(path, text, problems)
+    # Raw control characters never pass YAML's reader; escapes in double quotes make them,
+    # and lone surrogates, which no page can encode. Direction controls may be written raw.
+    if root is not None and ("\\" in text or _DIRECTION.search(text)):
+        _check_text(root, problems)
+    return root
+
+
+# What no editorial text may hold: control characters (but tab and line feed), which are
+# invalid in HTML and rewrite a terminal's output; lone surrogates, which no UTF-8 page can
+# hold. (A problem's line shows what it quotes of either as an escape: ``problems.shown``.)
+_UNFIT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Embeddings, overrides and isolates, each to be closed in the same text: one left open
+# reverses what follows it wherever the text is joined to other text (a tooltip, a log line).
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_OPENS.update({"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"})
+
+
+def _check_text(node: Node, problems: Problems) -> None:
+    """Report each text that holds what no page or message may show (see ``_UNFIT``) or a
+    direction control left open; the text is kept without them, so nothing later fails."""
+    value = node.value
+    if isinstance(value, dict):
+        for child in value.values():
+            _check_text(child, problems)
+    elif isinstance(value, list):
+        for child in value:
+            _check_text(child, problems)
+    elif isinstance(value, str):
+        bad = _UNFIT.search(value)
+        if bad is not None:
+            problems.error(
+                node.location,
+                "yaml.control-character",
+                f"this text holds {_unicode_name(bad.group())}, which no page can show; "
+                "remove the escape that writes it (a tab, \\t, and a line break, \\n, are fine)",
+            )
+            value = node.value = _UNFIT.sub("", value)
+        open_at = _unclosed_direction(value)
+        if open_at is not None:
+            problems.error(
+                node.location,
+                "yaml.direction-control",
+                f"this text opens {_unicode_name(open_at)} and does not close it, so it would "
+                "reverse the text that follows it on the page; remove it, or close it "
+                "(U+202C after an embedding or override, U+2069 after an isolate)",
+            )
+            node.value = _DIRECTION.sub("", value)
+
+
+def _unclosed_direction(text: str) -> str | None:
+    """The first direction control ``text`` opens and never closes, or None."""
+    stack: list[str] = []
+    for char in _DIRECTION.findall(text):
+        if char in _OPENS:
+            stack.append(char)
+        elif stack and _OPENS[stack[-1]] == char:
+            stack.pop()
+        elif stack and char == "\u2069":  # an isolate's end closes what it holds as well
+            while stack and _OPENS[stack.pop()] != char:
+                pass
+    return stack[0] if stack else None
+
+
+def _unicode_name(char: str) -> str:
+    code = ord(char)
+    what = "half of a surrogate pair, alone" if 0xD800 <= code <= 0xDFFF else "a control character"
+    return f"U+{code:04X} ({unicodedata.name(char, what)})"
+
+
+def _parse_yaml(path: str, text: str, problems: Problems) -> Node | None:
     try:
         fast = _compose_fast(path, text, problems)
         if fast is not None:
