@@ -11,11 +11,14 @@ from helpers.project import BIN, ROOT, replace_in, run, write_file
 CACHE = Path(".cache/plugin/annotated-reader")
 
 
-def build_verbose(project: Path, site: str = "site", env: dict[str, str] | None = None) -> str:
+def build_verbose(
+    project: Path, site: str = "site", env: dict[str, str] | None = None, timeout: int | None = None
+) -> str:
     done = run(
         [str(BIN / "mkdocs"), "build", "-v", "--site-dir", site],
         project,
         env={"SOURCE_DATE_EPOCH": "0", **(env or {})},
+        timeout=timeout,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stderr

@@ -7,6 +7,7 @@ and says so at INFO; a cache file someone else wrote matches no key. Builds are 
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 import shutil
@@ -270,6 +271,29 @@ def test_a_damaged_cache_is_ignored_with_a_note(project: Path, tmp_path: Path, d
     forget_site(project)
     again = build_verbose(project)  # written anew: no note the second time
     assert "cache file" not in again and "cache folder" not in again
+
+
+@pytest.mark.parametrize("what", ["fifo", "device"])
+def test_a_kept_file_that_is_not_a_plain_file_is_not_read(
+    project: Path, tmp_path: Path, what: str
+) -> None:
+    """A FIFO in a kept file's place made the build wait for a writer forever, and a link to
+    ``/dev/zero`` read until memory ran out (an outside test): neither is read, each is worked out again, with a note."""
+    build_verbose(project)
+    replaced = [p for kind in KINDS for p in _kept(project, kind)]
+    replaced += sorted((project / CACHE).rglob("__jinja2_*.cache"))
+    for path in replaced:
+        path.unlink()
+        if what == "fifo":
+            os.mkfifo(path)
+        else:
+            path.symlink_to("/dev/zero")
+    forget_site(project)
+    log = build_verbose(project, timeout=300)
+    for kind in KINDS:
+        assert f"cache file(s) in {kind}/; worked out again" in log, (kind, log[-2000:])
+    assert_same(files(project / "site"), from_scratch(project, tmp_path))
+    assert all(p.is_file() and not p.is_symlink() for p in replaced)  # written anew
 
 
 def test_results_of_the_wrong_shape_at_our_keys_are_worked_out_again(

@@ -40,6 +40,7 @@ import os
 import pickle
 import re
 import secrets
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,6 +105,29 @@ def local_secret() -> str | None:
     except (OSError, ValueError):
         return None
     return secret if len(secret) >= 32 else None
+
+
+# Larger than any result a build keeps (the kept site, at 1,000 sources, is some 70 MB).
+MAX_KEPT_BYTES = 1 << 30
+
+
+def read_kept(path: Path) -> bytes:
+    """The bytes of a kept file, read only if it is a plain file of at most
+    ``MAX_KEPT_BYTES``: a link, a FIFO (which would wait for a writer forever) or a device
+    (``/dev/zero`` never ends) put in its place raises OSError, as a file not found does."""
+    handle = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
+    with open(handle, "rb") as kept:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path.name} is not a plain file")
+        data = kept.read(MAX_KEPT_BYTES + 1)
+    if len(data) > MAX_KEPT_BYTES:
+        raise OSError(f"{path.name} is larger than any kept result")
+    return data
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def unlinked(folder: Path) -> bool:
@@ -220,7 +244,7 @@ class Memo:
     def _read(self, key: str, suffix: str) -> bytes | None:
         self.used.add(key)
         try:
-            data = (self.folder / f"{key}{suffix}").read_bytes()
+            data = read_kept(self.folder / f"{key}{suffix}")
         except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError:

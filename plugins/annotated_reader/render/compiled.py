@@ -21,7 +21,7 @@ from jinja2.bccache import Bucket
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 from jinja2.tests import TESTS as DEFAULT_TESTS
 
-from ..core.memo import seal, sealed, secret_tag, unlinked
+from ..core.memo import read_kept, seal, sealed, secret_tag, unlinked
 
 Salt = Callable[[], "str | None"]
 
@@ -136,7 +136,7 @@ class _KeptTemplates(BytecodeCache):
             return
         path = self._path(bucket)
         try:
-            data = path.read_bytes()
+            data = read_kept(path)
         except OSError:
             return
         mark, body = data[:32], data[32:]
