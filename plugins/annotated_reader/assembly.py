@@ -29,12 +29,12 @@ def load_corpus(
     """Load, validate and anchor the corpus with the default features (or the given ones)."""
     options = options or Options()
     refused = Problems()
-    templates = project_templates(paths, options.templates_dir, refused)
+    templates, broken = project_templates(paths, options.templates_dir, refused)
     corpus, problems = load(
         paths,
         options,
         default_features() if features is None else features,
-        environment(templates, options.cache_dir),
+        environment(templates, options.cache_dir, broken),
     )
     problems.extend(refused)
     return corpus, problems

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from helpers.glossary import with_glossary
-from helpers.project import build
+from helpers.project import BIN, build, run
 
 
 def test_templates_dir_overrides_notes_and_feature_pages(
@@ -117,3 +118,68 @@ def test_a_template_that_cannot_be_kept_still_renders(
     rows = env.get_template("ratings_badge.html")  # compiled, then kept: the write fails
     assert rows.render(grade={"letter": "B", "label": "Usually reliable"}, href="#b")
     assert not list((tmp_path / "cache").iterdir())
+
+
+def _plain_build(mini: Path) -> subprocess.CompletedProcess[str]:
+    return run([str(BIN / "mkdocs"), "build", "--site-dir", "site"], mini)
+
+
+def _overridden(mini: Path, write: Callable[[Path, str, str], Path], **templates: str) -> None:
+    for name, text in templates.items():
+        write(mini, f"overrides/{name}.html", text)
+    _configure(mini, "      templates_dir: overrides\n")
+
+
+# A template that cannot be used: (templates, where, the line the build stops or warns with)
+BROKEN = {
+    "syntax": (
+        {"note": "<li>{{ ann.id\n"},
+        "overrides/note.html:1:1: error: [templates.syntax] template syntax error: unexpected "
+        "end of template, expected 'end of print statement'; fix it, or delete the file",
+    ),
+    "include-out": (
+        {"note": "<li>\n{% include '../../outside/secret.txt' %}</li>\n"},
+        "overrides/note.html:2:1: error: [templates.unknown] the template names "
+        "'../../outside/secret.txt', which is neither in templates_dir nor a packaged template",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_template_that_does_not_parse_or_names_no_template_is_reported_at_its_line(
+    mini: Path, write: Callable[[Path, str, str], Path], case: str
+) -> None:
+    """Reported as the corpus loads (the strict build fails); a plain build uses the
+    packaged template of that name instead, never a traceback."""
+    templates, line = BROKEN[case]
+    _overridden(mini, write, **templates)
+    strict = build(mini)
+    assert strict.returncode != 0 and line in strict.stderr, strict.stderr[-2000:]
+    assert "Traceback" not in strict.stderr
+    plain = _plain_build(mini)
+    assert plain.returncode == 0 and line in plain.stderr, plain.stderr[-2000:]
+    page = (mini / "site/sources/sample/index.html").read_text(encoding="utf-8")
+    assert page.count('class="ar-note ') == 5  # the packaged note.html
+
+
+def test_a_template_that_fails_as_a_page_is_made_stops_the_build_at_its_line(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    """What parsing cannot tell (a variable no page gives) stops the build with the
+    template's line, never a traceback."""
+    _overridden(mini, write, note='<li id="note-{{ ann.id }}">\n{{ no_such_value }}</li>\n')
+    for result in (build(mini), _plain_build(mini)):
+        assert result.returncode != 0
+        assert (
+            "overrides/note.html:2:1: error: [templates.render] 'no_such_value' is undefined; "
+            "fix the template, or delete it from templates_dir to use the packaged one"
+        ) in result.stderr, result.stderr[-2000:]
+        assert "Traceback" not in result.stderr
+
+
+def test_templates_dir_that_is_a_file_is_reported(mini: Path) -> None:
+    (mini / "overrides").write_text("not a folder\n", encoding="utf-8")
+    _configure(mini, "      templates_dir: overrides\n")
+    result = build(mini)
+    assert result.returncode != 0
+    assert "overrides:1:1: error: [templates.not-a-folder] templates_dir is a file" in result.stderr

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 import os
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -111,6 +113,29 @@ def _given_back(held: bytes) -> str:
     return zlib.decompress(held).decode("utf-8")
 
 
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+@contextmanager
+def _template_errors(config: MkDocsConfig) -> Iterator[None]:
+    """A site's template that fails as a page is made stops the build at its line."""
+    try:
+        yield
+    except TemplateError as exc:
+        from ..render.templates import template_failure
+
+        raise PluginError(template_failure(exc, _root(config))) from None
+
+
+def _stopping(make: Callable[[], str], config: MkDocsConfig) -> Callable[[], str]:
+    def made() -> str:
+        with _template_errors(config):
+            return make()
+
+    return made
+
+
 def _stop_on(problems: Problems) -> None:
     """Fail the build with every problem, each as ``path: error: [code] message``."""
     if problems:
@@ -144,8 +169,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._recalled = Recalled() if command == "serve" else None
 
     def _paths(self, config: MkDocsConfig) -> Paths:
-        root = Path(config.config_file_path or ".").resolve().parent
-        return Paths(root, self.config.annotations_dir, self.config.seeds_dir)
+        return Paths(_root(config), self.config.annotations_dir, self.config.seeds_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._done_with_kept_site()
@@ -281,8 +305,9 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
         self._refuse_outside_docs(files, config)
         # Empty: a page's title is editorial text and must not pass through Markdown
         # (on_page_markdown gives it to MkDocs as text).
-        ours = [File.generated(config, path, content="") for path in self.site.titles()]
-        generated = self.site.files()
+        with _template_errors(config):
+            ours = [File.generated(config, path, content="") for path in self.site.titles()]
+            generated = self.site.files()
         if self._recording is not None and not isinstance(self.site, Replayed):
             self._recording.site(self.site, generated)
         for f in generated:
@@ -292,7 +317,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             make = f.make or str
             if self._recording is not None:
                 make = self._recording.made(f.path, make, f.reuse)
-            ours.append(MadeFile.of(config, f.path, make))
+            ours.append(MadeFile.of(config, f.path, _stopping(make, config)))
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         _stop_on(
             collisions(
@@ -364,6 +389,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
     ) -> str | None:
         if self.site is None:
             return html
+        with _template_errors(config):
+            return self._page_content(html, page, files)
+
+    def _page_content(self, html: str, page: Page, files: Files) -> str | None:
+        assert self.site is not None
         packed: Packed | None = None  # the page compressed already: kept or recorded
         if isinstance(self.site, Replayed):
             self.site.packed = None
