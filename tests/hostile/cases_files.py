@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 from .breakage import (
+    EVENTS,
     FIRST,
+    GLOSSARY,
+    GLOSSARY_HEAD,
+    MINI_NOTES,
     SAMPLE,
     TAIL,
     TAIL_HEAD,
@@ -12,7 +20,9 @@ from .breakage import (
     Case,
     at,
     both,
+    edit,
     events,
+    glossary,
     note,
     symlink,
     t,
@@ -21,6 +31,15 @@ from .breakage import (
 )
 
 SECRET = "SECRET-FROM-OUTSIDE-THE-PROJECT"
+
+
+def _seeds_linked_out(project: Path) -> None:
+    """The seeds folder moved out of the project, a link left in its place."""
+    outside = project.parent / "outside-seeds"
+    shutil.move(project / "seeds", outside)
+    os.symlink(outside, project / "seeds")
+
+
 _BAD_BYTE = (
     TAIL_HEAD.encode()
     + b'  - id: o-bad\n    kind: context\n    quote: {exact: "Minsk"}\n    body: "caf\xe9"\n'
@@ -246,5 +265,49 @@ CASES = [
         r"link 'sources/sample.md#s-gone'",
         severity="warning",
         check=False,
+    ),
+    # A file that did not load and whose ids cannot be told: its own error, nothing about
+    # what links into it (an outside test had dozens of unknown terms, events and notes).
+    Case(
+        "glossary-symlink-linked",
+        "the glossary is a link out, and a note links one of its terms",
+        both(
+            glossary(notes=note(body='"See [[term:minsk]]."')),
+            symlink(GLOSSARY, GLOSSARY_HEAD),
+        ),
+        at(GLOSSARY, 1, 1),
+        r"(glossary|file)\.[a-z-]+",
+        r".*link",
+    ),
+    Case(
+        "source-symlink-linked",
+        "a source file is a link out, and a note of another source links one of its notes",
+        both(
+            tail(),
+            symlink(TAIL, TAIL_HEAD),
+            edit(SAMPLE, '"Outer note with a link to', '"Outer note, see [[o-ok]], with a link to'),
+        ),
+        at(TAIL, 1, 1),
+        r"(source|file)\.[a-z-]+",
+        r".*link",
+        lost=("o-ok",),
+    ),
+    Case(
+        "events-a-string-linked",
+        "events.yml holds one string, and a note links one of its events",
+        both(events(notes=note(body='"See [[event:e-1999]]."')), write(EVENTS, "just a string\n")),
+        at(EVENTS, 1, 1),
+        r"events\.[a-z-]+",
+        r".*",
+    ),
+    Case(
+        "seeds-folder-symlink",
+        "the seeds folder is a link to a folder outside the project",
+        _seeds_linked_out,
+        at("seeds", 1, 1),
+        r"(seed|file)\.[a-z-]+",
+        r".*link",
+        lost=MINI_NOTES,
+        publishes=False,
     ),
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .dated import DatedFact
+from .files import ANY
 from .model import Reference, Source
 from .problems import Problems
 from .vocabulary.dates import Span, humanize, parse_date
@@ -32,7 +33,7 @@ def check_dates(facts: list[DatedFact], lost: set[str], problems: Problems) -> N
             continue
         ref = reference.get(fact.event)
         if ref is None:
-            if fact.event not in lost:
+            if fact.event not in lost and ANY not in lost:
                 problems.error(
                     fact.location,
                     "consistency.unknown-event",

@@ -135,12 +135,19 @@ _ID_LINE = re.compile(
 )
 
 
+# An id no file can declare, lost in place of the ids of a file that did not load and whose
+# ids cannot be told (a link, a folder, a file of another shape): every id of its kind may
+# have been in it, so none is reported unknown while its own error stands.
+ANY = "*"
+
+
 def declared_ids(paths: Paths, path: Path) -> set[str]:
-    """The ids a YAML file writes as ``id: …`` lines, read without parsing it (it may be
-    broken): only ever used to keep quiet about references into it. Nothing is read that
-    :func:`read_bytes` would refuse."""
+    """The ids a YAML file that did not load writes as ``id: …`` lines, read without parsing
+    it (it may be broken): only ever used to keep quiet about references into it; ``{ANY}``
+    when it has none or cannot be read. Nothing is read that :func:`read_bytes` refuses."""
     data = read_bytes(paths, path, Problems())
-    return set(_ID_LINE.findall(data.decode("utf-8", "replace"))) if data is not None else set()
+    ids = set(_ID_LINE.findall(data.decode("utf-8", "replace"))) if data is not None else set()
+    return ids or {ANY}
 
 
 def folder_ok(paths: Paths, folder: Path, problems: Problems) -> bool:

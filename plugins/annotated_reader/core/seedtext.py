@@ -24,16 +24,24 @@ _STAND_IN = {
 }
 
 
+class _Unread(dict[str, "str | None"]):
+    """The seeds of a folder that could not be read (as reported): any seed a source names
+    may be there, unread, so none is reported missing as well."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
 def read_seeds(paths: Paths, problems: Problems) -> dict[str, str | None]:
     """Every seed text by file name; None for one that cannot be read (as reported), so
     that a source naming it is not told the seed does not exist."""
     seeds: dict[str, str | None] = {}
     folder = paths.root / paths.seeds
     if not folder_ok(paths, folder, problems):
-        return seeds
+        return _Unread()
     if not folder.is_dir():
         problems.error(Location(paths.seeds), "seed.missing-folder", f"no folder '{paths.seeds}/'")
-        return seeds
+        return _Unread()
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
             continue

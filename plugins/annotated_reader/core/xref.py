@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .fields import ID_PATTERN, suggest
+from .files import ANY
 from .problems import Location, Problems
 from .text.markup import REF_PATTERN, find_refs
 
@@ -99,7 +100,8 @@ def check_prose(
             )
     for ref in find_refs(prose.text):
         ids = known.get(ref.namespace, set())
-        if ref.id in ids or ref.id in lost.get(ref.namespace, ()):
+        gone = lost.get(ref.namespace, ())
+        if ref.id in ids or ref.id in gone or ANY in gone:
             continue
         problems.error(
             locate(prose, ref.start, ref.text, lines_of(prose.path)),

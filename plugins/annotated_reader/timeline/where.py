@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.fields import suggest
+from ..core.files import ANY
 from ..core.model import Where
 from ..core.problems import Location, Problems
 from ..core.where import HINT
@@ -55,7 +56,7 @@ def check_terms(what: str, where: Where, terms: set[str], problems: Problems) ->
         *(("actors", a, at) for a, at in zip(where.actors, where.actors_at, strict=True)),
     ]
     for key, ident, at in named:
-        if ident not in terms:
+        if ident not in terms and ANY not in terms:
             problems.error(
                 at,
                 "where.unknown-term",
