@@ -11,12 +11,14 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .assembly import load_corpus
-from .core.corpus import Paths
+from .core.corpus import Options, Paths
 from .core.problems import Problem, Severity, shown
 from .docsfolder.command import add_parser as add_render
+from .docsfolder.project import Project, ProjectError
 from .interchange import export, hypothesis, quote
 from .refs.command import add_parser as add_refs_parser
 from .review.command import cmd_review
@@ -40,9 +42,30 @@ def _command_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _settings(args: argparse.Namespace) -> tuple[Paths, Options]:
+    """The folders and options the site's ``mkdocs.yml`` gives the plugin (its
+    ``annotations_dir``, ``seeds_dir``, ``templates_dir``…), so that ``check`` reports what
+    the build does; ``--annotations`` and ``--seeds`` win. Nothing is kept in the cache."""
+    root = Path(args.root).resolve()
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return Paths(root, args.annotations or "annotations", args.seeds or "seeds"), Options()
+    project = Project.read(config)
+    paths = Paths(
+        root,
+        args.annotations or project.paths.annotations,
+        args.seeds or project.paths.seeds,
+    )
+    return paths, replace(project.options, cache_dir=None)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    paths = Paths(Path(args.root).resolve(), args.annotations, args.seeds)
-    _, problems = load_corpus(paths)
+    try:
+        paths, options = _settings(args)
+    except ProjectError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    _, problems = load_corpus(paths, options)
     items = problems.sorted()
     if args.format == "json":
         json.dump(
@@ -83,8 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--root", default=".", help="project folder (holding annotations/ and seeds/)"
     )
-    check.add_argument("--annotations", default="annotations", help="editorial data folder")
-    check.add_argument("--seeds", default="seeds", help="source texts folder")
+    check.add_argument(
+        "--annotations", help="editorial data folder (default: mkdocs.yml's, else annotations)"
+    )
+    check.add_argument("--seeds", help="source texts folder (default: mkdocs.yml's, else seeds)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(func=cmd_check)

@@ -97,3 +97,32 @@ def test_exit_statuses(mini: Path, tmp_path: Path) -> None:
         mini,
     )
     assert nowhere.returncode == 2 and "Traceback" not in nowhere.stderr
+
+
+def test_check_reads_the_plugin_s_options_from_mkdocs_yml(mini: Path) -> None:
+    """``check`` reports what the build reports: it looks where mkdocs.yml tells the plugin
+    to look (a moved annotations folder, a site's templates), unless told otherwise."""
+    (mini / "annotations").rename(mini / "editorial")
+    (mini / "overrides").mkdir()
+    (mini / "overrides" / "note.html").write_text("<li>{{ ann.id\n", encoding="utf-8")
+    cfg = mini / "mkdocs.yml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8").replace(
+            "  - annotated-reader\n",
+            "  - annotated-reader:\n      annotations_dir: editorial\n"
+            "      templates_dir: overrides\n",
+        ),
+        encoding="utf-8",
+    )
+    result = check(mini)
+    assert result.stdout.splitlines() == [
+        "overrides/note.html:1:1: error: [templates.syntax] template syntax error: unexpected "
+        "end of template, expected 'end of print statement'; fix it, or delete the file to use "
+        "the packaged template of that name"
+    ], result.stdout
+    told = check(mini, "--annotations", "annotations")  # the flag wins: no such folder
+    assert told.stdout.startswith("annotations/sources: error: [source.none]"), told.stdout
+    cfg.write_text("site_name: [unclosed\n", encoding="utf-8")
+    broken = check(mini)
+    assert broken.returncode == 2 and broken.stderr.startswith("mkdocs.yml:"), broken.stderr
+    assert "Traceback" not in broken.stderr
