@@ -57,6 +57,10 @@ def test_links_external_safe_and_unsafe(markup: Markup) -> None:
     assert markup.render_inline("[e](https://e.org/?a=1&b=2)", resolver) == (
         '<a href="https://e.org/?a=1&amp;b=2" rel="noopener noreferrer" class="ar-external">e</a>'
     )
+    # No scheme, but another site all the same (an outside test found it passed as relative)
+    assert markup.render_inline("[d](//elsewhere.example/x)", resolver) == (
+        '<a href="//elsewhere.example/x" rel="noopener noreferrer" class="ar-external">d</a>'
+    )
 
 
 def test_references_render_as_links_or_as_broken(markup: Markup) -> None:

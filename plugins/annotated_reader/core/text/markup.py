@@ -72,11 +72,16 @@ def _ref_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_ELSEWHERE = ("http:", "https:", "//")
+
+
 def _render_link_open(
     renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     token = tokens[idx]
-    if str(token.attrGet("href") or "").lower().startswith(("http:", "https:")):
+    # Another site's address, with a scheme or without one ("//host/…", which is no relative
+    # link into this site; markdown-it writes a backslash as %5C, so "/\\host" is not one).
+    if str(token.attrGet("href") or "").lower().startswith(_ELSEWHERE):
         token.attrSet("rel", "noopener noreferrer")
         token.attrSet("class", "ar-external")
     return renderer.renderToken(tokens, idx, options, env)
