@@ -15,6 +15,7 @@ from annotated_reader.core.text.anchor import (
     Normalized,
     Outcome,
     closest_passage,
+    closest_window,
     line_col,
     match_quote,
     normalize,
@@ -178,11 +179,27 @@ def test_closest_passage_of_a_quote_with_typos_is_the_best_there_is(seed: Path) 
         for _ in range(rng.randint(1, 3)):
             typed[rng.randrange(size)] = rng.choice("qxz")
         needle = "".join(typed).strip()
-        found = closest_passage(norm, needle)
+        found = closest_window(norm, needle)
         assert found is not None
         score, start = _everywhere(norm, needle)
         assert found.score == score, needle
         assert found.start == norm.offsets[start] or score < 0.9, needle
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("cheapest ever", "cheaper than ever"),
+        ("cheaper then ever", "cheaper than ever"),
+        ("the mayor sad", "the mayor said"),
+    ],
+)
+def test_the_closest_passage_is_whole_words(typed: str, shown: str) -> None:
+    """Not a window as long as the quote, cut mid-word (an outside test was shown
+    “be "cheaper t” for "cheapest ever")."""
+    text = 'Ferries will be "cheaper than ever" once the bridge opens, the mayor said in 1911.'
+    found = closest_passage(normalize(text), normalize(typed).text)
+    assert found is not None and text[found.start : found.end] == shown
 
 
 def test_a_long_quote_that_matches_nothing_is_reported_with_the_closest_passage() -> None:

@@ -14,6 +14,7 @@ from annotated_reader.core.text.anchor import (
     Outcome,
     _shortlist,
     closest_passage,
+    closest_window,
     disambiguating_context,
     line_col,
     match_quote,
@@ -161,9 +162,9 @@ def test_of_equally_close_passages_the_first_is_given() -> None:
 
 
 def test_the_closest_passage_score_is_the_similarity_rounded_to_four_places() -> None:
-    found = closest_passage(normalize("The Union State"), "Union Stat")
+    found = closest_window(normalize("The Union State"), "Union Stat")
     assert found == Match(4, 14, round(similarity("Union Stat", "Union Stat"), 4), Method.FUZZY)
-    found = closest_passage(normalize("abcdefg"), "abcxefh")
+    found = closest_window(normalize("abcdefg"), "abcxefh")
     assert found == Match(0, 7, round(similarity("abcdefg", "abcxefh"), 4), Method.FUZZY)
     assert found.score == 0.7143
 
@@ -174,7 +175,7 @@ def test_quotes_of_up_to_four_hundred_characters_are_compared_character_by_chara
     for size in (300, 400):
         passage = text[:size]
         typed = passage[:150] + "#" + passage[151:]
-        found = closest_passage(normalize(text), typed)
+        found = closest_window(normalize(text), typed)
         assert found == Match(0, size, round(similarity(passage, typed), 4), Method.FUZZY)
         assert found.score == round(1 - 1 / size, 4)
 

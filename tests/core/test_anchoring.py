@@ -112,7 +112,7 @@ def test_notes_that_anchor_keep_their_place_and_the_others_are_reported_and_drop
             40,
             "anchor.missing",
             "annotation 'missing': quote “The Union Stat was” matches nothing in the seed; "
-            "the closest passage is at 1:1 (similarity 94%): “The Union State wa” — copy "
+            "the closest passage is at 1:1 (similarity 97%): “The Union State was” — copy "
             "the quote from there (fuzzy matches are never accepted) (seeds/sample.txt)",
         ),
     ]

@@ -192,6 +192,12 @@ def _shortlist(text: str, needle: str, starts: list[int]) -> list[int]:
 
 
 def closest_passage(norm: Normalized, needle: str) -> Match | None:
+    """The passage most like ``needle`` that starts and ends at the edges of words, around
+    the window of the text most similar to it (:func:`closest_window`)."""
+    return closest_window(norm, needle, whole_words=True)
+
+
+def closest_window(norm: Normalized, needle: str, *, whole_words: bool = False) -> Match | None:
     """The window of the text most similar to ``needle``, among windows at word starts."""
     text = norm.text
     if not needle or not text:
@@ -214,8 +220,40 @@ def closest_passage(norm: Normalized, needle: str) -> Match | None:
     if score == 0.0:
         return None
     e = min(len(text), s + size)
+    if whole_words and not by_words:
+        score, s, e = _whole_words(text, needle, s, e, score)
     start, end = norm.original_span(s, e)
     return Match(start, end, round(score, 4), Method.FUZZY)
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD_END = re.compile(r"\w(?!\w)")
+
+
+def _whole_words(text: str, needle: str, s: int, e: int, score: float) -> tuple[float, int, int]:
+    """The passage around the window ``s:e`` that is most like ``needle`` and starts and ends
+    at the edges of words: a window as long as the needle cut the passage mid-word
+    ("be \"cheaper t" for "cheapest ever")."""
+    size = len(needle)
+    starts = [m.start() for m in _WORD_START.finditer(text, max(0, s - size), s + size)]
+    # One past the range: a word's last character at the search's end is not taken for one
+    ends = [m.end() for m in _WORD_END.finditer(text, max(s, e - size), e + size + 1)]
+    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(needle)
+    best = (0.0, 0, s, e)
+    for a in starts:
+        if not max(0, s - size) <= a <= s + size:
+            continue
+        for b in ends:
+            if b <= a or b - a > 2 * size or b > e + size:
+                continue
+            matcher.set_seq1(text[a:b])
+            if matcher.real_quick_ratio() < best[0] or matcher.quick_ratio() < best[0]:
+                continue
+            candidate = (matcher.ratio(), -(b - a), a, b)
+            if candidate > best:
+                best = candidate
+    return (best[0], best[2], best[3]) if best[0] > 0 else (score, s, e)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
