@@ -478,4 +478,23 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it, so it "
         r"would reverse the text that follows it on the page; remove it, or close it",
     ),
+    # A stub left unfilled (the quote command writes ~ for what the editor must give)
+    Case(
+        "verdict-left-empty",
+        "a fact-check's verdict is ~",
+        tail(note(**{**_CHECK, "verdict": "~"})),
+        t(4, 14),
+        "annotation.type",
+        r"'verdict' in annotation 'o-bad' has no value \(~, or nothing after the colon\); "
+        r"a fact-check states its verdict: one of accurate,",
+    ),
+    Case(
+        "reviewed-left-empty",
+        "a fact-check's review day is ~",
+        tail(note(**{**_CHECK, "reviewed": "~"})),
+        t(6, 15),
+        "annotation.type",
+        r"'reviewed' in annotation 'o-bad' has no value \(~, or nothing after the colon\); "
+        r'give the day the note was written or last checked, as "YYYY-MM-DD"',
+    ),
 ]

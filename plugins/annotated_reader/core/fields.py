@@ -126,10 +126,13 @@ class Fields:
             return None
         if not node.is_scalar or node.value is None or isinstance(node.value, bool):
             quote = " (YAML reads a bare yes, no, on or off as true or false: quote it)"
+            hint = hint or (f"use one of: {', '.join(choices)}" if choices is not None else "")
             self.problems.error(
                 node.location,
                 f"{self.code}.type",
-                f"'{key}' in {self.what} must be text"
+                f"'{key}' in {self.what} "
+                + ("has no value (~, or nothing after the colon)" if node.value is None else "")
+                + ("must be text" if node.value is not None else "")
                 + (quote if isinstance(node.value, bool) else "")
                 + (f"; {hint}" if hint else ""),
             )

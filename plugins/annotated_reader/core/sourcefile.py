@@ -260,9 +260,12 @@ def _passage_event(
     return event, date, where
 
 
+_REVIEWED_HINT = 'give the day the note was written or last checked, as "YYYY-MM-DD"'
+
+
 def _reviewed(fields: Fields, problems: Problems) -> str | None:
     """``reviewed``: the day the note was last checked, or None when it is not a real day."""
-    reviewed = fields.text("reviewed", required=False)
+    reviewed = fields.text("reviewed", required=False, hint=_REVIEWED_HINT)
     day = parse_day(reviewed) if reviewed is not None else None
     if isinstance(day, str):
         problems.error(
