@@ -179,7 +179,7 @@ def note_values(ann: Annotation, number: int, ctx: PageRender) -> NoteView:
 _PACKAGED_NOTE = (Path(__file__).parent / "templates" / "note.html").resolve()
 # The SHA-256 of the templates/note.html that packaged_note_html mirrors: an edited copy
 # goes back to Jinja (correct, slower) until the two are brought together again.
-_MIRRORED_NOTE_SHA256 = "040790bb82f40be7bba4f9244659df905d1d46aba375af1eb0ae057bd80a4ac8"
+_MIRRORED_NOTE_SHA256 = "d761432258b948ff362c75de4b07afb8925fe96bcf5084a810210026dc731f07"
 
 
 def note_renderer(env: Environment) -> Callable[[NoteView], str]:
@@ -200,7 +200,7 @@ def mirrored(template: Template) -> bool:
 
 def packaged_note_html(values: NoteView) -> str:
     """Exactly what the packaged ``templates/note.html`` renders, without Jinja's cost per
-    call (as much as the rest of a plain note). tests/test_render_note.py compares the two
+    call (as much as the rest of a plain note). tests/render/test_render_note.py compares the two
     on real and hostile notes: change them together."""
     e = autoescape  # Jinja's own escaping, so the output is the template's byte for byte
     ann = values.ann

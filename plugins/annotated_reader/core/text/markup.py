@@ -181,7 +181,7 @@ class Markup:
     def render_plain(self, text: str, resolver: Resolver, *, inline: bool = False) -> str | None:
         """markdown-it's output for text without Markdown syntax (most notes), at a
         fraction of its cost; None for any other text. Proven identical to markdown-it by
-        tests/test_markup_fastpath.py, on the real notes and on random hostile text."""
+        tests/core/test_markup_fastpath.py, on the real notes and on random hostile text."""
         if _REWRITTEN.search(text):
             return None
         rest = REF_PATTERN.sub("x", text) if "[" in text else text
