@@ -497,4 +497,12 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         r"'reviewed' in annotation 'o-bad' has no value \(~, or nothing after the colon\); "
         r'give the day the note was written or last checked, as "YYYY-MM-DD"',
     ),
+    Case(
+        "fact-check-reference-without-url",
+        "a fact-check's one reference has no address (its own error, not also none cited)",
+        tail(note(**{**_CHECK, "references": '[{title: "T"}]'})),
+        t(5, 18),
+        "reference.missing-field",
+        r"a reference has no 'url'; give the public address \(https://…\)",
+    ),
 ]

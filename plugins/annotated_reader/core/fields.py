@@ -222,7 +222,11 @@ def read_references(
             continue
         if title and url:
             refs.append(Reference(title, url, item.location, publisher, date))
-    if required and fields.ok and fields.get("references") is not None and not refs:
+    node = fields.get("references")
+    # An empty list (or ~): said here. A list of broken references, or something that is no
+    # list, has its own error at its place, which is the one to fix.
+    empty = node is not None and (node.value is None or node.value == [])
+    if required and fields.ok and empty:
         problems.error(
             fields.node.location,
             "reference.missing",
