@@ -120,3 +120,9 @@ def test_plain_text_never_reaches_markdown_it(monkeypatch: pytest.MonkeyPatch) -
     assert markup.render_inline('A "B" [[zz]]', resolver) == (
         'A &quot;B&quot; <span class="ar-broken-ref">zz</span>'
     )
+
+
+def test_a_link_whose_text_is_in_brackets_renders_as_that_link(markup: Markup) -> None:
+    assert markup.render_inline("[[1]](https://e.org/1)", resolver) == (
+        '<a href="https://e.org/1" rel="noopener noreferrer" class="ar-external">[1]</a>'
+    )

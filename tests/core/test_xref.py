@@ -229,3 +229,30 @@ def test_a_kind_of_id_the_corpus_has_none_of_is_unknown_too() -> None:
 def test_well_formed_references_to_known_ids_pass() -> None:
     text = "[[s-inner]] [[note:s-outer|the outer note]] [[source:sample]] [[term:putin]]"
     assert _checked(text, f"body: {text}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("See [[s-inner]b]] here.", "[[s-inner]b]]"),
+        ("See [[term:putin|[y](javascript:alert(1))]].", "[[term:putin|[y](javascript:alert(1))]]"),
+    ],
+)
+def test_what_looks_like_a_reference_but_holds_a_bracket_is_malformed(
+    text: str, written: str
+) -> None:
+    """It was printed as written, and nothing said why (found by an outside test)."""
+    file = f"notes:\n  - body: {text}\n"
+    col = file.split("\n")[1].index(written) + 1
+    assert _checked(text, file) == [
+        f"annotations/sources/sample.yml:2:{col}: error: [xref.malformed] annotation 's-x' has "
+        f"'{written}', which is not a cross-reference (a reference holds no [ or ] of its own; "
+        "its label is plain text); write [[note-id]], [[source:id]], [[term:id]] or "
+        "[[event:id]], with |label for other text, or write \\[[ for two brackets as text"
+    ]
+
+
+def test_links_whose_text_is_or_starts_in_brackets_are_no_references() -> None:
+    """ "[[1]](…)" and "[[RU] x](…)" are links: not references, and nothing is reported."""
+    text = "See [[1]](https://example.org/1) and [[RU] Kremlin](https://example.org/ru)."
+    assert _checked(text, f"notes:\n  - body: {text}\n") == []

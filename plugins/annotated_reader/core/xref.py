@@ -23,6 +23,10 @@ _NAMESPACES = ("source", "term", "event", "note")
 # Whatever is written as a reference, well-formed or not: [[…]] within one line, unless it
 # is a link whose text is in brackets ("[[1]](https://…)").
 _WRITTEN = re.compile(r"\[\[([^\[\]\n]*)\]\](?!\()")
+# What looks like one but holds a bracket ("[[a]b]]", a link as its label): "[[" and the
+# first "]]" after it on the line. A link whose text starts with a bracket ("[[RU] x](…)")
+# has no "]]".
+_BRACKETED = re.compile(r"\[\[[^\n]*?\]\](?!\()")
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,15 @@ def check_prose(
     one of ``lost``, the ids of what did not load), at its line and column in the file
     whose lines ``lines_of`` gives (read only to report one: at 1,000 sources, reading
     every file's lines again was a sixth of an edited build's peak memory)."""
+    for m in _BRACKETED.finditer(prose.text):
+        if not _WRITTEN.fullmatch(m.group(0)):
+            problems.error(
+                locate(prose, m.start(), m.group(0), lines_of(prose.path)),
+                "xref.malformed",
+                f"{prose.owner} has '{m.group(0)}', which is not a cross-reference (a "
+                "reference holds no [ or ] of its own; its label is plain text); "
+                f"{_HOW}, or write \\[[ for two brackets as text",
+            )
     for m in _WRITTEN.finditer(prose.text):
         why = malformed(m.group(1))
         if why is not None:

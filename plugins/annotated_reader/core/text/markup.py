@@ -24,8 +24,9 @@ if TYPE_CHECKING:  # imported when a text needs markdown-it: most never do (a te
     from markdown_it.token import Token
     from markdown_it.utils import EnvType, OptionsDict
 
+# Not followed by "(": "[[1]](https://…)" is a link whose text is in brackets.
 REF_PATTERN = re.compile(
-    r"\[\[(?:(source|term|event|note):)?([a-z0-9][a-z0-9-]*)(?:\|([^\]\n]+))?\]\]"
+    r"\[\[(?:(source|term|event|note):)?([a-z0-9][a-z0-9-]*)(?:\|([^\]\n]+))?\]\](?!\()"
 )
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
