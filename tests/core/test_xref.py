@@ -254,5 +254,7 @@ def test_what_looks_like_a_reference_but_holds_a_bracket_is_malformed(
 
 def test_links_whose_text_is_or_starts_in_brackets_are_no_references() -> None:
     """ "[[1]](…)" and "[[RU] x](…)" are links: not references, and nothing is reported."""
-    text = "See [[1]](https://example.org/1) and [[RU] Kremlin](https://example.org/ru)."
+    text = (
+        "See [[1]](https://example.org/1), [[RU] Kremlin](https://example.org/ru) and [[s-outer]]."
+    )
     assert _checked(text, f"notes:\n  - body: {text}\n") == []

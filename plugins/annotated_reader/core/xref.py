@@ -24,9 +24,9 @@ _NAMESPACES = ("source", "term", "event", "note")
 # is a link whose text is in brackets ("[[1]](https://…)").
 _WRITTEN = re.compile(r"\[\[([^\[\]\n]*)\]\](?!\()")
 # What looks like one but holds a bracket ("[[a]b]]", a link as its label): "[[" and the
-# first "]]" after it on the line. A link whose text starts with a bracket ("[[RU] x](…)")
-# has no "]]".
-_BRACKETED = re.compile(r"\[\[[^\n]*?\]\](?!\()")
+# first "]]" after it on the line, with no "[[" between. A link whose text starts with a
+# bracket ("[[RU] x](…)", "[[Reuters]](…)") is not one.
+_BRACKETED = re.compile(r"\[\[(?:(?!\]\]|\[\[)[^\n])*\]\](?!\()")
 
 
 @dataclass(frozen=True)
