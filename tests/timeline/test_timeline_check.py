@@ -321,3 +321,32 @@ def test_an_event_whose_passage_did_not_load_is_not_called_unasserted(
     assert result.returncode == 1, result.stdout
     assert code in result.stdout, result.stdout
     assert "[event.unasserted]" not in result.stdout, result.stdout
+
+
+def test_a_fact_check_calling_a_disputed_date_accurate_is_a_warning(mini: Path) -> None:
+    """The verdict must agree with what the data says (an outside test changed a verdict to
+    accurate while the timeline flagged the passage's date, and nothing said so)."""
+    timeline_project(mini)
+    second = mini / SECOND
+    text = second.read_text(encoding="utf-8")
+    old = "  - id: t-minsk\n    kind: context\n"
+    assert old in text
+    second.write_text(
+        text.replace(
+            old,
+            "  - id: t-minsk\n    kind: fact-check\n    verdict: accurate\n"
+            '    references: [{title: "Minsk (reference)", url: "https://example.org/minsk"}]\n'
+            '    reviewed: "2026-11-22"\n',
+        ),
+        encoding="utf-8",
+    )
+    result = check(mini)
+    where = position(second.read_text(encoding="utf-8"), "accurate")
+    assert result.stdout.splitlines()[0] == (
+        f"{SECOND}:{where}: warning: [annotation.verdict-contradicts-date] annotation 't-minsk' "
+        "calls its passage accurate, but the passage dates event 'minsk-2022' about March 2022 "
+        "and the event's reference date is 20 June 2022, so the timeline shows the date "
+        "disputed; correct the verdict, the passage's date (as the source gives it) or the "
+        "event's"
+    ), result.stdout
+    assert check(mini, "--strict").returncode == 1

@@ -30,6 +30,7 @@ from .load import (
     FieldLocator,
     attach_passages,
     check_asserted,
+    check_verdicts,
     check_where,
     dated_annotations,
     read_events,
@@ -82,6 +83,7 @@ class Timeline(Feature):
         if not loaded.readable:
             corpus.lose("event", declared_ids(corpus.paths, path))
         meant = attach_passages(loaded, dated, problems, locate)
+        check_verdicts(loaded.events, problems, locate)
         terms = known_ids(corpus).get("term", set()) | corpus.lost.get("term", set())
         check_where(loaded.events, terms, problems)
         # Else an event may be dated in the file or the note that did not load, whose own

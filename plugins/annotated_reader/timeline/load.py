@@ -16,7 +16,7 @@ from ..core.memo import Memo
 from ..core.model import Annotation, Source
 from ..core.problems import Location, Problems
 from ..core.text.markup import find_refs
-from ..core.vocabulary.dates import Span, parse_date
+from ..core.vocabulary.dates import Span, humanize, parse_date
 from ..core.where import read_where
 from ..core.yamlsrc import Node, load_yaml
 from .model import CATEGORIES, Event, Passage
@@ -243,6 +243,25 @@ def attach_passages(
         if event is not None:
             event.passages.append(Passage(ann, item.source, item.span))
     return meant
+
+
+def check_verdicts(events: list[Event], problems: Problems, locate: FieldLocator) -> None:
+    """A fact-check that calls its passage accurate while the date the passage gives is not
+    its event's reference date (the timeline flags it disputed): the verdict contradicts
+    what the data says, and one of the two is wrong."""
+    for event in events:
+        for p in event.passages:
+            ann = p.annotation
+            if ann.verdict != "accurate" or p.span is None or p.span.agrees_with(event.span):
+                continue
+            problems.warning(
+                locate(ann, "verdict"),
+                "annotation.verdict-contradicts-date",
+                f"annotation '{ann.id}' calls its passage accurate, but the passage dates "
+                f"event '{event.id}' {humanize(p.date)} and the event's reference date is "
+                f"{humanize(event.date)}, so the timeline shows the date disputed; correct "
+                "the verdict, the passage's date (as the source gives it) or the event's",
+            )
 
 
 def check_where(events: list[Event], terms: set[str], problems: Problems) -> None:
