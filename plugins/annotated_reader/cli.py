@@ -50,7 +50,7 @@ def _settings(args: argparse.Namespace) -> tuple[Paths, Options]:
     config = root / "mkdocs.yml"
     if not config.is_file():
         return Paths(root, args.annotations or "annotations", args.seeds or "seeds"), Options()
-    project = Project.read(config)
+    project = Project.read(config, lenient=True)
     paths = Paths(
         root,
         args.annotations or project.paths.annotations,

@@ -126,3 +126,18 @@ def test_check_reads_the_plugin_s_options_from_mkdocs_yml(mini: Path) -> None:
     broken = check(mini)
     assert broken.returncode == 2 and broken.stderr.startswith("mkdocs.yml:"), broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_check_reads_an_mkdocs_yml_with_tags_mkdocs_and_material_use(mini: Path) -> None:
+    """!relative and !!python/name are common in a site's configuration; check only needs
+    the plugin's options, and must not refuse the file (an outside test found exit 2)."""
+    cfg = mini / "mkdocs.yml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8")
+        + "extra:\n  base: !relative $config_dir\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    result = check(mini)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr.strip() == "0 error(s), 0 warning(s)"

@@ -53,11 +53,26 @@ def _env(loader: _Loader, node: yaml.Node) -> Any:
 _Loader.add_constructor("!ENV", _env)
 
 
-def read_config(path: Path) -> dict[str, Any]:
+class _Lenient(_Loader):
+    """The same, but any other tag (MkDocs' ``!relative``, Material's
+    ``!!python/name:…``) read as nothing, never run: for what reads only the plugin's
+    options (``check``), which such a tag never holds."""
+
+
+def _untagged(loader: _Lenient, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_Lenient.add_multi_constructor("!", _untagged)
+_Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+
+
+def read_config(path: Path, *, lenient: bool = False) -> dict[str, Any]:
     """``mkdocs.yml`` as a mapping (``!ENV`` resolved); a file that is not one is an error
     at its line."""
+    loader = _Lenient if lenient else _Loader
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a SafeLoader)
     except (OSError, UnicodeDecodeError) as exc:
         raise ProjectError(
             f"{path.name}:1:1: error: [config.unreadable] cannot read it: {exc}"
@@ -111,8 +126,8 @@ class Project:
         return workers_for(self.workers, len(site.corpus.sources))
 
     @classmethod
-    def read(cls, config_file: Path) -> Project:
-        config = read_config(config_file)
+    def read(cls, config_file: Path, *, lenient: bool = False) -> Project:
+        config = read_config(config_file, lenient=lenient)
         root = config_file.resolve().parent
         opts = plugin_options(config) or {}
 
