@@ -144,3 +144,12 @@ def test_an_explicit_key_is_composed_by_pyyaml(monkeypatch: pytest.MonkeyPatch) 
     for text in ["? ", "     ? ", "? \n", "a:\n  ? b\n"]:
         fast, slow = _both(text, monkeypatch)
         assert fast == slow, text
+
+
+def test_a_surrogate_pair_written_as_two_escapes_is_its_character() -> None:
+    """JSON writes an emoji as two escapes, which YAML reads as two halves: one character,
+    not two lone surrogates refused (an outside test found the emoji dropped)."""
+    problems = Problems()
+    root = load_yaml("f.yml", 'a: "x \\ud83d\\ude00 y"\n', problems)
+    assert root is not None and root.value["a"].value == "x \U0001f600 y"
+    assert not problems.items

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .breakage import SAMPLE, TAIL, TAIL_HEAD, Case, at, events, glossary, note, t, tail
+from .breakage import FIRST, SAMPLE, TAIL, TAIL_HEAD, Case, at, events, glossary, note, t, tail
 
 _REFS = '[{title: "T", url: "https://example.org/t"}]'
 _CHECK = {
@@ -475,8 +475,9 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(head=TAIL_HEAD.replace('"A tail source"', '"\u202eA tail source"')),
         at(TAIL, 3, 18),
         "yaml.direction-control",
-        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it, so it "
-        r"would reverse the text that follows it on the page; remove it, or close it",
+        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it in its "
+        r"paragraph, so it would reverse the text that follows it on the page; remove it, or "
+        r"close it",
     ),
     # A stub left unfilled (the quote command writes ~ for what the editor must give)
     Case(
@@ -504,5 +505,23 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         t(5, 18),
         "reference.missing-field",
         r"a reference has no 'url'; give the public address \(https://…\)",
+    ),
+    Case(
+        "text-direction-stray-isolate-end",
+        "an override is followed by an isolate's end, which does not close it",
+        tail(note(body='"a \u202e x \u2069 b"')),
+        t(3, 11),
+        "yaml.direction-control",
+        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it in its "
+        r"paragraph",
+    ),
+    Case(
+        "key-lone-surrogate",
+        "a note's key holds a lone surrogate (review wrote it to its report and crashed)",
+        tail(note(**{'"k\\ud800"': "1"})),
+        t(4, 1),
+        "yaml.control-character",
+        r"this text holds U\+D800 \(half of a surrogate pair, alone\)",
+        also=(rf"{TAIL}:{FIRST + 4}:1: error: \[annotation.unknown-field\] unknown field 'k'",),
     ),
 ]

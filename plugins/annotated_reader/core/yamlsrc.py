@@ -415,49 +415,76 @@ _OPENS.update({"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"})
 
 
 def _check_text(node: Node, problems: Problems) -> None:
-    """Report each text that holds what no page or message may show (see ``_UNFIT``) or a
-    direction control left open; the text is kept without them, so nothing later fails."""
+    """Report each text, mapping keys included, that holds what no page or message may show
+    (see ``_UNFIT``) or a direction control left open; the text is kept without them, so
+    nothing later fails."""
     value = node.value
     if isinstance(value, dict):
+        keys = {
+            key: _fit(key, Location(child.location.path, child.location.line, 1), problems)
+            for key, child in value.items()
+        }
+        if any(k != v for k, v in keys.items()):
+            node.value = value = {keys[k]: child for k, child in value.items()}
         for child in value.values():
             _check_text(child, problems)
     elif isinstance(value, list):
         for child in value:
             _check_text(child, problems)
     elif isinstance(value, str):
-        bad = _UNFIT.search(value)
-        if bad is not None:
-            problems.error(
-                node.location,
-                "yaml.control-character",
-                f"this text holds {_unicode_name(bad.group())}, which no page can show; "
-                "remove the escape that writes it (a tab, \\t, and a line break, \\n, are fine)",
-            )
-            value = node.value = _UNFIT.sub("", value)
-        open_at = _unclosed_direction(value)
-        if open_at is not None:
-            problems.error(
-                node.location,
-                "yaml.direction-control",
-                f"this text opens {_unicode_name(open_at)} and does not close it, so it would "
-                "reverse the text that follows it on the page; remove it, or close it "
-                "(U+202C after an embedding or override, U+2069 after an isolate)",
-            )
-            node.value = _DIRECTION.sub("", value)
+        node.value = _fit(value, node.location, problems)
+
+
+def _fit(text: str, where: Location, problems: Problems) -> str:
+    if _SURROGATE.search(text):  # a pair written as two escapes ("\ud83d\ude00") is one
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+    bad = _UNFIT.search(text)
+    if bad is not None:
+        problems.error(
+            where,
+            "yaml.control-character",
+            f"this text holds {_unicode_name(bad.group())}, which no page can show; "
+            "remove the escape that writes it (a tab, \\t, and a line break, \\n, are fine)",
+        )
+        text = _UNFIT.sub("", text)
+    open_at = _unclosed_direction(text)
+    if open_at is not None:
+        problems.error(
+            where,
+            "yaml.direction-control",
+            f"this text opens {_unicode_name(open_at)} and does not close it in its "
+            "paragraph, so it would reverse the text that follows it on the page; remove it, "
+            "or close it (U+202C after an embedding or override, U+2069 after an isolate)",
+        )
+        text = _DIRECTION.sub("", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_ISOLATES = frozenset("\u2066\u2067\u2068")
 
 
 def _unclosed_direction(text: str) -> str | None:
-    """The first direction control ``text`` opens and never closes, or None."""
-    stack: list[str] = []
-    for char in _DIRECTION.findall(text):
-        if char in _OPENS:
-            stack.append(char)
-        elif stack and _OPENS[stack[-1]] == char:
-            stack.pop()
-        elif stack and char == "\u2069":  # an isolate's end closes what it holds as well
-            while stack and _OPENS[stack.pop()] != char:
-                pass
-    return stack[0] if stack else None
+    """The first direction control ``text`` opens and never closes in its paragraph (a page
+    sets each paragraph apart, and the reversal runs to its end), or None. As Unicode's
+    bidirectional algorithm reads them: U+202C closes the last embedding or override, not
+    past an isolate; U+2069 closes the last isolate and what it holds, and nothing when no
+    isolate is open."""
+    for paragraph in _PARAGRAPH.split(text):
+        stack: list[str] = []
+        for char in _DIRECTION.findall(paragraph):
+            if char in _OPENS:
+                stack.append(char)
+            elif char == "\u202c":
+                if stack and stack[-1] not in _ISOLATES:
+                    stack.pop()
+            elif any(c in _ISOLATES for c in stack):  # U+2069
+                while stack.pop() not in _ISOLATES:
+                    pass
+        if stack:
+            return stack[0]
+    return None
 
 
 def _unicode_name(char: str) -> str:
