@@ -21,6 +21,7 @@ from .docsfolder.command import add_parser as add_render
 from .docsfolder.project import Project, ProjectError
 from .interchange import export, hypothesis, quote
 from .refs.command import add_parser as add_refs_parser
+from .render.templates import template_failure
 from .review.command import cmd_review
 from .scaffold import add_source as scaffold_add_source
 from .scaffold import project as scaffold_project
@@ -203,6 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"annotated-reader: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        config = getattr(args, "config", None)  # render and zensical name mkdocs.yml
+        base = Path(config).resolve().parent if config else Path(getattr(args, "root", "."))
+        failure = template_failure(exc, base.resolve())
+        if failure is None:
+            raise
+        print(failure, file=sys.stderr)  # a site's template, which the build stops at too
+        return 1
 
 
 if __name__ == "__main__":

@@ -137,6 +137,11 @@ BROKEN = {
         "overrides/note.html:1:1: error: [templates.syntax] template syntax error: unexpected "
         "end of template, expected 'end of print statement'; fix it, or delete the file",
     ),
+    "itself": (
+        {"note": '{% extends "note.html" %}\n'},
+        "overrides/note.html:1:1: error: [templates.itself] the template names itself "
+        "('note.html'), which never ends; copy the packaged template of that name",
+    ),
     "include-out": (
         {"note": "<li>\n{% include '../../outside/secret.txt' %}</li>\n"},
         "overrides/note.html:2:1: error: [templates.unknown] the template names "
@@ -162,18 +167,41 @@ def test_a_template_that_does_not_parse_or_names_no_template_is_reported_at_its_
     assert page.count('class="ar-note ') == 5  # the packaged note.html
 
 
+# What parsing cannot tell: (the template, its text, what the build stops with)
+FAILING = {
+    "undefined": (
+        "note",
+        '<li id="note-{{ ann.id }}">\n{{ no_such_value }}</li>\n',
+        "overrides/note.html:2:1: error: [templates.render] 'no_such_value' is undefined; "
+        "fix the template, or delete it from templates_dir to use the packaged one",
+    ),
+    "python-error": (
+        "note",
+        '<li id="note-{{ ann.id }}">\n{{ 1 / 0 }}</li>\n',
+        "overrides/note.html:2:1: error: [templates.render] ZeroDivisionError: division by zero",
+    ),
+    # The glossary measures its entries as the corpus loads, before any page is made
+    "as-it-loads": (
+        "glossary",
+        "<h1>Terms</h1>\n{{ no_such_value }}\n",
+        "overrides/glossary.html:2:1: error: [templates.render] 'no_such_value' is undefined",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FAILING))
 def test_a_template_that_fails_as_a_page_is_made_stops_the_build_at_its_line(
-    mini: Path, write: Callable[[Path, str, str], Path]
+    mini: Path, write: Callable[[Path, str, str], Path], case: str
 ) -> None:
-    """What parsing cannot tell (a variable no page gives) stops the build with the
-    template's line, never a traceback."""
-    _overridden(mini, write, note='<li id="note-{{ ann.id }}">\n{{ no_such_value }}</li>\n')
-    for result in (build(mini), _plain_build(mini)):
+    """What parsing cannot tell stops the build with the template's line, never a
+    traceback; so does the command line's render."""
+    with_glossary(mini, write)
+    name, text, line = FAILING[case]
+    _overridden(mini, write, **{name: text})
+    rendered = run([str(BIN / "annotated-reader"), "render", str(mini / "out")], mini)
+    for result in (build(mini), _plain_build(mini), rendered):
         assert result.returncode != 0
-        assert (
-            "overrides/note.html:2:1: error: [templates.render] 'no_such_value' is undefined; "
-            "fix the template, or delete it from templates_dir to use the packaged one"
-        ) in result.stderr, result.stderr[-2000:]
+        assert line in result.stderr, result.stderr[-2000:]
         assert "Traceback" not in result.stderr
 
 

@@ -11,7 +11,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -122,10 +121,13 @@ def _template_errors(config: MkDocsConfig) -> Iterator[None]:
     """A site's template that fails as a page is made stops the build at its line."""
     try:
         yield
-    except TemplateError as exc:
+    except Exception as exc:
         from ..render.templates import template_failure
 
-        raise PluginError(template_failure(exc, _root(config))) from None
+        failure = template_failure(exc, _root(config))
+        if failure is None:
+            raise
+        raise PluginError(failure) from None
 
 
 def _stopping(make: Callable[[], str], config: MkDocsConfig) -> Callable[[], str]:
@@ -191,7 +193,8 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 f"annotated-reader: no folder '{paths.annotations}' beside mkdocs.yml; "
                 "set annotations_dir in the plugin's options"
             )
-        site = self._replayed(config) or self._load(config)
+        with _template_errors(config):  # a feature renders some of its pages as it loads
+            site = self._replayed(config) or self._load(config)
         self.site = site
         config.extra_css.extend(site.stylesheets())
         config.extra_javascript.extend(site.scripts())

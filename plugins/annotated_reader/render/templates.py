@@ -124,7 +124,15 @@ def _check_template(
     for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
         named = getattr(node, "template", None)
         if isinstance(named, nodes.Const) and isinstance(named.value, str):
-            if named.value not in names:
+            if named.value == path.relative_to(folder).as_posix():
+                problems.error(
+                    Location(rel, node.lineno, 1),
+                    "templates.itself",
+                    f"the template names itself ('{named.value}'), which never ends; copy "
+                    "the packaged template of that name and change the copy",
+                )
+                sound = False
+            elif named.value not in names:
                 problems.error(
                     Location(rel, node.lineno, 1),
                     "templates.unknown",
@@ -155,10 +163,10 @@ class _NoLinks(FileSystemLoader):
         return super().get_source(environment, template)
 
 
-def template_failure(exc: TemplateError, root: Path) -> str:
+def template_failure(exc: BaseException, root: Path) -> str | None:
     """What a template that failed as a page was made did wrong, at its line (a variable it
-    names that no page gives it, say, which parsing cannot tell), for the build to stop
-    with instead of a traceback."""
+    names that no page gives it, a division by zero: what parsing cannot tell), for the
+    build to stop with instead of a traceback; None when the error is not a template's."""
     where, line = "", 1
     trace = exc.__traceback__
     while trace is not None:  # Jinja gives each template line a frame of its own
@@ -166,10 +174,13 @@ def template_failure(exc: TemplateError, root: Path) -> str:
         if name.endswith(".html"):
             where, line = name, trace.tb_lineno
         trace = trace.tb_next
+    if not where and not isinstance(exc, TemplateError):
+        return None
     path = Path(where)
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    what = exc.message if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
     return (
         f"{shown or 'a template'}:{line}:1: error: [templates.render] "
-        f"{exc.message or type(exc).__name__}; fix the template, or delete it from "
+        f"{what or type(exc).__name__}; fix the template, or delete it from "
         "templates_dir to use the packaged one"
     )
