@@ -310,4 +310,27 @@ CASES = [
         lost=MINI_NOTES,
         publishes=False,
     ),
+    Case(
+        "glossary-a-string-linked",
+        "glossary.yml holds one string, and a note links one of its terms",
+        both(
+            glossary(notes=note(body='"See [[term:minsk]]."')), write(GLOSSARY, "just a string\n")
+        ),
+        at(GLOSSARY, 1, 1),
+        r"glossary\.[a-z-]+",
+        r".*",
+    ),
+    Case(
+        "source-a-string-linked",
+        "a source file holds one string, and a note of another source links one of its notes",
+        both(
+            tail(),
+            write(TAIL, "just a string\n"),
+            edit(SAMPLE, '"Outer note with a link to', '"Outer note, see [[o-ok]], with a link to'),
+        ),
+        at(TAIL, 1, 1),
+        r"source\.[a-z-]+",
+        r".*",
+        lost=("o-ok",),
+    ),
 ]

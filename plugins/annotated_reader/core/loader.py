@@ -149,9 +149,8 @@ def _read_source_file(
     if source is None:
         problems.extend(found)
         corpus.lose("source", {source_id})
-        corpus.lose(
-            "note", declared_ids(paths, path) if root is None else listed_ids(root, "annotations")
-        )
+        listed = listed_ids(root, "annotations") if root is not None else set()
+        corpus.lose("note", listed or declared_ids(paths, path))
         return None
     source.node = root.only(kept) if root is not None else None
     notes, layout = spans(source)

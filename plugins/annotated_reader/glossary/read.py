@@ -58,9 +58,11 @@ def read_glossary(path: str, text: str, memo: Memo | None) -> ReadGlossary:
         return kept
     found = Problems()
     root = load_yaml(path, text, found)
-    if root is None:
+    terms = read_terms(root, found) if root is not None else []
+    listed = root.get("terms") if root is not None else None
+    if listed is None or not (listed.is_sequence or listed.value is None):  # not a glossary
+        # at all: its own error only, and every term id may have been in it
         return ReadGlossary([], set(), list(found.items), Matcher([]), loaded=False)
-    terms = read_terms(root, found)
     _check(terms, found)
     spellings = [
         Pattern(a.text, t.id, a.case_sensitive, a.misspelling) for t in terms for a in t.aliases
