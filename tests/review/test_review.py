@@ -348,3 +348,19 @@ def test_no_verdict_section_when_no_verdict_moves(repo: Path) -> None:
     commit(repo, "add a note")
     out = report(repo, "--base", "base", "--head", "HEAD")
     assert "Verdicts and grades changed" not in out
+
+
+def test_a_file_name_or_a_key_cannot_write_markdown_into_the_report(repo: Path) -> None:
+    """The report is posted on the pull request: a source file named to hold a heading, a
+    table row, a terminal escape and a direction override, and a key holding a lone
+    surrogate, write nothing raw into it and crash nothing (found by an outside test)."""
+    name = "x\n\n## All checks passed\n\n| a | b |\x1b[2J\u202e"
+    shutil.copy(repo / SRC, repo / "annotations" / "sources" / f"{name}.yml")
+    edit(repo, SRC, "    kind: framing\n", '    kind: framing\n    "k\\ud800": 1\n')
+    result = review(repo, "--base", "base")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    out = result.stdout
+    assert not re.search(r"^#+ All checks passed", out, re.M), out
+    assert "\x1b" not in out and "\u202e" not in out and "\ud800" not in out
+    assert not any(ln.startswith("| a | b |") for ln in out.splitlines())
+    assert r"\x1b" in out  # the problem with the file's name quotes it, escaped

@@ -18,7 +18,7 @@ from .yamlsrc import Node
 
 REFERENCE_FIELDS = ("title", "url", "publisher", "date")
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # \Z: no line break after
 _PUBLIC_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 # Element ids the site makes itself, on the pages where editorial ids become element ids
 # too: note-<note>, ref-<note> and t-<term>-<n> on a source page, h-<term> and

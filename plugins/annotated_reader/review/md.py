@@ -12,6 +12,7 @@ import difflib
 import re
 from typing import Any
 
+from ..core.problems import shown
 from ..core.text.segment import Block
 from ..coverage.feature import sentences
 
@@ -21,14 +22,15 @@ CONTEXT = 160  # at most this many characters of sentence on each side of a pass
 
 
 def esc(text: str) -> str:
-    """One line of literal text: whitespace collapsed, Markdown and HTML escaped."""
-    out = _INLINE.sub(r"\\\1", " ".join(str(text).split()))
+    """One line of literal text: whitespace collapsed, Markdown and HTML escaped, and what
+    must not print raw (control and direction characters) written as escapes."""
+    out = _INLINE.sub(r"\\\1", shown(" ".join(str(text).split())))
     return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", out)
 
 
 def code(text: str) -> str:
     """An inline code span holding ``text`` verbatim (on one line)."""
-    text = " ".join(str(text).split())
+    text = shown(" ".join(str(text).split()))
     run = max((len(m) for m in re.findall(r"`+", text)), default=0)
     fence = "`" * (run + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or not text else ""

@@ -110,7 +110,7 @@ def _summary(
         counts = [src.count(c) for c in COLUMNS]
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         note = f" ({src.status})" if src.status else ""
-        out.append(f"| {src.id}{note} | " + " | ".join(str(n) for n in counts) + " |")
+        out.append(f"| {esc(src.id)}{note} | " + " | ".join(str(n) for n in counts) + " |")
     out.append("| **total** | " + " | ".join(f"**{n}**" for n in totals) + " |")
     out.append("")
     extra = [
@@ -162,7 +162,7 @@ def _problems(base: Snapshot, head: Snapshot) -> list[str]:
 
 def _source(src: SourceReview, base: Snapshot, head: Snapshot, claims: Claims) -> list[str]:
     status = f" — source {src.status}" if src.status else ""
-    out = [f"### {src.id}: {esc(src.title)}{status}", ""]
+    out = [f"### {esc(src.id)}: {esc(src.title)}{status}", ""]
     if src.status == "unreadable in the base":
         count = sum(1 for n in head.notes.values() if n.owner == src.id)
         out += [

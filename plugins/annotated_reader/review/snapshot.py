@@ -105,6 +105,8 @@ def load_snapshot(paths: Paths, label: str) -> Snapshot:
     snap = Snapshot(label, corpus, problems, failed=failed)
     folder = paths.root / paths.annotations
     for path in sorted((folder / "sources").glob("*.yml")) if (folder / "sources").is_dir() else []:
+        if not ID_PATTERN.match(path.stem):
+            continue  # no source (the loader says so): its name is no id to review it under
         found = _declared(paths, path, snap, "annotations", path.stem, "source")
         if found is not None and found[0] is not None:
             snap.files[path.stem] = found[0]
