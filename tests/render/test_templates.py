@@ -142,6 +142,11 @@ BROKEN = {
         "overrides/note.html:1:1: error: [templates.itself] the template names itself "
         "('note.html'), which never ends; copy the packaged template of that name",
     ),
+    "unknown-filter": (
+        {"note": "<li>\n{{ ann.id | no_such_filter }}</li>\n"},
+        "overrides/note.html:2:1: error: [templates.syntax] template syntax error: No filter "
+        "named 'no_such_filter'",
+    ),
     "include-out": (
         {"note": "<li>\n{% include '../../outside/secret.txt' %}</li>\n"},
         "overrides/note.html:2:1: error: [templates.unknown] the template names "

@@ -104,6 +104,7 @@ def _check_template(
     try:
         source = path.read_text(encoding="utf-8")
         tree = _PARSER.parse(source, path.relative_to(folder).as_posix())
+        _PARSER.compile(tree)  # what only compiling finds: a filter or test there is not
     except UnicodeDecodeError:
         problems.error(
             Location(rel, 1, 1), "templates.encoding", "the template is not UTF-8; re-save it"
