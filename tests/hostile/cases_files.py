@@ -333,4 +333,14 @@ CASES = [
         r".*",
         lost=("o-ok",),
     ),
+    Case(
+        "yaml-raw-line-separator",
+        "a title holds a raw U+2028, a line break to YAML that no editor shows",
+        tail(head=TAIL_HEAD.replace('"A tail source"', '"A tail\u2028source"')),
+        at(TAIL, 3, 25),
+        "yaml.line-separator",
+        r"U\+2028 \(LINE SEPARATOR\) is a line break to YAML but not to an editor, so every "
+        r"line after it would be miscounted; remove it, or write it as the escape",
+        lost=("o-ok",),
+    ),
 ]

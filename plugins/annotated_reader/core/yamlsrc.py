@@ -493,7 +493,24 @@ def _unicode_name(char: str) -> str:
     return f"U+{code:04X} ({unicodedata.name(char, what)})"
 
 
+# Line breaks to YAML that no editor shows as one: every line after them would be reported
+# one line off (and libyaml and PyYAML count them differently).
+_UNSEEN_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
 def _parse_yaml(path: str, text: str, problems: Problems) -> Node | None:
+    odd = _UNSEEN_BREAK.search(text)
+    if odd is not None:
+        at = odd.start()
+        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        problems.error(
+            Location(path, line, col),
+            "yaml.line-separator",
+            f"{_unicode_name(odd.group())} is a line break to YAML but not to an editor, so "
+            "every line after it would be miscounted; remove it, or write it as the escape "
+            f'"\\u{ord(odd.group()):04x}" in a double-quoted string',
+        )
+        return None
     try:
         fast = _compose_fast(path, text, problems)
         if fast is not None:
