@@ -263,13 +263,13 @@ def test_the_closest_passage_is_shown_on_one_line_and_cut_after_eighty_character
     assert len(shown) == 78
     for extra, passage in [
         (" x", shown + " x"),  # 80 characters: whole
-        (" xy", shown[:77] + "…"),  # 81: cut
+        (" xy", shown[:78].rsplit(" ", 1)[0] + " …"),  # 81: cut after its last whole word
     ]:
         text = "Line one.\n" + words + extra + "\nLine three.\n"
         typed = shown.replace("thirteen", "thirtean") + extra
         assert _message(text, Quote(typed)) == (
             f"quote “{typed[:57]}…” matches nothing in the seed; the closest passage is at "
-            f"2:1 (similarity 99%): “{passage}” — copy the "
+            f"2:1 (similarity 98%): “{passage}” — copy the "
             "quote from there (fuzzy matches are never accepted)"
         )
 
@@ -372,3 +372,11 @@ def test_no_invisible_difference_when_the_quote_differs_in_what_can_be_seen() ->
     assert invisible_difference("A b\u00adc d.", Quote("b d")) is None
     assert invisible_difference("A bc d.", Quote("b d")) is None
     assert invisible_difference("A b\u00adc d.", Quote("b\u200bd")) is None
+
+
+def test_a_passage_that_is_not_the_quote_is_never_said_to_be_100_percent_like_it() -> None:
+    """Rounded, one letter in 300 was "similarity 100%" (found by an outside test)."""
+    words = " ".join(f"word{i}" for i in range(50))
+    text = f"Start.\n{words}\nEnd.\n"
+    typed = words.replace("word25", "wrod25")
+    assert "(similarity 99%)" in _message(text, Quote(typed))

@@ -8,6 +8,7 @@ would look identical to the quote, so the message names the character and where 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -120,10 +121,12 @@ def describe_anchor_failure(text: str, quote: Quote, result: AnchorResult) -> st
         return f"quote “{short}” matches nothing in the seed; copy it from the text"
     line, col = line_col(text, closest.start)
     passage = " ".join(text[closest.start : closest.end].split())
-    passage = passage if len(passage) <= 80 else passage[:77] + "…"
+    passage = passage if len(passage) <= 80 else passage[:78].rsplit(" ", 1)[0] + " …"
+    # Rounded down: a passage that is not the quote is never said to be 100% like it
+    similar = math.floor(closest.score * 100)
     return (
         f"quote “{short}” matches nothing in the seed; the closest passage is at {line}:{col} "
-        f"(similarity {closest.score:.0%}): “{passage}” — copy the quote from there "
+        f"(similarity {similar}%): “{passage}” — copy the quote from there "
         "(fuzzy matches are never accepted)"
     )
 
