@@ -216,3 +216,13 @@ def test_templates_dir_that_is_a_file_is_reported(mini: Path) -> None:
     result = build(mini)
     assert result.returncode != 0
     assert "overrides:1:1: error: [templates.not-a-folder] templates_dir is a file" in result.stderr
+
+
+def test_templates_dir_that_does_not_exist_is_reported(mini: Path) -> None:
+    """A typo in the option must not go unnoticed (found by an outside test)."""
+    _configure(mini, "      templates_dir: overides\n")
+    result = build(mini)
+    assert result.returncode != 0
+    assert "overides:1:1: error: [templates.missing-folder] templates_dir names no folder" in (
+        result.stderr
+    )

@@ -131,11 +131,10 @@ def test_a_link_is_refused_and_never_read(mini: Path, case: str) -> None:
         "refused so that no file outside the project is read or published: put the file "
         "itself there"
     )
-    if case != "template":  # templates_dir is an option of the site, not of `check`
-        result = check(mini)
-        assert result.returncode == 1
-        assert message in result.stdout.splitlines()
-        assert SECRET not in result.stdout + result.stderr
+    result = check(mini)  # templates_dir too: check reads the plugin's options
+    assert result.returncode == 1
+    assert message in result.stdout.splitlines()
+    assert SECRET not in result.stdout + result.stderr
     built = build(mini)
     assert built.returncode != 0
     assert message in built.stderr

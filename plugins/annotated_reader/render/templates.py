@@ -66,7 +66,15 @@ def project_templates(
     error for each: the packaged template of that name is used instead)."""
     if folder is None or not folder_ok(paths, folder, problems):
         return None, frozenset()
-    if folder.exists() and not folder.is_dir():
+    if not folder.exists():
+        problems.error(
+            Location(paths.rel(folder), 1, 1),
+            "templates.missing-folder",
+            "templates_dir names no folder; create it with the templates it replaces, or fix "
+            "the option (the packaged templates are used meanwhile)",
+        )
+        return None, frozenset()
+    if not folder.is_dir():
         problems.error(
             Location(paths.rel(folder), 1, 1),
             "templates.not-a-folder",
