@@ -475,8 +475,8 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(head=TAIL_HEAD.replace('"A tail source"', '"\u202eA tail source"')),
         at(TAIL, 3, 18),
         "yaml.direction-control",
-        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it in its "
-        r"paragraph, so it would reverse the text that follows it on the page; remove it, or "
+        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it on its "
+        r"line, so it would reverse the text that follows it on the page; remove it, or "
         r"close it",
     ),
     # A stub left unfilled (the quote command writes ~ for what the editor must give)
@@ -512,8 +512,8 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         tail(note(body='"a \u202e x \u2069 b"')),
         t(3, 11),
         "yaml.direction-control",
-        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it in its "
-        r"paragraph",
+        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it on its "
+        r"line",
     ),
     Case(
         "key-lone-surrogate",
@@ -523,5 +523,13 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         "yaml.control-character",
         r"this text holds U\+D800 \(half of a surrogate pair, alone\)",
         also=(rf"{TAIL}:{FIRST + 4}:1: error: \[annotation.unknown-field\] unknown field 'k'",),
+    ),
+    Case(
+        "text-direction-across-list-items",
+        "an override opened in one list item and closed in the next (each is its own block)",
+        tail(note(body='"- a \\u202e b\\n- c \\u202c d"')),
+        t(3, 11),
+        "yaml.direction-control",
+        r"this text opens U\+202E \(RIGHT-TO-LEFT OVERRIDE\) and does not close it on its line",
     ),
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers.glossary import with_glossary
-from helpers.project import BIN, build, run
+from helpers.project import BIN, ROOT, build, run
 
 
 def test_templates_dir_overrides_notes_and_feature_pages(
@@ -147,6 +147,18 @@ BROKEN = {
         "overrides/note.html:2:1: error: [templates.syntax] template syntax error: No filter "
         "named 'no_such_filter'",
     ),
+    "unknown-test": (
+        {"note": "<li>\n{% if 1 is no_such_test %}x{% endif %}</li>\n"},
+        "overrides/note.html:2:1: error: [templates.syntax] template syntax error: no test "
+        "named 'no_such_test'",
+    ),
+    # The pages call its macros: without them a cut glossary failed in Python, a traceback
+    "missing-macro": (
+        {"glossary_parts": "<p>No macros here.</p>\n"},
+        "overrides/glossary_parts.html:1:1: error: [templates.missing-macro] the packaged "
+        "glossary_parts.html defines the macro(s) entry, which the pages call and this one "
+        "does not",
+    ),
     "include-out": (
         {"note": "<li>\n{% include '../../outside/secret.txt' %}</li>\n"},
         "overrides/note.html:2:1: error: [templates.unknown] the template names "
@@ -226,3 +238,25 @@ def test_templates_dir_that_does_not_exist_is_reported(mini: Path) -> None:
     assert "overides:1:1: error: [templates.missing-folder] templates_dir names no folder" in (
         result.stderr
     )
+
+
+def test_a_failing_macro_that_a_cut_page_calls_is_reported_at_the_template_s_line(
+    mini: Path, write: Callable[[Path, str, str], Path]
+) -> None:
+    """A cut glossary calls its entry macro from Python, where Jinja does not rewrite the
+    traceback: the compiled module's line was reported (22 for 3, found by an outside
+    test)."""
+    with_glossary(mini, write)
+    packaged = (ROOT / "plugins/annotated_reader/render/templates/glossary_parts.html").read_text(
+        encoding="utf-8"
+    )
+    lines = packaged.split("\n")
+    lines[2] = "{{ no_such_value }}" + lines[2]  # the entry macro's second line: line 3
+    write(mini, "overrides/glossary_parts.html", "\n".join(lines))
+    _configure(mini, "      templates_dir: overrides\n      page_budget: 1000\n")
+    result = build(mini)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert (
+        "overrides/glossary_parts.html:3:1: error: [templates.render] 'no_such_value' is "
+        "undefined; fix the template"
+    ) in result.stderr, result.stderr[-2000:]

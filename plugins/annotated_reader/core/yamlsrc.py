@@ -452,8 +452,8 @@ def _fit(text: str, where: Location, problems: Problems) -> str:
         problems.error(
             where,
             "yaml.direction-control",
-            f"this text opens {_unicode_name(open_at)} and does not close it in its "
-            "paragraph, so it would reverse the text that follows it on the page; remove it, "
+            f"this text opens {_unicode_name(open_at)} and does not close it on its line, "
+            "so it would reverse the text that follows it on the page; remove it, "
             "or close it (U+202C after an embedding or override, U+2069 after an isolate)",
         )
         text = _DIRECTION.sub("", text)
@@ -461,17 +461,17 @@ def _fit(text: str, where: Location, problems: Problems) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"\n")  # a list item or a heading is a block of its own: each line
 _ISOLATES = frozenset("\u2066\u2067\u2068")
 
 
 def _unclosed_direction(text: str) -> str | None:
-    """The first direction control ``text`` opens and never closes in its paragraph (a page
-    sets each paragraph apart, and the reversal runs to its end), or None. As Unicode's
+    """The first direction control ``text`` opens and never closes on its line (a page sets
+    each paragraph, list item or heading apart, and the reversal runs to its end), or None. As Unicode's
     bidirectional algorithm reads them: U+202C closes the last embedding or override, not
     past an isolate; U+2069 closes the last isolate and what it holds, and nothing when no
     isolate is open."""
-    for paragraph in _PARAGRAPH.split(text):
+    for paragraph in _LINE.split(text):
         stack: list[str] = []
         for char in _DIRECTION.findall(paragraph):
             if char in _OPENS:

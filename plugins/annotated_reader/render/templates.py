@@ -103,6 +103,16 @@ _PACKAGED = PackageLoader("annotated_reader.render", "templates")
 _PARSER = Environment(autoescape=True)
 
 
+def _macros(name: str) -> set[str]:
+    """The macros the packaged template ``name`` defines at its top (none if there is none):
+    the pages call them, so a site's template of that name must define them too."""
+    try:
+        source, _, _ = _PACKAGED.get_source(_PARSER, name)
+    except TemplateNotFound:
+        return set()
+    return {m.name for m in _PARSER.parse(source).body if isinstance(m, nodes.Macro)}
+
+
 def _check_template(
     paths: Paths, folder: Path, path: Path, names: set[str], problems: Problems
 ) -> bool:
@@ -130,10 +140,29 @@ def _check_template(
         )
         return False
     sound = True
+    own = path.relative_to(folder).as_posix()
+    for test in tree.find_all(nodes.Test):  # compiling finds unknown filters, not tests
+        if test.name not in _PARSER.tests:
+            problems.error(
+                Location(rel, test.lineno, 1),
+                "templates.syntax",
+                f"template syntax error: no test named '{test.name}'; fix it, or delete the "
+                "file to use the packaged template of that name",
+            )
+            sound = False
+    missing = sorted(_macros(own) - {m.name for m in tree.body if isinstance(m, nodes.Macro)})
+    if missing:
+        problems.error(
+            Location(rel, 1, 1),
+            "templates.missing-macro",
+            f"the packaged {own} defines the macro(s) {', '.join(missing)}, which the pages "
+            "call and this one does not; copy the packaged template and change the copy",
+        )
+        sound = False
     for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
         named = getattr(node, "template", None)
         if isinstance(named, nodes.Const) and isinstance(named.value, str):
-            if named.value == path.relative_to(folder).as_posix():
+            if named.value == own:
                 problems.error(
                     Location(rel, node.lineno, 1),
                     "templates.itself",
@@ -182,6 +211,11 @@ def template_failure(exc: BaseException, root: Path) -> str | None:
         name = trace.tb_frame.f_code.co_filename
         if name.endswith(".html"):
             where, line = name, trace.tb_lineno
+            # A macro called from Python (a cut page's parts) runs the compiled code itself,
+            # whose line is the generated module's: the template maps it back
+            compiled = trace.tb_frame.f_globals.get("__jinja_template__")
+            if compiled is not None:
+                line = compiled.get_corresponding_lineno(line)
         trace = trace.tb_next
     if not where and not isinstance(exc, TemplateError):
         return None
@@ -190,6 +224,6 @@ def template_failure(exc: BaseException, root: Path) -> str | None:
     what = exc.message if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
     return (
         f"{shown or 'a template'}:{line}:1: error: [templates.render] "
-        f"{what or type(exc).__name__}; fix the template, or delete it from "
+        f"{(what or type(exc).__name__).rstrip('.')}; fix the template, or delete it from "
         "templates_dir to use the packaged one"
     )
