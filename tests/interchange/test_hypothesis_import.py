@@ -158,7 +158,7 @@ def test_rows_that_cannot_be_placed_are_reported_at_their_line(mini: Path) -> No
     assert [line.split(": error: ")[0] for line in lines] == [f"rows.json:{n}:5" for n in starts]
     assert "[import.ambiguous] the quote “founded in 1996” fits 2 places" in lines[0]
     assert "[import.orphan] quote “Second item about Moskow” matches nothing" in lines[1]
-    assert "similarity 96%" in lines[1]
+    assert "similarity 95%" in lines[1]
     assert "[import.orphan] no source has the address https://elsewhere.example/" in lines[2]
     assert "[import.empty]" in lines[3]
     assert "[import.orphan] the row has no TextQuoteSelector" in lines[4]

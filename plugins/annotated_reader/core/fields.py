@@ -18,7 +18,7 @@ from .yamlsrc import Node
 
 REFERENCE_FIELDS = ("title", "url", "publisher", "date")
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # \Z: no line break after
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # ECMA too (the schemas); match with fullmatch
 _PUBLIC_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 # Element ids the site makes itself, on the pages where editorial ids become element ids
 # too: note-<note>, ref-<note> and t-<term>-<n> on a source page, h-<term> and
@@ -162,7 +162,7 @@ class Fields:
             return None
         node = self.get(key)
         assert node is not None
-        if not ID_PATTERN.match(value):
+        if not ID_PATTERN.fullmatch(value):
             self.problems.error(
                 node.location,
                 f"{self.code}.bad-id",

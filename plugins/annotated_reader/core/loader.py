@@ -127,7 +127,7 @@ def _read_source_file(
     source_id = path.stem
     why = (
         None
-        if ID_PATTERN.match(source_id)
+        if ID_PATTERN.fullmatch(source_id)
         else "must be a source id of lowercase letters, digits and '-'"
     )
     why = why or reserved(source_id)

@@ -30,7 +30,7 @@ def _term_id(
     if not value.strip():
         problems.error(location, "where.empty", f"'{key}' in {what} is empty; {HINT}")
         return None
-    if not ID_PATTERN.match(value):
+    if not ID_PATTERN.fullmatch(value):
         problems.error(
             location,
             "where.bad-id",

@@ -56,7 +56,7 @@ def malformed(inner: str) -> str | None:
     if bar and not label:
         return "the label after '|' is empty"
     lower = ident.lower()
-    if lower != ident and ID_PATTERN.match(lower):
+    if lower != ident and ID_PATTERN.fullmatch(lower):
         return f"ids are lowercase: [[{namespace}{colon}{lower}{bar}{label}]]"
     return "an id may hold only lowercase letters, digits and '-'"
 

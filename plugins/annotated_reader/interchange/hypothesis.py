@@ -208,7 +208,7 @@ def plan(
             problems.error(loc, code, f"{why} (seeds/{source.seed})")
             continue
         quote = anchored[0]
-        if ID_PATTERN.match(row_id) and not reserved(row_id) and row_id not in taken:
+        if ID_PATTERN.fullmatch(row_id) and not reserved(row_id) and row_id not in taken:
             note_id = row_id
         else:
             note_id = suggest_id(source, quote.exact, taken)

@@ -46,7 +46,7 @@ def suggest_id(source: Source, exact: str, taken: set[str]) -> str:
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:4]
     base = "-".join([id_prefix(source), *words]) or "note"
     candidate, n = base, 1
-    while candidate in taken or reserved(candidate) or not ID_PATTERN.match(candidate):
+    while candidate in taken or reserved(candidate) or not ID_PATTERN.fullmatch(candidate):
         n += 1
         candidate = f"{base}-{n}"
     return candidate

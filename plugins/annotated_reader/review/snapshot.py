@@ -105,7 +105,7 @@ def load_snapshot(paths: Paths, label: str) -> Snapshot:
     snap = Snapshot(label, corpus, problems, failed=failed)
     folder = paths.root / paths.annotations
     for path in sorted((folder / "sources").glob("*.yml")) if (folder / "sources").is_dir() else []:
-        if not ID_PATTERN.match(path.stem):
+        if not ID_PATTERN.fullmatch(path.stem):
             continue  # no source (the loader says so): its name is no id to review it under
         found = _declared(paths, path, snap, "annotations", path.stem, "source")
         if found is not None and found[0] is not None:
@@ -168,7 +168,11 @@ def _entries(root: Node, key: str, owner: str) -> list[Declared]:
     out: list[Declared] = []
     for i, item in enumerate(items):
         ident = item.get("id") if item.is_mapping else None
-        if ident is None or not isinstance(ident.value, str) or not ID_PATTERN.match(ident.value):
+        if (
+            ident is None
+            or not isinstance(ident.value, str)
+            or not ID_PATTERN.fullmatch(ident.value)
+        ):
             continue
         line = item.location.line
         following = [n for n in others if n > line]

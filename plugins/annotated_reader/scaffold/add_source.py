@@ -54,7 +54,7 @@ def id_problem(ident: str) -> str | None:
         return f"id '{ident}' holds '..'; an id may not name a folder above"
     if any(c.isspace() for c in ident):
         return f"id '{ident}' holds a space; join words with '-' (e.g. '{slug(ident)}')"
-    if not ID_PATTERN.match(ident):
+    if not ID_PATTERN.fullmatch(ident):
         hint = f" (e.g. '{slug(ident)}')" if slug(ident) else ""
         return (
             f"id '{ident}' is not lowercase letters, digits and '-', starting with a letter "
