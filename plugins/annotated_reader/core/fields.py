@@ -11,6 +11,7 @@ import sys
 import unicodedata
 from collections.abc import Collection, Iterable
 
+from .files import ANY
 from .model import Reference
 from .problems import Location, Problems
 from .vocabulary.dates import parse_date
@@ -47,13 +48,15 @@ def reserved(ident: str) -> str | None:
 
 def listed_ids(root: Node | None, key: str) -> set[str]:
     """The ids that the items of the list under ``key`` declare, valid or not: what a file
-    meant to define, to tell apart from what loaded."""
+    meant to define, to tell apart from what loaded. An item whose id cannot be told (not
+    a mapping, or no ``id``) may have been any of them: ``ANY`` stands for it."""
     items = root.get(key) if root is not None else None
-    return {
-        str(ident.value)
-        for item in (items.value if items is not None and items.is_sequence else [])
-        if (ident := item.get("id")) is not None and ident.is_scalar
-    }
+    out: set[str] = set()
+    for item in items.value if items is not None and items.is_sequence else []:
+        ident = item.get("id")
+        told = ident is not None and ident.is_scalar and ident.value not in (None, "")
+        out.add(str(ident.value) if told and ident is not None else ANY)
+    return out
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

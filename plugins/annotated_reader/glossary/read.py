@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..core.dated import read_dated
 from ..core.fields import Fields, listed_ids, read_references, suggest
+from ..core.files import ANY
 from ..core.memo import Memo, list_of
 from ..core.problems import Problem, Problems
 from ..core.yamlsrc import Node, load_yaml
@@ -63,13 +64,12 @@ def read_glossary(path: str, text: str, memo: Memo | None) -> ReadGlossary:
     if listed is None or not (listed.is_sequence or listed.value is None):  # not a glossary
         # at all: its own error only, and every term id may have been in it
         return ReadGlossary([], set(), list(found.items), Matcher([]), loaded=False)
-    _check(terms, found)
+    ids = listed_ids(root, "terms")
+    _check(terms, ids, found)
     spellings = [
         Pattern(a.text, t.id, a.case_sensitive, a.misspelling) for t in terms for a in t.aliases
     ]
-    read = ReadGlossary(
-        terms, listed_ids(root, "terms"), list(found.items), Matcher(spellings), key
-    )
+    read = ReadGlossary(terms, ids, list(found.items), Matcher(spellings), key)
     if memo is not None:
         memo.keep_pickled(key, read)
     return read
@@ -184,9 +184,10 @@ def _usable(term: Term, alias: Alias, problems: Problems) -> bool:
     return False
 
 
-def _check(terms: list[Term], problems: Problems) -> None:
-    """Cross-checks of the terms: aliases usable and claimed once, related terms defined.
-    Unusable aliases are dropped from their terms."""
+def _check(terms: list[Term], listed: set[str], problems: Problems) -> None:
+    """Cross-checks of the terms: aliases usable and claimed once, related terms defined
+    (or listed: a term that did not load has its own error). Unusable aliases are dropped
+    from their terms."""
     ids = {t.id for t in terms}
     claimed: dict[tuple[str, bool], tuple[Term, Alias]] = {}
     for term in terms:
@@ -204,7 +205,7 @@ def _check(terms: list[Term], problems: Problems) -> None:
                 continue
             claimed.setdefault(key, (term, alias))
         for related, where in zip(term.related, term.related_at, strict=True):
-            if related not in ids:
+            if related not in ids and related not in listed and ANY not in listed:
                 problems.error(
                     where,
                     "glossary.unknown-related",

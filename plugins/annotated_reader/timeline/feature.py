@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml, known_ids
 from ..core.dated import DatedFact
-from ..core.files import declared_ids, exists, read_text
+from ..core.files import ANY, declared_ids, exists, read_text
 from ..core.lazy import LazyTexts
 from ..core.model import Reference
 from ..core.paging import Cut, Measured, Part
@@ -82,6 +82,8 @@ class Timeline(Feature):
         loaded: EventsFile = read_events(rel, text, problems, corpus.cache.memo("yaml"))
         if not loaded.readable:
             corpus.lose("event", declared_ids(corpus.paths, path))
+        elif loaded.untold:
+            corpus.lose("event", {ANY})
         meant = attach_passages(loaded, dated, problems, locate)
         check_verdicts(loaded.events, problems, locate)
         terms = known_ids(corpus).get("term", set()) | corpus.lost.get("term", set())

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.corpus import Corpus
-from ..core.fields import Fields, closest, read_references, suggest
+from ..core.fields import Fields, closest, listed_ids, read_references, suggest
+from ..core.files import ANY
 from ..core.memo import Memo
 from ..core.model import Annotation, Source
 from ..core.problems import Location, Problems
@@ -40,6 +41,7 @@ class EventsFile:
     events: list[Event] = field(default_factory=list)
     known: set[str] = field(default_factory=set)
     readable: bool = True
+    untold: bool = False  # an event's id cannot be told (see ``listed_ids``)
 
 
 def read_events(
@@ -62,6 +64,7 @@ def read_events(
         event = _event(item, problems, first_seen, out.known)
         if event is not None:
             out.events.append(event)
+    out.untold = ANY in listed_ids(root, "events")
     return out
 
 
@@ -227,8 +230,8 @@ def attach_passages(
         if ann.event is None:
             continue
         if ann.event not in events.known:
-            if not events.readable:
-                continue
+            if not events.readable or events.untold:
+                continue  # it may be the event whose own error says why it is not
             if (close := closest(ann.event, events.known)) is not None:
                 meant.add(close)
             problems.error(
