@@ -124,14 +124,26 @@ def _plain_build(mini: Path) -> subprocess.CompletedProcess[str]:
     return run([str(BIN / "mkdocs"), "build", "--site-dir", "site"], mini)
 
 
-def _overridden(mini: Path, write: Callable[[Path, str, str], Path], **templates: str) -> None:
+def _overridden(
+    mini: Path, write: Callable[[Path, str, str], Path], **templates: str | bytes
+) -> None:
     for name, text in templates.items():
-        write(mini, f"overrides/{name}.html", text)
+        if isinstance(text, bytes):
+            (mini / "overrides").mkdir(exist_ok=True)
+            (mini / f"overrides/{name}.html").write_bytes(text)
+        else:
+            write(mini, f"overrides/{name}.html", text)
     _configure(mini, "      templates_dir: overrides\n")
 
 
 # A template that cannot be used: (templates, where, the line the build stops or warns with)
-BROKEN = {
+BROKEN: dict[str, tuple[dict[str, str | bytes], str]] = {
+    # At the bad byte, where an editor finds it (it was said at 1:1)
+    "encoding": (
+        {"note": b"<li>\n  {{ ann.id }} caf\xe9</li>\n"},
+        "overrides/note.html:2:19: error: [templates.encoding] overrides/note.html is not "
+        "UTF-8: byte 0xE9 at line 2, column 19 cannot be read",
+    ),
     "syntax": (
         {"note": "<li>{{ ann.id\n"},
         "overrides/note.html:1:1: error: [templates.syntax] template syntax error: unexpected "

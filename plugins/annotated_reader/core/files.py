@@ -109,15 +109,17 @@ def read_bytes(paths: Paths, path: Path, problems: Problems, code: str = "file")
 
 
 def read_text(paths: Paths, path: Path, problems: Problems, code: str) -> str | None:
-    """The file as UTF-8 text (see :func:`read_bytes`); bad UTF-8 is ``{code}.encoding``
-    at the line and column of the first bad byte."""
+    """The file as UTF-8 text (see :func:`read_bytes` and :func:`decoded`)."""
     data = read_bytes(paths, path, problems, code)
-    if data is None:
-        return None
+    return decoded(paths.rel(path), data, problems, code) if data is not None else None
+
+
+def decoded(rel: str, data: bytes, problems: Problems, code: str) -> str | None:
+    """``data`` as UTF-8 text; bad UTF-8 is ``{code}.encoding`` at the line and column of
+    the first bad byte, where an editor finds it."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        rel = paths.rel(path)
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1

@@ -23,7 +23,7 @@ from jinja2 import (
 from jinja2.loaders import split_template_path
 
 from ..core.corpus import Paths
-from ..core.files import folder_ok, refusal
+from ..core.files import decoded, folder_ok, refusal
 from ..core.problems import Location, Problems
 from .compiled import kept_templates
 
@@ -120,14 +120,11 @@ def _check_template(
     the corpus loads, not as a traceback while a page is made."""
     rel = paths.rel(path)
     try:
-        source = path.read_text(encoding="utf-8")
+        source = decoded(rel, path.read_bytes(), problems, "templates")
+        if source is None:
+            return False
         tree = _PARSER.parse(source, path.relative_to(folder).as_posix())
         _PARSER.compile(tree)  # what only compiling finds: a filter or test there is not
-    except UnicodeDecodeError:
-        problems.error(
-            Location(rel, 1, 1), "templates.encoding", "the template is not UTF-8; re-save it"
-        )
-        return False
     except OSError as exc:
         problems.error(Location(rel, 1, 1), "templates.unreadable", f"cannot read it: {exc}")
         return False
