@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from helpers.project import BIN, check, run
+from helpers.project import BIN, build, check, run
 
 SRC = "annotations/sources/sample.yml"
 # path:line:col, or the path alone for a problem about a whole file or folder
@@ -141,3 +141,34 @@ def test_check_reads_an_mkdocs_yml_with_tags_mkdocs_and_material_use(mini: Path)
     result = check(mini)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_check_follows_inherit_as_mkdocs_does(mini: Path) -> None:
+    """A site whose plugin options live in an inherited file: check looks where the build
+    looks (it read only mkdocs.yml, and reported a moved annotations folder as missing)."""
+    (mini / "annotations").rename(mini / "editorial")
+    cfg = mini / "mkdocs.yml"
+    base = cfg.read_text(encoding="utf-8").replace(
+        "  - annotated-reader\n", "  - annotated-reader:\n      annotations_dir: editorial\n"
+    )
+    (mini / "config").mkdir()
+    (mini / "config" / "base.yml").write_text(base, encoding="utf-8")
+    cfg.write_text("INHERIT: config/base.yml\nsite_name: Inherited\n", encoding="utf-8")
+    result = check(mini)
+    assert result.returncode == 0 and not result.stdout, result.stdout + result.stderr
+    assert build(mini).returncode == 0  # as MkDocs reads it
+    # A loop, and a file that is not there: each an error at its line, exit 2
+    (mini / "config" / "base.yml").write_text(
+        "INHERIT: ../mkdocs.yml\n" + base, encoding="utf-8"
+    )
+    loop = check(mini)
+    assert loop.returncode == 2 and loop.stderr.startswith(
+        "config/base.yml:1:1: error: [config.inherit] INHERIT names '../mkdocs.yml', which "
+        "inherits this file again"
+    ), loop.stderr
+    cfg.write_text("site_name: x\nINHERIT: nowhere.yml\n", encoding="utf-8")
+    missing = check(mini)
+    assert missing.returncode == 2 and missing.stderr.startswith(
+        "mkdocs.yml:2:1: error: [config.inherit] INHERIT names 'nowhere.yml', which is not a file"
+    ), missing.stderr
+    assert "Traceback" not in loop.stderr + missing.stderr

@@ -68,26 +68,75 @@ _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
 def read_config(path: Path, *, lenient: bool = False) -> dict[str, Any]:
-    """``mkdocs.yml`` as a mapping (``!ENV`` resolved); a file that is not one is an error
-    at its line."""
+    """``mkdocs.yml`` as a mapping (``!ENV`` resolved, ``INHERIT`` followed as MkDocs
+    follows it: the file named, read first, with this one merged over it); a file that is
+    not one is an error at its line."""
+    return _read_config(path, path.name, lenient, [])
+
+
+# Files one INHERIT chain may read: MkDocs sets no bound, and a loop never ends there.
+MAX_INHERITED = 10
+
+
+def _read_config(path: Path, shown: str, lenient: bool, chain: list[Path]) -> dict[str, Any]:
     loader = _Lenient if lenient else _Loader
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a SafeLoader)
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=loader)  # noqa: S506 (a SafeLoader)
     except (OSError, UnicodeDecodeError) as exc:
         raise ProjectError(
-            f"{path.name}:1:1: error: [config.unreadable] cannot read it: {exc}"
+            f"{shown}:1:1: error: [config.unreadable] cannot read it: {exc}"
         ) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         raise ProjectError(
-            f"{path.name}:{where}: error: [config.yaml] {exc.problem or exc}; fix the YAML"
+            f"{shown}:{where}: error: [config.yaml] {exc.problem or exc}; fix the YAML"
         ) from exc
     if not isinstance(data, dict):
         raise ProjectError(
-            f"{path.name}:1:1: error: [config.not-a-mapping] expected settings (key: value)"
+            f"{shown}:1:1: error: [config.not-a-mapping] expected settings (key: value)"
         )
-    return data
+    if "INHERIT" not in data:
+        return data
+    named = data.pop("INHERIT")
+    at = f"{shown}:{_key_line(text, 'INHERIT')}:1: error: [config.inherit]"
+    if not isinstance(named, str) or not named.strip():
+        raise ProjectError(f"{at} INHERIT must name a configuration file, e.g. base.yml")
+    parent = Path(os.path.normpath(path.parent / named))
+    parent_shown = os.path.relpath(parent, chain[0].parent if chain else path.parent)
+    if parent in chain or parent == path or len(chain) >= MAX_INHERITED:
+        raise ProjectError(
+            f"{at} INHERIT names '{named}', which inherits this file again (or the chain is "
+            f"longer than {MAX_INHERITED} files); break the loop"
+        )
+    if not parent.is_file():
+        raise ProjectError(
+            f"{at} INHERIT names '{named}', which is not a file; give the path of the "
+            "configuration to inherit, relative to this one"
+        )
+    inherited = _read_config(parent, Path(parent_shown).as_posix(), lenient, [*chain, path])
+    return _merged(inherited, data)
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of a top-level ``key:`` (1 when it cannot be found)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` merged into ``base`` as MkDocs merges an inherited file: mappings key by
+    key, anything else (a list of plugins too) replaced whole."""
+    out = dict(base)
+    for key, value in over.items():
+        below = out.get(key)
+        out[key] = (
+            _merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+        )
+    return out
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
