@@ -330,8 +330,26 @@ def test_a_text_in_neither_normal_form_is_not_said_to_be_in_one() -> None:
             "the quote has U+2060 WORD JOINER at column 6 of the quote where the text has "
             "none; but for it, the quote is the passage at 2:1",
         ),
+        (  # a tag character and a variation selector were shown raw, unnamed
+            "Line one.\nThe Rus\U000e0041sian Duma.\n",
+            "The Russian Duma",
+            "the text has U+E0041 TAG LATIN CAPITAL LETTER A at 2:8 where the quote has none; "
+            "but for it, the quote is the passage at 2:1",
+        ),
+        (
+            "Line one.\nThe Duma.\n",
+            "The\ufe0f Duma",
+            "the quote has U+FE0F VARIATION SELECTOR-16 at column 4 of the quote where the "
+            "text has none; but for it, the quote is the passage at 2:1",
+        ),
     ],
-    ids=["soft-hyphen-at-the-end", "soft-hyphen-before-the-last", "word-joiner"],
+    ids=[
+        "soft-hyphen-at-the-end",
+        "soft-hyphen-before-the-last",
+        "word-joiner",
+        "tag-character",
+        "variation-selector",
+    ],
 )
 def test_an_invisible_character_is_named_with_where_it_is(text: str, quote: str, said: str) -> None:
     assert _message(text, Quote(quote)) == (

@@ -31,3 +31,22 @@ MONDO = (
 def test_shorten(title: str, short: str) -> None:
     assert shorten(title) == short
     assert len(short) <= SHORT_TITLE_MAX
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        (
+            "Russian and \u202eBelarusian Reunification and a very long tail\u202c ok",
+            "Russian and \u202eBelarusian Reunification and a\u202c…",
+        ),
+        # An isolate holding an override: each closed, innermost first
+        ("A \u2067b \u202ec " + "d " * 30 + "\u202c\u2069", "A \u2067b \u202ec " + "d " * 18 + "d\u202c\u2069…"),
+    ],
+    ids=["override", "isolate-holding-an-override"],
+)  # fmt: skip
+def test_a_cut_closes_the_direction_controls_it_leaves_open(title: str, short: str) -> None:
+    """The nav and the timeline's tooltips showed a cut title with its U+202E open,
+    reversing the text joined after it (found by an outside test)."""
+    assert shorten(title) == short
+    assert len(short) <= SHORT_TITLE_MAX

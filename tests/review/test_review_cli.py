@@ -158,9 +158,7 @@ def test_check_follows_inherit_as_mkdocs_does(mini: Path) -> None:
     assert result.returncode == 0 and not result.stdout, result.stdout + result.stderr
     assert build(mini).returncode == 0  # as MkDocs reads it
     # A loop, and a file that is not there: each an error at its line, exit 2
-    (mini / "config" / "base.yml").write_text(
-        "INHERIT: ../mkdocs.yml\n" + base, encoding="utf-8"
-    )
+    (mini / "config" / "base.yml").write_text("INHERIT: ../mkdocs.yml\n" + base, encoding="utf-8")
     loop = check(mini)
     assert loop.returncode == 2 and loop.stderr.startswith(
         "config/base.yml:1:1: error: [config.inherit] INHERIT names '../mkdocs.yml', which "

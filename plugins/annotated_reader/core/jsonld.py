@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from .bidi import closers
 from .sourcefile import CLAIM_MAX
 from .vocabulary.verdicts import BEST_RATING, VERDICTS, WORST_RATING
 
@@ -19,13 +20,20 @@ _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 def short(text: str) -> str:
     """``text`` in at most ``CLAIM_MAX`` characters (what Google shows of a claim), cut at
-    the last word that fits and ended with an ellipsis."""
+    the last word that fits and ended with an ellipsis; a direction control the cut leaves
+    open is closed (see ``bidi``)."""
     if len(text) <= CLAIM_MAX:
         return text
-    cut = text[: CLAIM_MAX - 1]
-    if text[CLAIM_MAX - 1] != " " and " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–—-") + "…"
+    room = CLAIM_MAX
+    while True:
+        cut = text[: room - 1]
+        if text[room - 1] != " " and " " in cut:
+            cut = cut[: cut.rindex(" ")]
+        cut = cut.rstrip(" ,;:–—-")
+        closing = closers(cut)
+        if len(cut) + len(closing) < CLAIM_MAX or room <= 2:
+            return cut + closing + "…"
+        room -= 1
 
 
 def rating(verdict_id: str) -> dict[str, Any]:

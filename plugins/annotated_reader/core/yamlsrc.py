@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .bidi import DIRECTION, unclosed
 from .limits import MAX_NESTING, MAX_YAML_VALUES
 from .memo import Memo
 from .problems import Location, Problems
@@ -398,7 +399,7 @@ def _load_yaml(path: str, text: str, problems: Problems) -> Node | None:
     root = _parse_yaml(path, text, problems)
     # Raw control characters never pass YAML's reader; escapes in double quotes make them,
     # and lone surrogates, which no page can encode. Direction controls may be written raw.
-    if root is not None and ("\\" in text or _DIRECTION.search(text)):
+    if root is not None and ("\\" in text or DIRECTION.search(text)):
         _check_text(root, problems)
     return root
 
@@ -407,11 +408,6 @@ def _load_yaml(path: str, text: str, problems: Problems) -> Node | None:
 # invalid in HTML and rewrite a terminal's output; lone surrogates, which no UTF-8 page can
 # hold. (A problem's line shows what it quotes of either as an escape: ``problems.shown``.)
 _UNFIT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# Embeddings, overrides and isolates, each to be closed in the same text: one left open
-# reverses what follows it wherever the text is joined to other text (a tooltip, a log line).
-_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
-_OPENS.update({"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"})
 
 
 def _check_text(node: Node, problems: Problems) -> None:
@@ -447,8 +443,9 @@ def _fit(text: str, where: Location, problems: Problems) -> str:
             "remove the escape that writes it (a tab, \\t, and a line break, \\n, are fine)",
         )
         text = _UNFIT.sub("", text)
-    open_at = _unclosed_direction(text)
-    if open_at is not None:
+    left_open = unclosed(text)
+    if left_open:
+        open_at = text[left_open[0]]
         problems.error(
             where,
             "yaml.direction-control",
@@ -456,35 +453,11 @@ def _fit(text: str, where: Location, problems: Problems) -> str:
             "so it would reverse the text that follows it on the page; remove it, "
             "or close it (U+202C after an embedding or override, U+2069 after an isolate)",
         )
-        text = _DIRECTION.sub("", text)
+        text = DIRECTION.sub("", text)
     return text
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_LINE = re.compile(r"\n")  # a list item or a heading is a block of its own: each line
-_ISOLATES = frozenset("\u2066\u2067\u2068")
-
-
-def _unclosed_direction(text: str) -> str | None:
-    """The first direction control ``text`` opens and never closes on its line (a page sets
-    each paragraph, list item or heading apart, and the reversal runs to its end), or None. As Unicode's
-    bidirectional algorithm reads them: U+202C closes the last embedding or override, not
-    past an isolate; U+2069 closes the last isolate and what it holds, and nothing when no
-    isolate is open."""
-    for paragraph in _LINE.split(text):
-        stack: list[str] = []
-        for char in _DIRECTION.findall(paragraph):
-            if char in _OPENS:
-                stack.append(char)
-            elif char == "\u202c":
-                if stack and stack[-1] not in _ISOLATES:
-                    stack.pop()
-            elif any(c in _ISOLATES for c in stack):  # U+2069
-                while stack.pop() not in _ISOLATES:
-                    pass
-        if stack:
-            return stack[0]
-    return None
 
 
 def _unicode_name(char: str) -> str:

@@ -132,12 +132,13 @@ def describe_anchor_failure(text: str, quote: Quote, result: AnchorResult) -> st
 
 
 # Characters that show as nothing, or as an ordinary space: format characters (zero-width
-# space and joiners, soft hyphen, byte order mark, direction marks) and spaces other than
-# U+0020 (no-break, thin…). Whitespace is forgiven when anchoring; these alone are not.
+# space and joiners, soft hyphen, byte order mark, direction marks), variation selectors,
+# tag characters, and spaces other than U+0020 (no-break, thin…). Whitespace is forgiven
+# when anchoring; these alone are not.
 _UNSEEN = re.compile(
     r"[\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e"
     r"\u2000-\u200f\u202a-\u202f\u205f-\u2064\u2066-\u206f\u3000\u3164"
-    r"\ufeff\uffa0]"
+    r"\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
 
 

@@ -8,6 +8,8 @@ saying that it was cut. The full title stays on the page and in the browser's ti
 
 from __future__ import annotations
 
+from ..bidi import closers
+
 SHORT_TITLE_MAX = 48  # characters, ellipsis included
 ELLIPSIS = "…"
 _TRAILING = " \t,;:–—-"  # left dangling before the ellipsis, a cut reads as a clause break
@@ -15,11 +17,21 @@ _TRAILING = " \t,;:–—-"  # left dangling before the ellipsis, a cut reads as
 
 def shorten(title: str, limit: int = SHORT_TITLE_MAX) -> str:
     """``title`` if it fits in ``limit`` characters; else its longest run of whole words
-    that fits with an ellipsis (a single word longer than that is cut inside it)."""
+    that fits with an ellipsis (a single word longer than that is cut inside it), and with
+    the direction controls it leaves open closed (see ``bidi``)."""
     if len(title) <= limit:
         return title
+    room = limit
+    while True:
+        kept = _cut(title, room)
+        closing = closers(kept)
+        if len(kept) + len(closing) + len(ELLIPSIS) <= limit or room <= len(ELLIPSIS) + 1:
+            return kept + closing + ELLIPSIS
+        room -= 1
+
+
+def _cut(title: str, limit: int) -> str:
     room = title[: limit - len(ELLIPSIS) + 1]  # one more: is the cut at a word's end?
     cut = next((i for i in range(len(room) - 1, 0, -1) if room[i].isspace()), 0)
     kept = room[:cut] if cut else room[:-1]
-    kept = kept.rstrip(_TRAILING) or room[:-1]
-    return kept + ELLIPSIS
+    return kept.rstrip(_TRAILING) or room[:-1]
