@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers.project import ROOT, check, copy_project
+from helpers.project import BIN, ROOT, build, check, copy_project, run
 
 LYS = "annotations/sources/lysyansky-ussr-2.yml"
 
@@ -125,3 +125,26 @@ def test_an_item_whose_id_cannot_be_told_is_the_only_problem(
     lines = check(project).stdout.splitlines()
     assert [line.split("] ")[0].split("[")[-1] for line in lines] == codes, lines
     assert all(line.startswith(f"annotations/{file}:") for line in lines), lines
+
+
+def test_a_source_that_does_not_load_brings_no_warning_of_the_pages_linking_it(
+    tmp_path: Path,
+) -> None:
+    """editorial-policy.md links notes of flash-reunification: with its seed unreadable,
+    the strict build said its one error and four MkDocs warnings of those links (an outside
+    test). A page stands in for the source, and says why it is not there."""
+    project = copy_project(ROOT, tmp_path / "real")
+    seed = next((project / "seeds").glob("003_*.txt"))
+    seed.write_bytes(b"bad \xff bytes\n\n" + seed.read_bytes())
+    assert "sources/flash-reunification.md#" in (project / "docs/editorial-policy.md").read_text(
+        encoding="utf-8"
+    )
+    strict = build(project)
+    said = [line for line in strict.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert len(said) == 1 and "[seed.encoding]" in said[0], said
+    plain = run([str(BIN / "mkdocs"), "build", "--site-dir", "site"], project)
+    assert plain.returncode == 0
+    page = (project / "site/sources/flash-reunification/index.html").read_text(encoding="utf-8")
+    assert "This source is not published in this build" in page
+    index = (project / "site/index.html").read_text(encoding="utf-8")
+    assert 'href="sources/flash-reunification/"' not in index  # not in the navigation

@@ -144,6 +144,12 @@ def _stop_on(problems: Problems) -> None:
         raise PluginError("\n".join(str(p) for p in problems.sorted()))
 
 
+_LOST_SOURCE = (
+    "# {0}\n\nThis source is not published in this build: its editorial file or its seed "
+    "text did not load. The build's log says why.\n"
+)
+
+
 class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site: GeneratedSite | Replayed | None = None
@@ -321,6 +327,11 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
             if self._recording is not None:
                 make = self._recording.made(f.path, make, f.reuse)
             ours.append(MadeFile.of(config, f.path, _stopping(make, config)))
+        taken = {f.src_uri for f in ours} | {f.src_uri for f in _hand_written(files, config)}
+        for path in self.site.lost_source_pages():
+            if path not in taken:
+                name = path.removeprefix("sources/").removesuffix(".md")  # an id: plain text
+                ours.append(File.generated(config, path, content=_LOST_SOURCE.format(name)))
         docs = os.path.relpath(Path(config.docs_dir).resolve(), self._paths(config).root)
         _stop_on(
             collisions(

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
+from ..core.fields import ID_PATTERN
 from ..core.lazy import Keyed
 from ..core.urls import SiteUrls
 from .glyphs import PATH as GLYPHS_CSS
@@ -111,11 +112,19 @@ class GeneratedSite:
 
     def unlisted(self, sources_limit: int) -> set[str]:
         """Generated pages the navigation leaves out, each listed by an index page: beyond
-        ``sources_limit`` sources, the sources; a cut page's parts."""
-        hidden = self.hidden_parts()
+        ``sources_limit`` sources, the sources; a cut page's parts; the pages that stand in
+        for sources that did not load."""
+        hidden = self.hidden_parts() | set(self.lost_source_pages())
         if len(self.corpus.sources) > sources_limit:
             hidden |= set(self.source_pages())
         return hidden
+
+    def lost_source_pages(self) -> list[str]:
+        """The pages of sources that did not load, whose own error says why: a page says so
+        in their place, so a hand-written page's links to them are not reported as well
+        (MkDocs warned of each, on top of that error)."""
+        lost = self.corpus.lost.get("source", set())
+        return [f"sources/{i}.md" for i in sorted(lost) if ID_PATTERN.fullmatch(i)]
 
     def hidden_parts(self) -> set[str]:
         """The parts of cut pages (left to their index page in any navigation)."""
