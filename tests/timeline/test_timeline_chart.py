@@ -203,3 +203,21 @@ def test_a_differing_date_is_drawn_over_agreeing_ones() -> None:
     classes = [m.split(">")[0] for m in _marks(svg)]
     first_differs = next(i for i, c in enumerate(classes) if "ar-tlc-differs" in c)
     assert all("ar-tlc-differs" in c for c in classes[first_differs:])
+
+
+def test_dates_that_agree_are_joined_by_a_straight_line() -> None:
+    """A slanted line means the sources date the event differently (the legend says so):
+    year-long bars joined at their middle slanted 7–28 px for events whose every date is
+    consistent with the reference (an outside test). Dates that differ still slant."""
+    events = [e for e in _events() if e.passages]
+    svg = chart_svg(events, {e.id: f"#{e.id}" for e in events})
+    joins = dict(re.findall(r'<polyline class="[^"]*" data-join="([^"]+)" points="([^"]+)"', svg))
+    agreeing = [e for e in events if not e.agreement().off_reference and e.id in joins]
+    assert len(agreeing) >= 10
+    for event in agreeing:
+        xs = {point.split(",")[0] for point in joins[event.id].split()}
+        assert len(xs) == 1, (event.id, joins[event.id])
+    differing = [e for e in events if e.agreement().dates_disputed and e.id in joins]
+    assert differing and all(
+        len({p.split(",")[0] for p in joins[e.id].split()}) > 1 for e in differing
+    )

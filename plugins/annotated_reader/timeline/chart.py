@@ -200,17 +200,46 @@ def _centre(span: Span, axis: Axis) -> float:
     return (axis.x(span.earliest) + max(axis.end_x(span.latest), axis.x(span.earliest) + 1)) / 2
 
 
-def _shape(mark: Mark, axis: Axis, y: float, reference_x: float) -> tuple[str, float]:
-    """The SVG of one mark, and the x its join line passes through. A date that differs
-    from the reference by less than a few pixels (a day, at this scale) has its glyph moved
+def _extent(span: Span, axis: Axis) -> tuple[float, float]:
+    x0 = axis.x(span.earliest)
+    return x0, max(axis.end_x(span.latest), x0 + 1)
+
+
+def _join_xs(marks: list[Mark], axis: Axis) -> dict[str, float]:
+    """Per event, the x where its agreeing marks meet: the reference date's middle, moved
+    into what every agreeing date covers (a day the reference gives inside a source's
+    year). Joined at each bar's own middle, dates that agree were slanted, which the legend
+    says means they differ (found by an outside test)."""
+    spans: dict[str, list[tuple[float, float]]] = {}
+    for mark in marks:
+        if mark.agrees:
+            spans.setdefault(mark.event.id, []).append(_extent(mark.span, axis))
+    out = {}
+    for mark in marks:
+        if mark.lane != REFERENCE_LANE:
+            continue
+        lo = max(x0 for x0, _ in spans[mark.event.id])
+        hi = min(x1 for _, x1 in spans[mark.event.id])
+        centre = _centre(mark.event.span, axis)
+        out[mark.event.id] = min(max(centre, lo), hi) if lo <= hi else centre
+    return out
+
+
+def _shape(
+    mark: Mark, axis: Axis, y: float, reference_x: float, join_x: float
+) -> tuple[str, float]:
+    """The SVG of one mark, and the x its join line passes through: for a date that agrees,
+    the event's ``join_x`` where it falls inside the mark. A date that differs from the
+    reference by less than a few pixels (a day, at this scale) has its glyph moved
     ``MIN_APART`` away, on its true side, so the disagreement still shows as a slant."""
     span = mark.span
     approx = span.approximate or span.uncertain
-    x0 = axis.x(span.earliest)
-    x1 = max(axis.end_x(span.latest), x0 + 1)
+    x0, x1 = _extent(span, axis)
     parts = []
     point = span.precision == "day" and not approx
     cx = (x0 + x1) / 2
+    if mark.agrees and x0 <= join_x <= x1:
+        cx = join_x
     if not mark.agrees and abs(cx - reference_x) < MIN_APART:
         cx = reference_x + (MIN_APART if span.sort_key >= mark.event.span.sort_key else -MIN_APART)
     if not point:
@@ -291,9 +320,11 @@ def chart_svg(
     out.append("</g>")
     drawn: dict[str, list[tuple[float, float, str]]] = {}
     shapes = []
+    join_xs = _join_xs(marks, axis)
     for mark in marks:
         y = lane_y[mark.lane]
-        svg, cx = _shape(mark, axis, y, _centre(mark.event.span, axis))
+        reference_x = _centre(mark.event.span, axis)
+        svg, cx = _shape(mark, axis, y, reference_x, join_xs.get(mark.event.id, reference_x))
         drawn.setdefault(mark.event.id, []).append((cx, y, mark.lane))
         css = ["ar-tlc-mark"]
         if mark.lane == REFERENCE_LANE:
