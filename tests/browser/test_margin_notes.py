@@ -163,6 +163,9 @@ def test_a_deep_link_opens_and_lights_its_note(
         assert card.get_attribute("data-fit") != "stub"
         assert abs(card.bounding_box()["y"] - passage.bounding_box()["y"]) < 2  # type: ignore[index]
         assert not page.locator("#ar-popover").is_visible()
+    elif mode == "under":  # the note printed under its paragraph, no popover over it
+        page.wait_for_timeout(300)
+        assert not page.locator("#ar-popover").is_visible()
     else:
         popover = page.locator("#ar-popover")
         popover.wait_for(state="visible")

@@ -60,6 +60,7 @@
   function isOff(kind) { return prefs.off.indexOf(kind) >= 0; }
 
   function marginOn() { return !!page && prefs.mode === "margin" && wide.matches; }
+  function underOn() { return !!page && prefs.mode === "under"; }
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -124,19 +125,24 @@
     var frag = document.createDocumentFragment();
     for (var i = page.ready; i < upTo; i++) frag.appendChild(makeElement(page.cards[i]));
     page.column.appendChild(frag);
-    if (page.announced !== null) for (i = page.ready; i < upTo; i++) announce(page.cards[i], page.announced);
+    if (page.announced !== null) for (i = page.ready; i < upTo; i++) announce(page.cards[i], page.announced === "margin");
     page.ready = upTo; // measured by the next layout(), with the cards already measured
   }
 
   function built(c) { return !!c && !!c.el; }
 
   /* What a note's number does, as assistive technology hears it. In the margin it lights its
-   * card, which it names (aria-details); otherwise it opens the note in reader.js's popover, a
-   * dialog. Without scripts it is a plain link to the note under its block. */
+   * card, which it names (aria-details); under each paragraph it leads to its note there, a
+   * link; otherwise it opens the note in reader.js's popover, a dialog. Without scripts it is
+   * a plain link to the note under its block. */
   function announce(c, margin) {
     var ref = document.getElementById("ref-" + c.id);
     if (!ref) return;
-    if (margin && built(c)) {
+    if (underOn()) {
+      ["aria-haspopup", "aria-expanded", "aria-controls", "aria-details"].forEach(function (a) {
+        ref.removeAttribute(a);
+      });
+    } else if (margin && built(c)) {
       ["aria-haspopup", "aria-expanded", "aria-controls"].forEach(function (a) { ref.removeAttribute(a); });
       ref.setAttribute("aria-details", c.el.id);
     } else {
@@ -324,8 +330,9 @@
     MODES.forEach(function (m) { page.text.classList.toggle("ar-notes-" + m, prefs.mode === m); });
     page.article.classList.toggle("ar-margin-on", on);
     if (!on && page.height) { page.article.style.minHeight = ""; page.height = ""; } // no cards to end below
-    if (page.announced !== on) {
-      page.announced = on;
+    var said = on ? "margin" : underOn() ? "under" : "popover";
+    if (page.announced !== said) {
+      page.announced = said;
       // In the margin, a card not yet built is announced as grow() builds it: the page opens
       // touching the numbers of the first screen's notes only.
       page.cards.forEach(function (c) { if (!on || built(c)) announce(c, on); });
@@ -536,6 +543,17 @@
       apply();
     }
     select(id);
+    if (underOn()) { // the note is printed under its paragraph: go to it, no popover over it
+      var item = document.getElementById("note-" + id);
+      if (!item) return false;
+      if (how && how.scroll) c.mark.scrollIntoView({ block: "center", behavior: "instant" });
+      item.scrollIntoView({ block: "nearest", behavior: "instant" });
+      if (how && how.focus) {
+        item.setAttribute("tabindex", "-1");
+        item.focus({ preventScroll: true });
+      }
+      return true;
+    }
     if (!marginOn()) return false;
     if (how && how.expand) expand(c, true);
     layout();
@@ -640,6 +658,7 @@
   window.annotatedReaderMargin = {
     open: open,
     on: marginOn,
+    under: underOn,
     select: function (id) { if (page && page.byId[id]) select(id); },
     // ``keep``: reuse the last measurements, as selecting a card does (benchmarks/margin_layout.py)
     relayout: function (keep) { if (!keep) measured = null; layout(); return stats; },

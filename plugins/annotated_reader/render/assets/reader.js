@@ -174,6 +174,7 @@
     if (pin) el.focus({ preventScroll: true });
   }
 
+  var restoring = false;    // the focus given back on closing: it must not preview again
   function closePopover(restoreFocus) {
     clearTimeout(hoverTimer);
     if (!pop || pop.hidden) return;
@@ -182,7 +183,10 @@
     document.body.style.paddingBottom = "";
     if (owner) {
       owner.setAttribute("aria-expanded", "false");
-      if (restoreFocus && document.body.contains(owner)) owner.focus();
+      if (restoreFocus && document.body.contains(owner)) {
+        restoring = true;
+        try { owner.focus(); } finally { restoring = false; }
+      }
     }
     owner = null;
   }
@@ -194,7 +198,9 @@
 
   // What a pointer or key is acting on: a note number, a highlight, or a glossary term.
   function target(node) {
-    if (!node || !node.closest) return null;
+    // What is in the popover is read there: a term linked in a definition is a link to
+    // follow, not a preview that would replace the one it is in.
+    if (!node || !node.closest || (pop && pop.contains(node))) return null;
     var term = node.closest("a[data-ar-term]");
     if (term) {
       var def = definitionFor(term.getAttribute("data-ar-term"));
@@ -254,7 +260,7 @@
   document.addEventListener("mouseover", function (e) {
     if (pinned) return;
     var t = target(e.target);
-    if (!t || (t.id && margin() && margin().on())) return;
+    if (!t || (t.id && margin() && (margin().on() || margin().under()))) return;
     if (!t.source) { if (!waiting || waiting.how !== "tap") waiting = { anchor: t.anchor, how: "hover" }; return; }
     clearTimeout(hoverTimer);
     hoverTimer = setTimeout(function () {
@@ -270,6 +276,12 @@
   });
 
   document.addEventListener("focusin", function (e) {
+    if (restoring) return;
+    // A preview shown by hover or focus goes when the focus moves on: left open, it hid
+    // the text and the next focus stops, and Tab past the page's end walked into it.
+    if (pop && !pop.hidden && !pinned && e.target !== owner && !pop.contains(e.target)) {
+      closePopover(false);
+    }
     var t = target(e.target);
     // Keyboard focus previews a term; a tap's focus must not count as the first tap.
     if (!t || !t.term || pinned || lastPointer !== "keyboard") return;
