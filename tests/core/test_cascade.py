@@ -91,6 +91,16 @@ def _drop_first_id(name: str, first_id: str) -> Callable[[Path], None]:
     return breaker
 
 
+def _replace(name: str, old: str, new: str) -> Callable[[Path], None]:
+    def breaker(project: Path) -> None:
+        path = project / "annotations" / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return breaker
+
+
 def _terms_not_terms(project: Path) -> None:
     path = project / "annotations" / "glossary.yml"
     text = path.read_text(encoding="utf-8")
@@ -112,9 +122,39 @@ def _terms_not_terms(project: Path) -> None:
             "sources/lysyansky-ussr-2.yml",
             ["annotation.missing-field"],
         ),
+        # An id no reference could name: `yes` is read as true, `Peskov` is no id
+        (
+            _replace("glossary.yml", "  - id: peskov\n", "  - id: yes\n"),
+            "glossary.yml",
+            ["glossary.type"],
+        ),
+        (
+            _replace("glossary.yml", "  - id: peskov\n", "  - id: Peskov\n"),
+            "glossary.yml",
+            ["glossary.bad-id"],
+        ),
+        (
+            _replace("sources/hahn-belarus-option.yml", "  - id: hahn-conclusion\n", "  - id: yes\n"),
+            "sources/hahn-belarus-option.yml",
+            ["annotation.type"],
+        ),
+        (
+            _replace("claims.yml", "  - id: union-treaty-1997\n", "  - idd: union-treaty-1997\n"),
+            "claims.yml",
+            ["claim.unknown-field", "claim.missing-field"],
+        ),
     ],
-    ids=["term-without-id", "terms-not-terms", "event-without-id", "note-without-id"],
-)
+    ids=[
+        "term-without-id",
+        "terms-not-terms",
+        "event-without-id",
+        "note-without-id",
+        "term-id-yes",
+        "term-id-capitalised",
+        "note-id-yes",
+        "claim-without-id",
+    ],
+)  # fmt: skip
 def test_an_item_whose_id_cannot_be_told_is_the_only_problem(
     breaker: Callable[[Path], None], file: str, codes: list[str], tmp_path: Path
 ) -> None:
@@ -148,3 +188,39 @@ def test_a_source_that_does_not_load_brings_no_warning_of_the_pages_linking_it(
     assert "This source is not published in this build" in page
     index = (project / "site/index.html").read_text(encoding="utf-8")
     assert 'href="sources/flash-reunification/"' not in index  # not in the navigation
+    search = (project / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert '"sources/flash-reunification/' not in search  # nor in search
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Mondo.yml", "must be a source id of lowercase letters"),
+        # sources/index.md is the list of sources: the source's page was lost silently
+        ("index.yml", "id 'index' is the address of the list of sources"),
+    ],
+    ids=["not-an-id", "index"],
+)
+def test_a_source_file_whose_name_is_no_source_id_is_its_one_error(
+    name: str, why: str, tmp_path: Path
+) -> None:
+    """Its notes are lost with it: links to them are not reported unknown (nine were)."""
+    project = copy_project(ROOT, tmp_path / "real")
+    sources = project / "annotations" / "sources"
+    (sources / "mondo-new-soviet-union.yml").rename(sources / name)
+    lines = check(project).stdout.splitlines()
+    assert len(lines) == 1 and "[source.bad-id]" in lines[0] and why in lines[0], lines
+
+
+def test_a_link_to_a_note_whose_id_cannot_be_told_brings_no_warning(tmp_path: Path) -> None:
+    """editorial-policy.md links hahn-conclusion: with its id gone, the strict build also
+    warned of the link (docs.unknown-anchor), which check did not."""
+    project = copy_project(ROOT, tmp_path / "real")
+    _drop_first_id("sources/hahn-belarus-option.yml", "hahn-conclusion")(project)
+    assert "hahn-belarus-option.md#hahn-conclusion" in (
+        project / "docs/editorial-policy.md"
+    ).read_text(encoding="utf-8")
+    said = [
+        line for line in build(project).stderr.splitlines() if line.startswith(("WARNING", "ERROR"))
+    ]
+    assert len(said) == 1 and "[annotation.missing-field]" in said[0], said

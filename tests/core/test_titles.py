@@ -42,8 +42,11 @@ def test_shorten(title: str, short: str) -> None:
         ),
         # An isolate holding an override: each closed, innermost first
         ("A \u2067b \u202ec " + "d " * 30 + "\u202c\u2069", "A \u2067b \u202ec " + "d " * 18 + "d\u202c\u2069…"),
+        # Closing thirty embeddings left no room for a word: the navigation showed "…" alone
+        ("\u202b" * 30 + "Putin's 2024 Belarus Option and a long tail of words" + "\u202c" * 30,
+         "Putin's 2024 Belarus Option and a long tail of…"),
     ],
-    ids=["override", "isolate-holding-an-override"],
+    ids=["override", "isolate-holding-an-override", "controls-filling-the-room"],
 )  # fmt: skip
 def test_a_cut_closes_the_direction_controls_it_leaves_open(title: str, short: str) -> None:
     """The nav and the timeline's tooltips showed a cut title with its U+202E open,

@@ -525,6 +525,14 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         also=(rf"{TAIL}:{FIRST + 4}:1: error: \[annotation.unknown-field\] unknown field 'k'",),
     ),
     Case(
+        "title-invisible",
+        "a source's title of direction controls alone, which renders as nothing anywhere",
+        tail(head=TAIL_HEAD.replace('"A tail source"', '"\u2067\u2069\u202a\u202c"')),
+        at(TAIL, 3, 18),
+        "metadata.empty",
+        r"'value' in metadata 'title' is empty",
+    ),
+    Case(
         "text-direction-across-list-items",
         "an override opened in one list item and closed in the next (each is its own block)",
         tail(note(body='"- a \\u202e b\\n- c \\u202c d"')),

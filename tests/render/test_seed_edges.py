@@ -182,3 +182,16 @@ def test_a_seed_with_other_line_breaks_keeps_its_blocks(
     corpus, problems = load_corpus(Paths(mini))
     html = SiteBuilder(corpus, SiteUrls()).render_page("sources/sample.md", "x/")
     assert html == twin
+
+
+def test_a_bad_byte_in_a_seed_of_cr_line_breaks_is_placed_on_its_line(mini: Path) -> None:
+    """A seed's lone CR ends a line, for its pages and its problems alike: the encoding
+    error had counted LF alone (1:2067 in a seed of CR line breaks)."""
+    _project(mini, SEED, "")
+    data = SEED.replace("\n", "\r").encode("utf-8").replace(b"grew again", b"grew \xffagain")
+    (mini / "seeds" / "sample.txt").write_bytes(data)
+    lines = check(mini).stdout.splitlines()
+    assert lines and lines[0].startswith(
+        "seeds/sample.txt:4:9: error: [seed.encoding] seeds/sample.txt is not UTF-8: byte 0xFF "
+        "at line 4, column 9"
+    ), lines

@@ -170,3 +170,16 @@ def test_check_follows_inherit_as_mkdocs_does(mini: Path) -> None:
         "mkdocs.yml:2:1: error: [config.inherit] INHERIT names 'nowhere.yml', which is not a file"
     ), missing.stderr
     assert "Traceback" not in loop.stderr + missing.stderr
+    # An inherited file that is empty, or only a comment, is {} to MkDocs (check exited 2)
+    (mini / "config" / "base.yml").write_text(base, encoding="utf-8")
+    (mini / "config" / "empty.yml").write_text("# nothing yet\n", encoding="utf-8")
+    cfg.write_text("INHERIT: config/base.yml\n", encoding="utf-8")
+    (mini / "config" / "base.yml").write_text("INHERIT: empty.yml\n" + base, encoding="utf-8")
+    empty = check(mini)
+    assert empty.returncode == 0 and not empty.stdout, empty.stdout + empty.stderr
+    # One not UTF-8: at its bad byte, as every other file (it was Python's own words)
+    (mini / "config" / "empty.yml").write_bytes(b"# nothing\nsite_name: caf\xe9\n")
+    bad = check(mini)
+    assert bad.returncode == 2 and bad.stderr.startswith(
+        "config/empty.yml:2:15: error: [config.encoding] config/empty.yml is not UTF-8"
+    ), bad.stderr

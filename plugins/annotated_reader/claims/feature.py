@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..core.corpus import Corpus, Feature, Options, PageHtml
 from ..core.dated import DatedFact
-from ..core.files import declared_ids, exists, read_text
+from ..core.files import ANY, declared_ids, exists, read_text
 from ..core.model import Reference
 from ..core.problems import Problems
 from ..core.text.markup import Markup
@@ -52,6 +52,8 @@ class Claims(Feature):
         )
         if not loaded.readable:
             corpus.lose("claim", declared_ids(corpus.paths, path))
+        elif loaded.untold:
+            corpus.lose("claim", {ANY})
         attach_notes(loaded, corpus, problems)
         check_verdicts(loaded, problems)
         check_shared(loaded, corpus, problems)

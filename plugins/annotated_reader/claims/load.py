@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from ..core.corpus import Corpus
 from ..core.dated import Dated, DatedFact, read_dated
-from ..core.fields import Fields, read_references, suggest
+from ..core.fields import Fields, listed_ids, read_references, suggest
+from ..core.files import ANY
 from ..core.memo import Memo
 from ..core.model import Annotation, Reference
 from ..core.problems import Location, Problems
@@ -39,6 +40,7 @@ class ClaimsFile:
     claims: list[Claim] = field(default_factory=list)
     known: set[str] = field(default_factory=set)
     readable: bool = True
+    untold: bool = False  # a claim's id cannot be told (see ``listed_ids``)
 
 
 def read_claims(
@@ -60,6 +62,7 @@ def read_claims(
         if claim is not None:
             out.claims.append(claim)
     out.known = set(seen)
+    out.untold = ANY in listed_ids(root, "claims")
     return out
 
 
@@ -99,7 +102,7 @@ def attach_notes(loaded: ClaimsFile, corpus: Corpus, problems: Problems) -> None
         claim = index.get(ann.claim_id)
         if claim is not None:
             claim.notes.append(ann)
-        elif loaded.readable and ann.claim_id not in loaded.known:
+        elif loaded.readable and not loaded.untold and ann.claim_id not in loaded.known:
             problems.error(
                 ann.location,
                 "annotation.unknown-claim",

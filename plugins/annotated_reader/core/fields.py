@@ -46,16 +46,35 @@ def reserved(ident: str) -> str | None:
     return None
 
 
+# Letters that show as nothing (Hangul fillers): with the format characters, controls, marks
+# and spaces, they make a text that says nothing (a title of U+2067 U+2069 rendered blank).
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: no letter, digit, punctuation or symbol to see."""
+    return not any(unicodedata.category(c)[0] in "LNPS" and c not in _FILLERS for c in text)
+
+
+def reserved_source(ident: str) -> str | None:
+    """Why ``ident`` may not be a source's id (its page is ``sources/<id>.md``), or None."""
+    if ident == "index":
+        return "id 'index' is the address of the list of sources (sources/); choose another"
+    return reserved(ident)
+
+
 def listed_ids(root: Node | None, key: str) -> set[str]:
     """The ids that the items of the list under ``key`` declare, valid or not: what a file
     meant to define, to tell apart from what loaded. An item whose id cannot be told (not
-    a mapping, or no ``id``) may have been any of them: ``ANY`` stands for it."""
+    a mapping, no ``id``, or one no reference could name: ``yes``, ``Peskov``) may have
+    been any of them: ``ANY`` stands for it."""
     items = root.get(key) if root is not None else None
     out: set[str] = set()
     for item in items.value if items is not None and items.is_sequence else []:
-        ident = item.get("id")
-        told = ident is not None and ident.is_scalar and ident.value not in (None, "")
-        out.add(str(ident.value) if told and ident is not None else ANY)
+        node = item.get("id")
+        ident = node.value if node is not None else None
+        told = isinstance(ident, str) and ID_PATTERN.fullmatch(ident) and not reserved(ident)
+        out.add(ident if told and isinstance(ident, str) else ANY)
     return out
 
 
@@ -119,7 +138,10 @@ class Fields:
         hint: str = "",
         choices: Collection[str] | None = None,
         nullable: bool = False,
+        verbatim: bool = False,
     ) -> str | None:
+        """The text under ``key``; one that shows nothing is empty (``verbatim``: a copy of
+        the source text, empty only when it is whitespace, as anchoring says the rest)."""
         node = self.get(key)
         if node is None:
             if required:
@@ -141,7 +163,7 @@ class Fields:
             )
             return None
         value = str(node.value)
-        if required and not value.strip():
+        if required and (not value.strip() if verbatim else blank(value)):
             self.problems.error(
                 node.location, f"{self.code}.empty", f"'{key}' in {self.what} is empty; {hint}"
             )

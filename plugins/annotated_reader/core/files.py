@@ -114,15 +114,19 @@ def read_text(paths: Paths, path: Path, problems: Problems, code: str) -> str | 
     return decoded(paths.rel(path), data, problems, code) if data is not None else None
 
 
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
 def decoded(rel: str, data: bytes, problems: Problems, code: str) -> str | None:
     """``data`` as UTF-8 text; bad UTF-8 is ``{code}.encoding`` at the line and column of
     the first bad byte, where an editor finds it."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        head = data[: exc.start]  # lines end in LF, CR LF or a lone CR, as YAML's and Jinja's do
+        line = len(_LINE_BREAK.findall(head)) + 1
+        line_start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+        col = len(head[line_start:].decode("utf-8", "replace")) + 1
         problems.error(
             Location(rel, line, col),
             f"{code}.encoding",

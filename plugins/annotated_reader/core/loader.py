@@ -21,7 +21,7 @@ from jinja2 import Environment
 from . import keptsource
 from .consistency import check_corpus as check_consistency
 from .corpus import Corpus, Feature, Options, Paths, known_ids
-from .fields import ID_PATTERN, listed_ids, reserved
+from .fields import ID_PATTERN, listed_ids, reserved_source
 from .files import declared_ids, folder_ok, read_text
 from .memo import Cache
 from .model import Annotation, Source
@@ -130,9 +130,10 @@ def _read_source_file(
         if ID_PATTERN.fullmatch(source_id)
         else "must be a source id of lowercase letters, digits and '-'"
     )
-    why = why or reserved(source_id)
+    why = why or reserved_source(source_id)
     if why:
         problems.error(Location(rel, 1, 1), "source.bad-id", f"file name '{path.name}': {why}")
+        corpus.lose("note", declared_ids(paths, path))  # its notes are not, as it is not
         return None
     text = read_text(paths, path, problems, "source")
     memo = corpus.cache.memo(keptsource.KIND) if text is not None else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from .fields import Fields, read_references, suggest
+from .fields import Fields, blank, read_references, suggest
 from .limits import MAX_QUOTE_CHARS
 from .model import (
     METADATA_FIELDS,
@@ -75,7 +75,9 @@ def read_quote(node: Node | None, owner: Fields, problems: Problems) -> Quote | 
             return None
         return Quote(node.value) if _short_enough(node, node.value, problems) else None
     fields = Fields(node, problems, "a quote", ("exact", "prefix", "suffix"), "quote")
-    exact = fields.text("exact", hint="copy the passage byte for byte from the source text")
+    exact = fields.text(
+        "exact", hint="copy the passage byte for byte from the source text", verbatim=True
+    )
     prefix = fields.text("prefix", required=False) or ""
     suffix = fields.text("suffix", required=False) or ""
     parts = (("exact", exact or ""), ("prefix", prefix), ("suffix", suffix))
@@ -144,7 +146,7 @@ def _short_title(fields: Fields, problems: Problems) -> str | None:
     node = fields.get("short_title")
     if value is None or node is None:
         return None
-    if not value.strip():
+    if blank(value):
         problems.error(node.location, "metadata.empty", f"short_title is empty; {hint}")
         return None
     if len(value) > SHORT_TITLE_MAX:

@@ -16,7 +16,9 @@ from typing import Any
 import yaml
 
 from ..core.corpus import Options, Paths
+from ..core.files import decoded
 from ..core.paging import DEFAULT_BUDGET, MIN_BUDGET
+from ..core.problems import Problems
 from ..render.generated import GeneratedSite
 from ..render.pool import MAX_WORKERS, workers_for
 
@@ -81,9 +83,12 @@ MAX_INHERITED = 10
 def _read_config(path: Path, shown: str, lenient: bool, chain: list[Path]) -> dict[str, Any]:
     loader = _Lenient if lenient else _Loader
     try:
-        text = path.read_text(encoding="utf-8")
+        found = Problems()
+        text = decoded(shown, path.read_bytes(), found, "config")
+        if text is None:  # at the bad byte's line, as every other file
+            raise ProjectError(str(found.items[0]))
         data = yaml.load(text, Loader=loader)  # noqa: S506 (a SafeLoader)
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ProjectError(
             f"{shown}:1:1: error: [config.unreadable] cannot read it: {exc}"
         ) from exc
@@ -93,6 +98,8 @@ def _read_config(path: Path, shown: str, lenient: bool, chain: list[Path]) -> di
         raise ProjectError(
             f"{shown}:{where}: error: [config.yaml] {exc.problem or exc}; fix the YAML"
         ) from exc
+    if data is None and chain:
+        data = {}  # an inherited file that is empty (or comments only): MkDocs reads {}
     if not isinstance(data, dict):
         raise ProjectError(
             f"{shown}:1:1: error: [config.not-a-mapping] expected settings (key: value)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -131,7 +131,8 @@ def write_docs(
     for rel in written if docs else []:
         if rel.endswith(".md"):
             text = (paths.root / str(docs) / rel).read_text(encoding="utf-8", errors="replace")
-            problems.extend(missing_anchors(f"{docs}/{rel}", rel, text, anchors))
+            found = missing_anchors(f"{docs}/{rel}", rel, text, anchors, site.note_lost)
+            problems.extend(found)
     return problems
 
 
@@ -140,11 +141,16 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s
 
 
 def missing_anchors(
-    doc: str, rel: str, text: str, anchors: Mapping[str, frozenset[str]]
+    doc: str,
+    rel: str,
+    text: str,
+    anchors: Mapping[str, frozenset[str]],
+    lost: Callable[[str], bool] = lambda _: False,
 ) -> Problems:
     """Links in the hand-written page ``rel`` (shown as ``doc``) to an anchor a generated
-    page does not have, each reported as the MkDocs plugin reports it (a warning, so a
-    strict build fails), for engines that do not say where the link is."""
+    page does not have (and that is no note that did not load: ``lost``), each reported
+    as the MkDocs plugin reports it (a warning, so a strict build fails), for engines that
+    do not say where the link is."""
     problems = Problems()
     for m in _LINK.finditer(text):
         link = m.group(1) or m.group(2)
@@ -153,7 +159,7 @@ def missing_anchors(
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
         present = anchors.get(target)
-        if present is not None and anchor not in present:
+        if present is not None and anchor not in present and not lost(anchor):
             problems.items.append(unknown_anchor(doc, text, link, target, anchor, present))
     return problems
 

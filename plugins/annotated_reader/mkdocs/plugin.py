@@ -144,8 +144,8 @@ def _stop_on(problems: Problems) -> None:
         raise PluginError("\n".join(str(p) for p in problems.sorted()))
 
 
-_LOST_SOURCE = (
-    "# {0}\n\nThis source is not published in this build: its editorial file or its seed "
+_LOST_SOURCE = (  # left out of search too, as out of the navigation
+    "---\nsearch:\n  exclude: true\n---\n\n# {0}\n\nThis source is not published in this build: its editorial file or its seed "
     "text did not load. The build's log says why.\n"
 )
 
@@ -544,7 +544,7 @@ class AnnotatedReaderPlugin(BasePlugin[ReaderConfig]):  # type: ignore[no-untype
                 if target.src_uri not in ours or present is None:
                     continue
                 for anchor, link in list(links.items()):
-                    if anchor in present:
+                    if anchor in present or self.site.note_lost(anchor):
                         continue
                     from ..render.doclinks import unknown_anchor  # rarely: not for every build
 

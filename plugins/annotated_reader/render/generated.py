@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from ..core.corpus import Corpus
 from ..core.fields import ID_PATTERN
+from ..core.files import ANY
 from ..core.lazy import Keyed
 from ..core.urls import SiteUrls
 from .glyphs import PATH as GLYPHS_CSS
@@ -118,6 +119,12 @@ class GeneratedSite:
         if len(self.corpus.sources) > sources_limit:
             hidden |= set(self.source_pages())
         return hidden
+
+    def note_lost(self, anchor: str) -> bool:
+        """Whether a link's ``anchor`` may name a note that did not load, whose own error
+        says why (a note without its id may be any): not reported as missing as well."""
+        lost = self.corpus.lost.get("note", set())
+        return anchor in lost or ANY in lost
 
     def lost_source_pages(self) -> list[str]:
         """The pages of sources that did not load, whose own error says why: a page says so

@@ -275,6 +275,9 @@ class Replayed:
     def lost_source_pages(self) -> list[str]:
         return []  # a build that reported a problem is never given back whole
 
+    def note_lost(self, anchor: str) -> bool:
+        return False  # likewise
+
     def stylesheets(self) -> list[str]:
         return list(self._stylesheets)
 

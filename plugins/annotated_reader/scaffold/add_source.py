@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..core.fields import ID_PATTERN, reserved, slug
+from ..core.fields import ID_PATTERN, reserved_source, slug
 from ..core.limits import MAX_FILE_BYTES
 from ..core.problems import Location, Problem, Severity
 from ..core.seedtext import CONTROL
@@ -60,7 +60,7 @@ def id_problem(ident: str) -> str | None:
             f"id '{ident}' is not lowercase letters, digits and '-', starting with a letter "
             f"or digit{hint}"
         )
-    return reserved(ident)
+    return reserved_source(ident)
 
 
 def read_text(file: Path, shown: str) -> str:

@@ -8,7 +8,7 @@ saying that it was cut. The full title stays on the page and in the browser's ti
 
 from __future__ import annotations
 
-from ..bidi import closers
+from ..bidi import DIRECTION, closers
 
 SHORT_TITLE_MAX = 48  # characters, ellipsis included
 ELLIPSIS = "…"
@@ -26,8 +26,11 @@ def shorten(title: str, limit: int = SHORT_TITLE_MAX) -> str:
         kept = _cut(title, room)
         closing = closers(kept)
         if len(kept) + len(closing) + len(ELLIPSIS) <= limit or room <= len(ELLIPSIS) + 1:
-            return kept + closing + ELLIPSIS
+            break
         room -= 1
+    if not DIRECTION.sub("", kept).strip():  # controls alone filled the room: the words
+        return shorten(DIRECTION.sub("", title), limit)  # shown without them, not nothing
+    return kept + closing + ELLIPSIS
 
 
 def _cut(title: str, limit: int) -> str:
