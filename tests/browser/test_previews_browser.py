@@ -111,3 +111,29 @@ def test_under_each_paragraph_a_number_leads_to_its_note_not_a_popover(
         box = page.locator(note).bounding_box()
         assert box and 0 <= box["y"] < 900, (width, box)
         context.close()
+
+
+@pytest.mark.parametrize("width", [1024, 768])
+@pytest.mark.parametrize(
+    "note", ["flash-reunification#flash-putin-new-levels", "hahn-belarus-option#hahn-treaty-1997"]
+)
+def test_a_note_opened_on_purpose_is_on_the_screen_with_its_passage(
+    real_site_url: str, browser: Any, width: int, note: str
+) -> None:
+    """At 1024 and 768 px a long note opened under a passage in mid-screen ran off the
+    bottom, and the page did not scroll (an outside test): 560 px from y=420 at 800 high."""
+    source, ident = note.split("#")
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(real_site_url + f"sources/{source}/")
+    page.locator(f"mark#{ident}").evaluate("m => m.scrollIntoView({block: 'center'})")
+    page.locator(f"#ref-{ident}").click()
+    popover = page.locator("#ar-popover")
+    popover.wait_for(state="visible")
+    page.wait_for_timeout(200)
+    box = popover.bounding_box()
+    passage = page.locator(f"mark#{ident}").bounding_box()
+    assert box and passage
+    assert passage["y"] >= 0, passage  # the passage stays on the screen
+    assert box["y"] + box["height"] <= 800 + 1 or passage["y"] <= 9, (box, passage)
+    context.close()

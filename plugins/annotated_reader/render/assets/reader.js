@@ -174,6 +174,19 @@
     if (pin) el.focus({ preventScroll: true });
   }
 
+  // A note opened on purpose (a click, a key, its address) is brought whole onto the screen
+  // when it fits neither below nor above its passage, as far as the passage's top stays on
+  // it: at 1024 and 768 px a long note ran off the bottom, the page never scrolled.
+  function reveal(passage) {
+    if (!pop || pop.hidden || pop.classList.contains("ar-sheet")) return;
+    var over = pop.getBoundingClientRect().bottom + 8 - window.innerHeight;
+    var room = passageBox(passage).top - 8;
+    if (over > 0 && room > 0) {
+      var by = Math.min(over, room);
+      window.scrollBy(0, by);
+    }
+  }
+
   var restoring = false;    // the focus given back on closing: it must not preview again
   function closePopover(restoreFocus) {
     clearTimeout(hoverTimer);
@@ -255,6 +268,7 @@
     if (margin() && margin().open(t.id, { focus: keyed, expand: keyed })) { closePopover(false); return; }
     open(t.anchor, t.source, t.label, true);
     if (t.place && t.place !== t.anchor) place(pop, t.place);
+    reveal(t.place || t.anchor);
   }, true);
 
   document.addEventListener("mouseover", function (e) {
@@ -407,6 +421,7 @@
       var ref = document.getElementById("ref-" + id) || mark;
       open(ref, noteFor(id), "Note " + noteFor(id).getAttribute("value"), false);
       place(pop, mark);
+      reveal(mark);
     }
   }
 
