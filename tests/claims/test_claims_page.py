@@ -149,6 +149,9 @@ def test_one_claim_review_per_claim_with_each_source_as_an_appearance(page: str)
             want.append(url or f"{SITE_URL}sources/{source}/")
         assert sorted(seen) == sorted(want)
         assert one(one(review, "author"), "name") == "Union State Reader"
+        # The day its notes were last checked, as each note's own ClaimReview gives its own
+        days = [n["reviewed"] for _, n in NOTES[ident] if n.get("reviewed")]
+        assert days and one(review, "datePublished") == max(days)
 
 
 def test_search_finds_each_claim_at_its_entry(real_site: Path) -> None:
