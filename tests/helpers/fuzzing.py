@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from annotated_reader.assembly import default_features
+from annotated_reader.core.bidi import unclosed
 from annotated_reader.core.corpus import Options, Paths
 from annotated_reader.core.loader import load_corpus
 from annotated_reader.core.problems import Problem, Problems
@@ -288,15 +289,21 @@ def violations(example: Example, folder: Path) -> list[str]:
     control = _CONTROL.search(example.seed)
     if control and not any(p.location.path == "seeds/fz.txt" for p in out.problems):
         found.append(f"control character U+{ord(control.group()):04X} in the seed not reported")
+    left_open = unclosed(example.seed)
+    if left_open and not any(p.code == "seed.direction-control" for p in out.problems):
+        found.append(f"direction control left open at {left_open[0]} in the seed not reported")
     return found
 
 
 # Control characters no published text holds (C0 but tab, line feed, form feed and carriage
 # return; DEL; C1): a page may leave them out, show them as space or as a stand-in (␀…␡,
 # U+FFFD), as long as the seed's problem is reported; the rest of the text must be the
-# seed's, word for word (each such character compared as a space on both sides).
+# seed's, word for word (each such character compared as a space on both sides). So for a
+# direction control left open on its line (shown as U+FFFD), which must be reported too.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_STAND_INS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2400-\u2421\ufffd]")
+_STAND_INS = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2400-\u2421\ufffd\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def _comparable(text: str) -> str:

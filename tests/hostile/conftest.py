@@ -56,13 +56,31 @@ def xss(tmp_path_factory: pytest.TempPathFactory) -> XssSite:
     result = check(first, "--format", "json")
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     found = json.loads(result.stdout)
-    reported = {(p["path"], p["line"]) for p in found} | {(p["path"], 0) for p in found}
-    rejected = frozenset(
-        n
-        for n, s in enumerate(raw.slots)
-        if (s.policy == VALIDATED or REFUSED.search(s.payload)) and (s.path, s.line) in reported
-    )
-    kept = XssProject(list(PAYLOADS), rejected)
-    second = kept.write(tmp_path_factory.mktemp("xss-kept") / "project")
+    rejected = _rejected(raw.slots, found, frozenset())
+    # A payload may be reported only once another is gone: while a term's id cannot be
+    # told, a `related:` naming it is not reported (its id may be that one). Checked again
+    # until nothing more is rejected.
+    for _ in range(3):
+        kept = XssProject(list(PAYLOADS), rejected)
+        second = kept.write(tmp_path_factory.mktemp("xss-kept") / "project")
+        again = check(second, "--format", "json")
+        assert "Traceback" not in again.stderr, again.stderr[-3000:]
+        more = _rejected(kept.slots, json.loads(again.stdout), rejected)
+        if more == rejected:
+            break
+        rejected = more
     built = build(second)
     return XssSite(raw.slots, found, rejected, built, second / "site")
+
+
+def _rejected(
+    slots: list[Slot], found: list[dict[str, Any]], known: frozenset[int]
+) -> frozenset[int]:
+    """The slots the loader rejected: a validated field (or a payload no field may hold)
+    at a place ``found`` reports, with those ``known`` already."""
+    reported = {(p["path"], p["line"]) for p in found} | {(p["path"], 0) for p in found}
+    return known | frozenset(
+        n
+        for n, s in enumerate(slots)
+        if (s.policy == VALIDATED or REFUSED.search(s.payload)) and (s.path, s.line) in reported
+    )

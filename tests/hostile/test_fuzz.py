@@ -27,5 +27,7 @@ def _folder() -> Path:
 # Found by a CI run: a seed opening with its byte order mark (never shown, never text).
 @example(example=Example(seed="\ufeff", notes=[], raw=None))
 @example(example=Example(seed="\ufeffA text after its byte order mark.\n", notes=[], raw=None))
+# Found by a CI run: a seed of one direction control left open (shown as U+FFFD, reported).
+@example(example=Example(seed="\u202a", notes=[], raw=None))
 def test_random_corpora_load_and_render_faithfully(example: Example) -> None:
     assert violations(example, _folder()) == []
