@@ -137,3 +137,84 @@ def test_a_note_opened_on_purpose_is_on_the_screen_with_its_passage(
     assert passage["y"] >= 0, passage  # the passage stays on the screen
     assert box["y"] + box["height"] <= 800 + 1 or passage["y"] <= 9, (box, passage)
     context.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (768, 1024)])
+def test_a_note_opened_from_its_address_on_a_fresh_load_is_on_the_screen(
+    real_site_url: str, browser: Any, size: tuple[int, int]
+) -> None:
+    """Opened as the page loaded, the note was placed above its passage before the browser
+    jumped to the address, and ended above the screen: -314 to 64 (an outside test)."""
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(real_site_url + "sources/hahn-belarus-option/#hahn-two-term-limit")
+    popover = page.locator("#ar-popover")
+    popover.wait_for(state="visible")
+    page.wait_for_timeout(800)
+    box = popover.bounding_box()
+    passage = page.locator("mark#hahn-two-term-limit").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert box and passage and header
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, box
+    assert passage["y"] >= header["y"] + header["height"] - 1, (passage, header)
+    context.close()
+
+
+def test_under_each_paragraph_the_keys_step_from_the_note_entered(
+    real_site_url: str, browser: Any
+) -> None:
+    """Enter on [13] focuses its note under the paragraph; "]" went to [19], past the five
+    notes of that paragraph, and "[" from [15] to [18] (an outside test)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(real_site_url + "sources/lysyansky-ussr-2/")
+    page.locator("#ar-mode-under").check()
+    refs = page.eval_on_selector_all("a.ar-ref", "els => els.map(e => e.dataset.ar)")
+    i = refs.index("lys-treaty-1999")
+    for key, step in (("]", 1), ("[", -1)):
+        page.focus(f"#ref-{refs[i]}")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == f"note-{refs[i]}"
+        page.keyboard.press(key)
+        assert page.evaluate("document.activeElement.id") == f"ref-{refs[i + step]}", key
+    context.close()
+
+
+def test_escape_on_a_preview_the_pointer_opened_leaves_the_focus_where_it_was(
+    page: Any,
+) -> None:
+    """Escape moved the focus to the term the pointer was on, and the keyboard lost its
+    place (an outside test)."""
+    first = page.locator("a.ar-ref").first
+    page.keyboard.press("Tab")
+    first.focus()
+    page.hover(TERM)
+    page.locator("#ar-popover").wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(200)
+    assert not page.locator("#ar-popover").is_visible()
+    assert page.evaluate("document.activeElement.id") == first.get_attribute("id")
+
+
+def test_under_each_paragraph_on_a_phone_a_tapped_note_keeps_its_passage_in_view(
+    real_site_url: str, browser: Any
+) -> None:
+    """A note taller than the screen was scrolled to the top, its head under the theme's
+    header and the tapped number off the screen (an outside test)."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(real_site_url + "sources/lysyansky-ussr-2/")
+    page.locator("#ar-mode-under").check()
+    for ident in ("lys-annexed-militias", "lys-treaty-1999"):
+        page.locator(f"mark#{ident}").evaluate("m => m.scrollIntoView({block: 'center'})")
+        page.locator(f"#ref-{ident}").tap()
+        page.wait_for_timeout(300)
+        header = page.locator(".md-header").bounding_box()
+        passage = page.locator(f"mark#{ident}").bounding_box()
+        assert header and passage
+        assert passage["y"] >= header["y"] + header["height"] - 1, (ident, passage, header)
+        assert not page.locator("#ar-popover").is_visible()
+    context.close()

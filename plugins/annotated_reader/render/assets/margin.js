@@ -549,7 +549,8 @@
       if (how && how.scroll) c.mark.scrollIntoView({ block: "center", behavior: "instant" });
       // The note brought up under its passage, as far as the passage stays on the screen.
       var over = item.getBoundingClientRect().bottom + 8 - window.innerHeight;
-      var room = c.mark.getBoundingClientRect().top - 8;
+      var header = document.querySelector(".md-header");
+      var room = c.mark.getBoundingClientRect().top - (header ? header.getBoundingClientRect().bottom : 0) - 8;
       if (over > 0 && room > 0) window.scrollBy(0, Math.min(over, room));
       if (how && how.focus) {
         item.setAttribute("tabindex", "-1");

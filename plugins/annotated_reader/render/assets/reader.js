@@ -177,10 +177,16 @@
   // A note opened on purpose (a click, a key, its address) is brought whole onto the screen
   // when it fits neither below nor above its passage, as far as the passage's top stays on
   // it: at 1024 and 768 px a long note ran off the bottom, the page never scrolled.
+  // The theme's header stays at the top of the screen: what is brought into view stays below it.
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
   function reveal(passage) {
     if (!pop || pop.hidden || pop.classList.contains("ar-sheet")) return;
     var over = pop.getBoundingClientRect().bottom + 8 - window.innerHeight;
-    var room = passageBox(passage).top - 8;
+    var room = passageBox(passage).top - headerBottom() - 8;
     if (over > 0 && room > 0) {
       var by = Math.min(over, room);
       window.scrollBy(0, by);
@@ -306,7 +312,9 @@
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && pop && !pop.hidden) {
       e.preventDefault();
-      closePopover(true);
+      // The focus goes back to what opened the popover only from the popover itself: a
+      // preview shown by the pointer leaves the keyboard where it was.
+      closePopover(pop.contains(document.activeElement));
     }
   });
 
@@ -321,7 +329,7 @@
   // step from it; the focus moved anywhere else steps from there instead.
   var current = null;
   document.addEventListener("focusin", function (e) {
-    var t = e.target, card = t.closest && t.closest(".ar-card, a.ar-ref");
+    var t = e.target, card = t.closest && t.closest(".ar-card, a.ar-ref, li.ar-note");
     if (card) current = card.getAttribute("data-ar");
     else if (!(pop && pop.contains(t))) current = null;
   }, true);
@@ -422,6 +430,13 @@
       open(ref, noteFor(id), "Note " + noteFor(id).getAttribute("value"), false);
       place(pop, mark);
       reveal(mark);
+      // On a page just loaded, the browser jumps to the address's passage after this ran,
+      // which left a note placed above it off the screen: placed again once it has.
+      var again = function () {
+        if (pop && !pop.hidden && owner === ref) { place(pop, mark); reveal(mark); }
+      };
+      if (document.readyState !== "complete") window.addEventListener("load", function () { setTimeout(again, 0); }, { once: true });
+      setTimeout(again, 120);
     }
   }
 
