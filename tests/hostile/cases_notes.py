@@ -92,6 +92,18 @@ CASES = [_wrong_type(*row) for row in _TYPES] + [
         r"unknown field 'bodyy' in an annotation \(did you mean 'body'\?\); known fields: id, kind",
     ),
     Case(
+        "unknown-field-naming-a-missing-one",
+        "a note's id written as note_id: the hint names the field missing, not 'note'-like ones",
+        tail(
+            '  - note_id: o-bad\n    kind: context\n    quote: {exact: "Minsk and Moscow"}\n'
+            '    body: "A note."\n'
+        ),
+        t(0, 1),
+        "annotation.unknown-field",
+        r"unknown field 'note_id' in an annotation \(did you mean 'id'\?\)",
+        also=(rf"{TAIL}:{FIRST}:5: error: \[annotation.missing-field\] an annotation has no 'id'",),
+    ),
+    Case(
         "unknown-top-field",
         "a source file has a misspelt top-level key",
         tail(head=TAIL_HEAD.replace("annotations:", "annotation:")),

@@ -83,6 +83,15 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def _meant(key: str, known: tuple[str, ...], present: Collection[str]) -> str:
+    """The hint for an unknown field: a field the mapping lacks that the key names as one
+    of its words (``term_id``: 'id', which is missing, not 'term', which is there), else
+    the closest known field."""
+    words = set(re.split(r"[\s_.-]+", key.lower()))
+    named = [k for k in known if k not in present and k in words]
+    return f" (did you mean '{named[0]}'?)" if len(named) == 1 else suggest(key, known)
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     close = closest(word, choices)
     return f" (did you mean '{close}'?)" if close is not None else ""
@@ -114,7 +123,7 @@ class Fields:
                 problems.error(
                     Location(value.location.path, value.location.line, 1),
                     f"{code}.unknown-field",
-                    f"unknown field '{key}' in {what}{suggest(key, known)}; "
+                    f"unknown field '{key}' in {what}{_meant(key, known, node.value)}; "
                     f"known fields: {', '.join(known)}",
                 )
 
